@@ -1,0 +1,3 @@
+"""maatwerk: objectieve, uitlegbare indicatie van Wmo hulp bij het huishouden."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from maatwerk.cli import main
+
+main()

@@ -1,0 +1,218 @@
+"""Load YAML rule files and user input into pydantic models, with Dutch errors.
+
+Every error names the file, the line and the key (``kader.yaml:12: activiteiten.0.normtijd:
+ontbreekt``). Duplicate keys are refused. Nothing is returned on invalid input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+
+Pad = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
+
+
+class Regelfout(ValueError):
+    """One or more problems in a rule file or input document, each with file, line and key."""
+
+    def __init__(self, meldingen: Sequence[Melding]):
+        self.meldingen = list(meldingen)
+        super().__init__("\n".join(str(m) for m in self.meldingen))
+
+
+class Melding:
+    """One problem: where (file, line, key) and what (Dutch text)."""
+
+    __slots__ = ("bestand", "regel", "sleutel", "tekst")
+
+    def __init__(self, tekst: str, bestand: str | None = None, regel: int | None = None, sleutel: str = ""):
+        self.tekst, self.bestand, self.regel, self.sleutel = tekst, bestand, regel, sleutel
+
+    def __str__(self) -> str:
+        plaats = self.bestand or "invoer"
+        if self.regel is not None:
+            plaats += f":{self.regel}"
+        return f"{plaats}: {self.sleutel}: {self.tekst}" if self.sleutel else f"{plaats}: {self.tekst}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"bestand": self.bestand, "regel": self.regel, "sleutel": self.sleutel, "melding": self.tekst}
+
+
+class StrictModel(BaseModel):
+    """Base for every rule and input model: unknown keys are an error, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Bron(StrictModel):
+    """Where a value comes from: a document and, where useful, the page or section."""
+
+    titel: str
+    verwijzing: str | None = None
+
+
+class Geldigheid(StrictModel):
+    """Validity period of a rule file version: ``valid_from`` inclusive, ``valid_until`` inclusive."""
+
+    valid_from: dt.date
+    valid_until: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _volgorde(self) -> Geldigheid:
+        if self.valid_until is not None and self.valid_until < self.valid_from:
+            raise ValueError("valid_until ligt vóór valid_from")
+        return self
+
+    def geldig_op(self, datum: dt.date) -> bool:
+        return self.valid_from <= datum and (self.valid_until is None or datum <= self.valid_until)
+
+
+def controleer_geen_overlap(versies: Iterable[tuple[str, Geldigheid]]) -> None:
+    """Raise :class:`Regelfout` when two versions (name, period) overlap in time."""
+    gesorteerd = sorted(versies, key=lambda v: v[1].valid_from)
+    meldingen = []
+    for (naam_a, a), (naam_b, b) in zip(gesorteerd, gesorteerd[1:], strict=False):
+        if a.valid_until is None or a.valid_until >= b.valid_from:
+            meldingen.append(
+                Melding(f"geldigheid overlapt met {naam_b} (vanaf {b.valid_from})", bestand=naam_a,
+                        sleutel="valid_until")
+            )
+    if meldingen:
+        raise Regelfout(meldingen)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys and leaves dates as text for pydantic to check."""
+
+
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"sleutel '{key}' komt twee keer voor", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _regels(node: yaml.Node, pad: Pad, uit: dict[Pad, int]) -> None:
+    uit[pad] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            sub = (*pad, key_node.value)
+            uit[sub] = key_node.start_mark.line + 1
+            _regels(value_node, sub, uit)
+            uit[sub] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _regels(item, (*pad, i), uit)
+
+
+def lees_yaml(tekst: str, bestand: str | None = None) -> tuple[Any, dict[Pad, int]]:
+    """Parse YAML text; return the data and a map from key path to line number."""
+    try:
+        data = yaml.load(tekst, Loader=_LineLoader)
+        node = yaml.compose(tekst, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        regel = mark.line + 1 if mark else None
+        raise Regelfout([Melding(f"geen geldige YAML: {exc.problem or exc}", bestand, regel)]) from None
+    regels: dict[Pad, int] = {}
+    if node is not None:
+        _regels(node, (), regels)
+    return data, regels
+
+
+_VERTALING = {
+    "extra_forbidden": "onbekende sleutel",
+    "missing": "ontbreekt (verplicht)",
+    "date_from_datetime_parsing": "geen geldige datum (verwacht JJJJ-MM-DD)",
+    "date_parsing": "geen geldige datum (verwacht JJJJ-MM-DD)",
+    "date_type": "geen geldige datum (verwacht JJJJ-MM-DD)",
+    "int_parsing": "moet een geheel getal zijn",
+    "int_type": "moet een geheel getal zijn",
+    "int_from_float": "moet een geheel getal zijn",
+    "float_parsing": "moet een getal zijn",
+    "float_type": "moet een getal zijn",
+    "bool_parsing": "moet true of false zijn",
+    "bool_type": "moet true of false zijn",
+    "string_type": "moet tekst zijn",
+    "list_type": "moet een lijst zijn",
+    "dict_type": "moet een tabel (sleutel: waarde) zijn",
+    "model_type": "moet een tabel (sleutel: waarde) zijn",
+    "too_short": "is te kort (te weinig elementen)",
+}
+
+
+def _tekst(err: dict[str, Any]) -> str:
+    soort = err["type"]
+    ctx = err.get("ctx") or {}
+    if soort in ("literal_error", "enum"):
+        toegestaan = str(ctx.get("expected", "")).replace("'", "")
+        return f"ongeldige waarde {err.get('input')!r}; toegestaan: {toegestaan}"
+    if soort == "greater_than_equal":
+        return f"moet minstens {ctx.get('ge')} zijn (is {err.get('input')})"
+    if soort == "greater_than":
+        return f"moet groter dan {ctx.get('gt')} zijn (is {err.get('input')})"
+    if soort == "less_than_equal":
+        return f"mag hoogstens {ctx.get('le')} zijn (is {err.get('input')})"
+    if soort in ("value_error", "assertion_error"):
+        reden = ctx.get("error")
+        return str(reden) if reden is not None else err["msg"]
+    return _VERTALING.get(soort, err["msg"])
+
+
+def meldingen_uit(exc: ValidationError, bestand: str | None = None,
+                  regels: dict[Pad, int] | None = None) -> list[Melding]:
+    """Translate a pydantic ValidationError into Dutch :class:`Melding` objects."""
+    regels = regels or {}
+    uit = []
+    for err in exc.errors(include_url=False):
+        pad: Pad = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        regel = None
+        for n in range(len(pad), -1, -1):
+            if pad[:n] in regels:
+                regel = regels[pad[:n]]
+                break
+        sleutel = ".".join(str(p) for p in pad)
+        uit.append(Melding(_tekst(err), bestand, regel, sleutel))
+    return uit
+
+
+def valideer(model: type[M], data: Any, bestand: str | None = None,
+             regels: dict[Pad, int] | None = None) -> M:
+    """Validate ``data`` against ``model``; raise :class:`Regelfout` with Dutch messages."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise Regelfout(meldingen_uit(exc, bestand, regels)) from None
+
+
+def laad(model: type[M], pad: Path | str) -> M:
+    """Read a YAML (or JSON) file and validate it against ``model``."""
+    pad = Path(pad)
+    try:
+        tekst = pad.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise Regelfout([Melding(f"kan bestand niet lezen: {exc.strerror}", str(pad))]) from None
+    data, regels = lees_yaml(tekst, str(pad))
+    if data is None:
+        raise Regelfout([Melding("bestand is leeg", str(pad))])
+    return valideer(model, data, str(pad), regels)
