@@ -17,7 +17,7 @@ import click
 # name -> "module:attribute" of a click command or group.
 COMMANDS: dict[str, str] = {
     "indiceer": "maatwerk.cli.indicatie:indiceer",
-    "batch": "maatwerk.cli.indicatie:batch",
+    "batch": "maatwerk.cli.batch:batch",
     "kaders": "maatwerk.cli.indicatie:kaders",
     "kader": "maatwerk.cli.indicatie:kader",
     "toets": "maatwerk.cli.toets:toets",
