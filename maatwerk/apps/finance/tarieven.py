@@ -1,0 +1,185 @@
+"""Old hourly tariffs (PxQ) and the uitmiddelen rules, read from dated, cited YAML.
+
+Files: ``maatwerk/regels/tarieven/pxq/<id>/<valid_from>.yaml`` (hourly tariff per klasse hh1/hh2 and
+leveringsvorm zin/pgb) and ``maatwerk/regels/tarieven/uitmiddelen/<id>/<valid_from>.yaml`` (threshold
+for "the caseload sits in the top of the band" and the cost price per hour used to turn a tariff per
+period into paid hours). Validated with the shared loader; versions of one id may not overlap.
+The NEW tariffs per trede per period are not here: they live in the engine's resultatenmatrix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Literal, TypeVar
+
+import polars as pl
+from pydantic import Field, model_validator
+
+from maatwerk.apps.finance.geld import naar_centen
+from maatwerk.regels.laden import (
+    Bron,
+    Geldigheid,
+    Melding,
+    Regelfout,
+    StrictModel,
+    controleer_geen_overlap,
+    laad,
+)
+
+REGELS = Path(__file__).resolve().parents[2] / "regels" / "tarieven"
+Klasse = Literal["hh1", "hh2"]
+Leveringsvorm = Literal["zin", "pgb"]
+
+
+class _Waarde(StrictModel):
+    """A value with its source, or ``voorbeeld: true`` plus a ``toelichting`` when it has none."""
+
+    bron: Bron | None = None
+    voorbeeld: bool = False
+    toelichting: str | None = None
+
+    @model_validator(mode="after")
+    def _herkomst(self) -> _Waarde:
+        if self.voorbeeld and not self.toelichting:
+            raise ValueError("een voorbeeldwaarde (voorbeeld: true) vraagt een toelichting")
+        if not self.voorbeeld and self.bron is None:
+            raise ValueError("een waarde zonder bron moet voorbeeld: true en een toelichting hebben")
+        return self
+
+
+class Uurtarief(_Waarde):
+    klasse: Klasse
+    leveringsvorm: Leveringsvorm
+    bedrag: Decimal = Field(gt=0, decimal_places=2)
+
+
+class _Versie(StrictModel):
+    id: str
+    naam: str
+    gemeente: str
+    valid_from: dt.date
+    valid_until: dt.date | None = None
+
+    @property
+    def geldigheid(self) -> Geldigheid:
+        return Geldigheid(valid_from=self.valid_from, valid_until=self.valid_until)
+
+    @model_validator(mode="after")
+    def _volgorde(self) -> _Versie:
+        if self.valid_until is not None and self.valid_until < self.valid_from:
+            raise ValueError("valid_until ligt vóór valid_from")
+        return self
+
+
+class PxqTarieven(_Versie):
+    """One version of a municipality's hourly tariffs for household help (inspanningsgericht, PxQ)."""
+
+    eenheid: Literal["uur"] = "uur"
+    tarieven: list[Uurtarief] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _uniek(self) -> PxqTarieven:
+        gezien: set[tuple[str, str]] = set()
+        for t in self.tarieven:
+            sleutel = (t.klasse, t.leveringsvorm)
+            if sleutel in gezien:
+                raise ValueError(f"tarief voor {t.klasse}/{t.leveringsvorm} staat er twee keer in")
+            gezien.add(sleutel)
+        return self
+
+    @property
+    def voorbeeldwaarden(self) -> bool:
+        return any(t.voorbeeld for t in self.tarieven)
+
+
+class Drempel(_Waarde):
+    waarde: float = Field(gt=0, le=1)
+
+
+class Bedrag(_Waarde):
+    bedrag: Decimal = Field(gt=0, decimal_places=2)
+
+
+class UitmiddelenRegels(_Versie):
+    """When does a provider's caseload sit "in the top of the band" (Den Haag 2017)?"""
+
+    bovenkant_band: Drempel
+    kostprijs_per_uur: Bedrag
+
+    @property
+    def voorbeeldwaarden(self) -> bool:
+        return self.bovenkant_band.voorbeeld or self.kostprijs_per_uur.voorbeeld
+
+
+T = TypeVar("T", bound=_Versie)
+
+
+def _laad_versies(model: type[T], soort: str, regelset: str, map_: Path | None) -> list[T]:
+    basis = (map_ or REGELS / soort) / regelset
+    bestanden = sorted(basis.glob("*.yaml"))
+    if not bestanden:
+        bekend = ", ".join(sorted(p.name for p in (map_ or REGELS / soort).iterdir() if p.is_dir()))
+        raise Regelfout([Melding(f"onbekende regelset '{regelset}' (bekend: {bekend or 'geen'})",
+                                 str(basis), sleutel="id")])
+    versies = []
+    for pad in bestanden:
+        versie = laad(model, pad)
+        if versie.id != regelset:
+            raise Regelfout([Melding(f"id '{versie.id}' past niet bij map '{regelset}'", str(pad),
+                                     sleutel="id")])
+        if pad.stem != versie.valid_from.isoformat():
+            raise Regelfout([Melding(f"bestandsnaam moet {versie.valid_from.isoformat()}.yaml zijn",
+                                     str(pad), sleutel="valid_from")])
+        versies.append(versie)
+    controleer_geen_overlap((f"{basis / v.valid_from.isoformat()}.yaml", v.geldigheid) for v in versies)
+    return versies
+
+
+@cache
+def pxq_versies(regelset: str, map_: Path | None = None) -> tuple[PxqTarieven, ...]:
+    """All versions of a PxQ tariff set, oldest first."""
+    return tuple(_laad_versies(PxqTarieven, "pxq", regelset, map_))
+
+
+@cache
+def uitmiddelen_versies(regelset: str, map_: Path | None = None) -> tuple[UitmiddelenRegels, ...]:
+    return tuple(_laad_versies(UitmiddelenRegels, "uitmiddelen", regelset, map_))
+
+
+def regelsets(soort: Literal["pxq", "uitmiddelen"]) -> list[str]:
+    return sorted(p.name for p in (REGELS / soort).iterdir() if p.is_dir())
+
+
+def _op_datum(versies: tuple[T, ...], datum: dt.date, wat: str) -> T:
+    for versie in versies:
+        if versie.geldigheid.geldig_op(datum):
+            return versie
+    raise Regelfout([Melding(f"geen {wat} '{versies[0].id}' geldig op {datum.isoformat()}", sleutel="datum")])
+
+
+def uitmiddelen_regels(regelset: str, datum: dt.date) -> UitmiddelenRegels:
+    return _op_datum(uitmiddelen_versies(regelset), datum, "uitmiddelen-regels")
+
+
+def uurtarief(regelset: str, klasse: str, leveringsvorm: str, datum: dt.date) -> int:
+    """Hourly tariff in cents for klasse/leveringsvorm valid on ``datum``."""
+    versie = _op_datum(pxq_versies(regelset), datum, "uurtarieven")
+    for t in versie.tarieven:
+        if t.klasse == klasse and t.leveringsvorm == leveringsvorm:
+            return naar_centen(t.bedrag)
+    raise Regelfout([Melding(f"geen uurtarief voor {klasse}/{leveringsvorm} in {versie.id} "
+                             f"(geldig vanaf {versie.valid_from})", sleutel="tarieven")])
+
+
+def pxq_tabel(regelset: str) -> pl.DataFrame:
+    """All hourly tariffs of a set as a frame: klasse, leveringsvorm, van, tot, uurtarief_cent."""
+    rijen = [
+        {"klasse": t.klasse, "leveringsvorm": t.leveringsvorm, "van": v.valid_from,
+         "tot": v.valid_until or dt.date(9999, 12, 31), "uurtarief_cent": naar_centen(t.bedrag)}
+        for v in pxq_versies(regelset) for t in v.tarieven
+    ]
+    return pl.DataFrame(rijen, schema={"klasse": pl.String, "leveringsvorm": pl.String, "van": pl.Date,
+                                       "tot": pl.Date, "uurtarief_cent": pl.Int64})
