@@ -10,7 +10,7 @@ import pytest
 
 def tarieftabel(rijen: list[tuple[str, int, int | None, int | None]], van=dt.date(2017, 1, 1),
                 tot=dt.date(9999, 12, 31), periode_dagen: int = 28) -> pl.DataFrame:
-    """(trede, tarief_cent, band_min_minuten, band_max_minuten) -> a tariff frame like the matrix adapter's."""
+    """(trede, tarief_cent, band_min, band_max minutes) -> a tariff frame like the matrix adapter's."""
     return pl.DataFrame(
         [{"trede": t, "van": van, "tot": tot, "tarief_cent": c, "periode_dagen": periode_dagen,
           "band_min_minuten": lo, "band_max_minuten": hi} for t, c, lo, hi in rijen],
@@ -24,7 +24,8 @@ def matrix() -> pl.DataFrame:
     return tarieftabel([("basis", 28000, 60, 120), ("plus", 56000, 121, 240), ("intensief", 84000, 241, 360)])
 
 
-CASELOAD_SCHEMA = {"bsn": pl.String, "aanbieder": pl.String, "klasse_oud": pl.String, "leveringsvorm": pl.String,
+CASELOAD_SCHEMA = {"bsn": pl.String, "aanbieder": pl.String, "klasse_oud": pl.String,
+                   "leveringsvorm": pl.String,
                    "uren_per_week_oud": pl.Float64, "ingangsdatum_oud": pl.Date, "einddatum_oud": pl.Date,
                    "trede": pl.String}
 

@@ -12,10 +12,15 @@ from maatwerk.apps.finance.perioden import perioden
 from maatwerk.apps.finance.tarieven import pxq_tabel
 from maatwerk.regels.laden import Regelfout
 
-from .conftest import caseload, tarieftabel
+from .conftest import caseload
 
 D = dt.date
 WEST, OOST = "Thuiszorg West", "Zorg Oost"
+
+
+def _rij(bsn, aanbieder, klasse, vorm, uren, van, tot, trede) -> dict:
+    return {"bsn": bsn, "aanbieder": aanbieder, "klasse_oud": klasse, "leveringsvorm": vorm,
+            "uren_per_week_oud": uren, "ingangsdatum_oud": van, "einddatum_oud": tot, "trede": trede}
 
 
 def test_income_old_vs_new_by_hand(matrix):
@@ -32,16 +37,13 @@ def test_income_old_vs_new_by_hand(matrix):
     Zorg Oost: B1 is PGB (not provider income), B2 has unknown hours: nothing priced.
     """
     cl = caseload([
-        {"bsn": "A1", "aanbieder": WEST, "klasse_oud": "hh1", "leveringsvorm": "zin", "uren_per_week_oud": 3.5,
-         "ingangsdatum_oud": D(2016, 6, 1), "einddatum_oud": D(2017, 12, 31), "trede": "basis"},
-        {"bsn": "A2", "aanbieder": WEST, "klasse_oud": "hh2", "leveringsvorm": "zin", "uren_per_week_oud": 6.0,
-         "ingangsdatum_oud": D(2017, 1, 15), "einddatum_oud": None, "trede": "plus"},
-        {"bsn": "B1", "aanbieder": OOST, "klasse_oud": "hh1", "leveringsvorm": "pgb", "uren_per_week_oud": 4.0,
-         "ingangsdatum_oud": D(2016, 1, 1), "einddatum_oud": None, "trede": "plus"},
-        {"bsn": "B2", "aanbieder": OOST, "klasse_oud": "hh1", "leveringsvorm": "zin", "uren_per_week_oud": None,
-         "ingangsdatum_oud": D(2016, 1, 1), "einddatum_oud": None, "trede": "basis"},
+        _rij("A1", WEST, "hh1", "zin", 3.5, D(2016, 6, 1), D(2017, 12, 31), "basis"),
+        _rij("A2", WEST, "hh2", "zin", 6.0, D(2017, 1, 15), None, "plus"),
+        _rij("B1", OOST, "hh1", "pgb", 4.0, D(2016, 1, 1), None, "plus"),
+        _rij("B2", OOST, "hh1", "zin", None, D(2016, 1, 1), None, "basis"),
     ])
-    uit = inkomsten_per_aanbieder(cl, pxq_tabel("voorbeeldstad"), matrix, perioden(D(2017, 1, 1), D(2017, 1, 28)))
+    reeks = perioden(D(2017, 1, 1), D(2017, 1, 28))
+    uit = inkomsten_per_aanbieder(cl, pxq_tabel("voorbeeldstad"), matrix, reeks)
     assert uit.height == 1
     rij = uit.row(0, named=True)
     assert rij["aanbieder"] == WEST and rij["clienten"] == 2
@@ -67,9 +69,7 @@ def test_tariff_change_inside_a_period_is_split_by_day():
 
 def test_line_rounding_half_up_to_cents():
     """1,1 h/week = 66 min for 1 day at €25,75: 2575 x 66 x 1 / 420 = 404,64... cents -> €4,05."""
-    cl = caseload([{"bsn": "A4", "aanbieder": WEST, "klasse_oud": "hh1", "leveringsvorm": "zin",
-                    "uren_per_week_oud": 1.1, "ingangsdatum_oud": D(2017, 3, 1), "einddatum_oud": D(2017, 3, 1),
-                    "trede": "basis"}])
+    cl = caseload([_rij("A4", WEST, "hh1", "zin", 1.1, D(2017, 3, 1), D(2017, 3, 1), "basis")])
     regels = oude_bedragen(cl, pxq_tabel("voorbeeldstad"), perioden(D(2017, 3, 1), D(2017, 3, 28)))
     assert regels["bedrag_oud_cent"].to_list() == [405]
 
@@ -88,9 +88,8 @@ def test_days_without_a_tariff_are_an_error_not_zero(matrix):
 
 
 def test_per_provider_totals_equal_sum_over_periods(matrix):
-    cl = caseload([{"bsn": f"C{i}", "aanbieder": WEST if i % 2 else OOST, "klasse_oud": "hh1",
-                    "leveringsvorm": "zin", "uren_per_week_oud": 1.0 + i / 7, "ingangsdatum_oud": D(2017, 1, i + 1),
-                    "einddatum_oud": None, "trede": "basis" if i < 5 else "plus"} for i in range(10)])
+    cl = caseload([_rij(f"C{i}", WEST if i % 2 else OOST, "hh1", "zin", 1.0 + i / 7, D(2017, 1, i + 1), None,
+                        "basis" if i < 5 else "plus") for i in range(10)])
     reeks = perioden(D(2017, 1, 1), D(2017, 6, 30))
     per_periode = inkomsten_per_aanbieder(cl, pxq_tabel("voorbeeldstad"), matrix, reeks)
     totaal = inkomsten_per_aanbieder(cl, pxq_tabel("voorbeeldstad"), matrix, reeks, per_periode=False)
