@@ -1,0 +1,240 @@
+"""Read and validate a caseload file (CSV or xlsx). Pure Python, no Django.
+
+Required columns: ``bsn``, ``geboortedatum``, ``uren_per_week_oud`` (may be empty = onbekend),
+``klasse_oud`` (hh1/hh2), ``leveringsvorm`` (zin/pgb), ``aanbieder`` (may be empty for PGB),
+``ingangsdatum_oud``, ``einddatum_oud`` (may be empty = open). Every other column is a situation column
+for the engine (stored as JSON per client). Validation is all-or-nothing: :func:`lees_caseload` returns
+either every row or every problem (row number as in a spreadsheet: the header is row 1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from maatwerk.apps.clients.bsn import is_geldig_bsn
+
+VERPLICHTE_KOLOMMEN: tuple[str, ...] = (
+    "bsn",
+    "geboortedatum",
+    "uren_per_week_oud",
+    "klasse_oud",
+    "leveringsvorm",
+    "aanbieder",
+    "ingangsdatum_oud",
+    "einddatum_oud",
+)
+UREN_PER_WEEK_MAX = Decimal(168)  # hours in a week: anything above is a typing error
+DATUMVORMEN = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
+
+
+@dataclass(frozen=True)
+class Fout:
+    """One bad cell (or row/file when ``kolom`` is empty), in Dutch."""
+
+    rij: int
+    kolom: str
+    reden: str
+
+    def __str__(self) -> str:
+        return (
+            f"rij {self.rij}, kolom {self.kolom}: {self.reden}"
+            if self.kolom
+            else f"rij {self.rij}: {self.reden}"
+        )
+
+
+@dataclass(frozen=True)
+class CaseloadRij:
+    """One valid row of the caseload file."""
+
+    rij: int
+    bsn: str
+    geboortedatum: dt.date
+    uren_per_week_oud: Decimal | None
+    klasse_oud: str
+    leveringsvorm: str
+    aanbieder: str
+    ingangsdatum_oud: dt.date
+    einddatum_oud: dt.date | None
+    situatie: dict[str, Any] = field(default_factory=dict)
+
+
+class Caseloadfout(ValueError):
+    """The file was refused: every problem is in ``fouten``."""
+
+    def __init__(self, fouten: list[Fout]):
+        self.fouten = fouten
+        super().__init__(f"{len(fouten)} fout(en) in het bestand; er is niets opgeslagen")
+
+
+def _tekst(waarde: Any) -> str:
+    if waarde is None:
+        return ""
+    if isinstance(waarde, float) and waarde.is_integer():
+        return str(int(waarde))
+    if isinstance(waarde, dt.datetime):
+        return waarde.date().isoformat()
+    if isinstance(waarde, dt.date):
+        return waarde.isoformat()
+    return str(waarde).strip()
+
+
+def _datum(tekst: str) -> dt.date:
+    for vorm in DATUMVORMEN:
+        try:
+            return dt.datetime.strptime(tekst, vorm).date()
+        except ValueError:
+            continue
+    raise ValueError(f"geen geldige datum {tekst!r} (verwacht JJJJ-MM-DD of DD-MM-JJJJ)")
+
+
+def _uren(tekst: str) -> Decimal:
+    try:
+        waarde = Decimal(tekst.replace(",", "."))
+    except InvalidOperation:
+        raise ValueError(f"geen getal {tekst!r}") from None
+    if not waarde.is_finite() or waarde < 0:
+        raise ValueError(f"uren per week moet 0 of meer zijn (is {tekst})")
+    if waarde > UREN_PER_WEEK_MAX:
+        raise ValueError(f"meer dan {UREN_PER_WEEK_MAX} uur per week kan niet (is {tekst})")
+    if waarde != waarde.quantize(Decimal("0.01")):
+        raise ValueError(f"hoogstens twee decimalen (is {tekst})")
+    return waarde
+
+
+def _situatiewaarde(tekst: str) -> Any:
+    try:
+        return int(tekst)
+    except ValueError:
+        pass
+    try:
+        return float(tekst.replace(",", "."))
+    except ValueError:
+        return tekst
+
+
+def _lees_rijen(pad: Path) -> tuple[list[str], Iterator[list[Any]], int]:
+    """Header, data rows and the number of data rows (for the progress bar)."""
+    if pad.suffix.lower() == ".csv":
+        with pad.open(encoding="utf-8", errors="replace") as f:
+            eerste = f.readline()
+        scheiding = ";" if eerste.count(";") > eerste.count(",") else ","  # Dutch Excel writes ';'
+        try:
+            frame = pl.read_csv(pad, infer_schema=False, encoding="utf8-lossy", separator=scheiding)
+        except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as exc:
+            raise Caseloadfout([Fout(1, "", f"kan het CSV-bestand niet lezen: {exc}")]) from None
+        return list(frame.columns), frame.iter_rows(), frame.height
+    if pad.suffix.lower() == ".xlsx":
+        from openpyxl import load_workbook
+
+        try:
+            boek = load_workbook(pad, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds for a broken file
+            raise Caseloadfout([Fout(1, "", f"kan het xlsx-bestand niet lezen: {exc}")]) from None
+        blad = boek.worksheets[0]
+        rijen = blad.iter_rows(values_only=True)
+        kop = [_tekst(k) for k in next(rijen, ())]
+        return kop, (list(r) for r in rijen), max((blad.max_row or 1) - 1, 0)
+    raise Caseloadfout([Fout(1, "", f"onbekend bestandstype {pad.suffix!r}: gebruik .csv of .xlsx")])
+
+
+def lees_caseload(pad: Path | str, voortgang: Callable[[int, int], None] | None = None) -> list[CaseloadRij]:
+    """Read and validate the whole file; raise :class:`Caseloadfout` listing every problem."""
+    pad = Path(pad)
+    kop, rijen, aantal = _lees_rijen(pad)
+    kop = [k.strip().lower() for k in kop]
+    fouten: list[Fout] = []
+    ontbrekend = [k for k in VERPLICHTE_KOLOMMEN if k not in kop]
+    if ontbrekend:
+        raise Caseloadfout([Fout(1, k, "verplichte kolom ontbreekt") for k in ontbrekend])
+    dubbel = sorted({k for k in kop if kop.count(k) > 1})
+    if dubbel:
+        raise Caseloadfout([Fout(1, k, "kolom komt twee keer voor") for k in dubbel])
+    situatiekolommen = [k for k in kop if k not in VERPLICHTE_KOLOMMEN and k]
+    uit: list[CaseloadRij] = []
+    gezien: dict[str, int] = {}
+    for i, ruw in enumerate(rijen):
+        nummer = i + 2
+        cellen = dict(zip(kop, (_tekst(w) for w in ruw), strict=False))
+        if voortgang:
+            voortgang(i + 1, aantal)
+        if not any(cellen.values()):
+            continue  # an empty line at the end of a spreadsheet is not an error
+        rij = _valideer_rij(nummer, cellen, situatiekolommen, fouten)
+        if rij is None:
+            continue
+        if rij.bsn in gezien:
+            fouten.append(Fout(nummer, "bsn", f"BSN staat ook al op rij {gezien[rij.bsn]}"))
+            continue
+        gezien[rij.bsn] = nummer
+        uit.append(rij)
+    if fouten:
+        raise Caseloadfout(fouten)
+    if not uit:
+        raise Caseloadfout([Fout(1, "", "het bestand bevat geen cliënten")])
+    return uit
+
+
+def _valideer_rij(
+    nummer: int, c: dict[str, str], situatiekolommen: list[str], fouten: list[Fout]
+) -> CaseloadRij | None:
+    eigen: list[Fout] = []
+
+    def veld(kolom: str, omzetten: Callable[[str], Any], verplicht: bool = True) -> Any:
+        tekst = c.get(kolom, "")
+        if not tekst:
+            if verplicht:
+                eigen.append(Fout(nummer, kolom, "ontbreekt (verplicht)"))
+            return None
+        try:
+            return omzetten(tekst)
+        except ValueError as exc:
+            eigen.append(Fout(nummer, kolom, str(exc)))
+            return None
+
+    def bsn(tekst: str) -> str:
+        tekst = tekst.replace(" ", "").replace(".", "")
+        if tekst.isdigit() and len(tekst) < 9:
+            tekst = tekst.zfill(9)  # spreadsheets drop leading zeros
+        if not is_geldig_bsn(tekst):
+            raise ValueError(f"{tekst!r} is geen geldig BSN (9 cijfers en de elfproef)")
+        return tekst
+
+    def keuze(toegestaan: tuple[str, ...]) -> Callable[[str], str]:
+        def omzetten(tekst: str) -> str:
+            waarde = tekst.strip().lower()
+            if waarde not in toegestaan:
+                raise ValueError(f"ongeldige waarde {tekst!r}; toegestaan: {', '.join(toegestaan)}")
+            return waarde
+
+        return omzetten
+
+    nummer_bsn = veld("bsn", bsn)
+    geboren = veld("geboortedatum", _datum)
+    uren = veld("uren_per_week_oud", _uren, verplicht=False)
+    klasse = veld("klasse_oud", keuze(("hh1", "hh2")))
+    vorm = veld("leveringsvorm", keuze(("zin", "pgb")))
+    aanbieder = c.get("aanbieder", "")
+    if not aanbieder and vorm == "zin":
+        eigen.append(Fout(nummer, "aanbieder", "ontbreekt (verplicht bij zorg in natura)"))
+    start = veld("ingangsdatum_oud", _datum)
+    eind = veld("einddatum_oud", _datum, verplicht=False)
+    vandaag = dt.date.today()
+    if geboren and geboren > vandaag:
+        eigen.append(Fout(nummer, "geboortedatum", f"{geboren} ligt in de toekomst"))
+    if geboren and start and start < geboren:
+        eigen.append(Fout(nummer, "ingangsdatum_oud", f"{start} ligt vóór de geboortedatum {geboren}"))
+    if start and eind and eind < start:
+        eigen.append(Fout(nummer, "einddatum_oud", f"{eind} ligt vóór de ingangsdatum {start}"))
+    if eigen:
+        fouten.extend(eigen)
+        return None
+    situatie = {k: _situatiewaarde(c[k]) for k in situatiekolommen if c.get(k)}
+    return CaseloadRij(nummer, nummer_bsn, geboren, uren, klasse, vorm, aanbieder, start, eind, situatie)

@@ -1,0 +1,335 @@
+"""``maatwerk caseload ...`` and ``maatwerk herindicatie ...``: plan, simulate and run a herindicatie.
+
+``overgang`` and ``beleid`` are pure (no database); the other commands use the project's database
+(``maatwerk migrate`` first; ``DATABASE_URL`` selects it).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from maatwerk.regels.laden import Regelfout
+
+console = Console()
+fouten_console = Console(stderr=True)
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maatwerk.web.settings")
+    import django
+
+    django.setup()
+
+
+def _met_database(functie: Callable[[], Any]) -> Any:
+    """Run ``functie``; a database that was never migrated gives a Dutch hint instead of a traceback."""
+    from django.db.utils import OperationalError, ProgrammingError
+
+    try:
+        return functie()
+    except (OperationalError, ProgrammingError) as exc:
+        if "no such table" in str(exc) or "does not exist" in str(exc):
+            raise click.ClickException(
+                "de database is nog niet klaar: voer eerst `maatwerk migrate` uit"
+            ) from None
+        raise
+
+
+def _voortgang() -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=fouten_console,
+        transient=True,
+    )
+
+
+class Datum(click.ParamType):
+    name = "datum"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is geen geldige datum (verwacht JJJJ-MM-DD)", param, ctx)
+
+
+class Uren(click.ParamType):
+    name = "uren"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Decimal | None:
+        if value is None or str(value).strip().lower() in {"", "onbekend"}:
+            return None
+        try:
+            waarde = Decimal(str(value).replace(",", "."))
+        except InvalidOperation:
+            self.fail(f"{value!r} is geen getal", param, ctx)
+        if waarde < 0:
+            self.fail("uren kunnen niet negatief zijn", param, ctx)
+        return waarde
+
+
+DATUM = Datum()
+UREN = Uren()
+
+
+def _regelfout(exc: Regelfout) -> click.ClickException:
+    return click.ClickException("\n".join(str(m) for m in exc.meldingen))
+
+
+# --- caseload ---------------------------------------------------------------------------------------
+
+
+@click.group()
+def caseload() -> None:
+    """De caseload van een herindicatie: cliënten met een oude indicatie."""
+
+
+@caseload.command("importeer")
+@click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def importeer(bestand: Path) -> None:
+    """Importeer BESTAND (.csv of .xlsx): alles of niets; opnieuw importeren is veilig."""
+    from maatwerk.apps.herindicatie.invoer import Caseloadfout, lees_caseload
+
+    with _voortgang() as voortgang:
+        taak = voortgang.add_task("controleren", total=None)
+        try:
+            rijen = lees_caseload(bestand, lambda i, n: voortgang.update(taak, completed=i, total=n))
+        except Caseloadfout as exc:
+            voortgang.stop()
+            for fout in exc.fouten:
+                fouten_console.print(f"{bestand.name}: {fout}", markup=False, highlight=False)
+            fouten_console.print(f"{len(exc.fouten)} fout(en): er is niets opgeslagen.", markup=False)
+            sys.exit(2)
+        _django()
+        from maatwerk.apps.herindicatie.opslag import importeer as opslaan
+
+        opslaan_taak = voortgang.add_task("opslaan", total=len(rijen))
+        resultaat = _met_database(
+            lambda: opslaan(
+                rijen, bestand.name, voortgang=lambda i: voortgang.update(opslaan_taak, completed=i)
+            )
+        )
+    r = resultaat
+    console.print(
+        f"{r.totaal} cliënten in {bestand.name}: {r.nieuw} nieuw, {r.gewijzigd} gewijzigd, "
+        f"{r.ongewijzigd} ongewijzigd; {r.gekoppeld_aan_client} gekoppeld aan een bekende cliënt.",
+        highlight=False,
+    )
+
+
+# --- herindicatie -----------------------------------------------------------------------------------
+
+
+@click.group()
+def herindicatie() -> None:
+    """Herindicatiecampagne: nulmeting, simulatie, overgangsbeleid, planning, brieven en voortgang."""
+
+
+@herindicatie.command("nulmeting")
+@click.option("--peildatum", type=DATUM, required=True, help="Datum waarop de oude indicatie geldig is.")
+@click.option(
+    "--csv", "csv_pad", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf de tabel als CSV."
+)
+@click.option(
+    "--plot", "plot_pad", type=click.Path(dir_okay=False, path_type=Path), help="Heatmap (.png of .svg)."
+)
+def nulmeting(peildatum: dt.date, csv_pad: Path | None, plot_pad: Path | None) -> None:
+    """Oude uren per week x leeftijdsklasse op de PEILDATUM (cliënten met een geldige oude indicatie)."""
+    _django()
+    from maatwerk.apps.herindicatie.nulmeting import bereken_nulmeting
+    from maatwerk.apps.herindicatie.opslag import clientregels, log_rapport
+
+    regels = _met_database(clientregels)
+    uitkomst = bereken_nulmeting(regels, peildatum)
+    log_rapport(
+        None, f"nulmeting herindicatie peildatum {peildatum}: {uitkomst.totaal} cliënten", "nulmeting"
+    )
+    rijen = uitkomst.rijen()
+    tabel = Table(
+        title=f"Nulmeting op {peildatum:%d-%m-%Y}: oude uren per week x leeftijd", show_footer=False
+    )
+    for i, kop in enumerate(rijen[0]):
+        tabel.add_column(str(kop), justify="left" if i == 0 else "right")
+    for rij in rijen[1:]:
+        tabel.add_row(*(str(w) for w in rij), end_section=rij[0] == "onbekend")
+    console.print(tabel)
+    console.print(
+        f"{uitkomst.totaal} cliënten met een geldige oude indicatie; "
+        f"{uitkomst.niet_meegeteld} niet geldig op de peildatum.",
+        highlight=False,
+    )
+    if csv_pad:
+        with csv_pad.open("w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows(rijen)
+        console.print(f"CSV: {csv_pad}", highlight=False)
+    if plot_pad:
+        from maatwerk.apps.herindicatie.grafieken import heatmap_nulmeting
+
+        try:
+            heatmap_nulmeting(uitkomst, plot_pad)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--plot") from None
+        console.print(f"Heatmap: {plot_pad}", highlight=False)
+
+
+@herindicatie.command("beleid")
+@click.option("--json", "als_json", is_flag=True, help="Als JSON.")
+def beleid(als_json: bool) -> None:
+    """Toon het meegeleverde overgangsbeleid (per gemeente aan te zetten)."""
+    from maatwerk.apps.herindicatie.overgang import beleid_ids, versies
+
+    overzicht = []
+    for beleid_id in beleid_ids():
+        for v in versies(beleid_id):
+            onderdelen = [r.id for r in v.regels]
+            if v.aanvullende_ondersteuning:
+                onderdelen.append(v.aanvullende_ondersteuning.id)
+            if v.driegesprek:
+                onderdelen.append("driegesprek")
+            if v.afwijking and v.afwijking.toegestaan:
+                onderdelen.append("afwijking-consulent")
+            overzicht.append(
+                {
+                    "id": v.id,
+                    "gemeente": v.gemeente,
+                    "naam": v.naam,
+                    "valid_from": v.valid_from.isoformat(),
+                    "valid_until": v.valid_until.isoformat() if v.valid_until else None,
+                    "regels": onderdelen,
+                    "voorbeeldwaarden": v.voorbeeldwaarden,
+                    "bron": v.bron.titel,
+                }
+            )
+    if als_json:
+        click.echo(json.dumps(overzicht, ensure_ascii=False, indent=2))
+        return
+    tabel = Table(title="Overgangsbeleid")
+    for kop in ("id", "gemeente", "geldig", "regels", "voorbeeld"):
+        tabel.add_column(kop)
+    for b in overzicht:
+        geldig = f"{b['valid_from']} t/m {b['valid_until'] or 'open'}"
+        tabel.add_row(
+            b["id"], b["gemeente"], geldig, ", ".join(b["regels"]), "ja" if b["voorbeeldwaarden"] else ""
+        )
+    console.print(tabel)
+
+
+def _kenmerken(waarden: tuple[str, ...]) -> dict[str, str]:
+    uit = {}
+    for w in waarden:
+        if "=" not in w:
+            raise click.BadParameter(f"{w!r}: gebruik naam=waarde", param_hint="--kenmerk")
+        naam, waarde = w.split("=", 1)
+        uit[naam.strip()] = waarde.strip()
+    return uit
+
+
+@herindicatie.command("overgang")
+@click.option(
+    "--beleid", "beleid_id", required=True, help="Id van het overgangsbeleid (zie `herindicatie beleid`)."
+)
+@click.option(
+    "--oude-uren", type=UREN, required=True, help="Oude indicatie in uren per week (of 'onbekend')."
+)
+@click.option("--geboortedatum", type=DATUM, required=True)
+@click.option("--peildatum", type=DATUM, required=True, help="Ingangsdatum van de nieuwe indicatie.")
+@click.option("--nieuwe-intensiteit", help="Nieuwe intensiteit/trede (bv. basis, plus, intensief).")
+@click.option("--nieuwe-uren", type=UREN, help="Nieuwe uren per week (nodig voor de wenperiode).")
+@click.option("--kenmerk", multiple=True, help="Situatiekenmerk naam=waarde, bv. kamers_in_gebruik=4.")
+@click.option("--driegesprek", help="Uitkomst van het driegesprek.")
+@click.option("--driegesprek-tot", type=DATUM, help="Tijdelijk terug naar de oude indicatie tot deze datum.")
+@click.option("--afwijking-tot", help="Consulent wijkt af: hogere intensiteit tot JJJJ-MM-DD of 'permanent'.")
+@click.option("--afwijking-intensiteit", help="Consulent wijkt af: deze intensiteit.")
+@click.option("--motivatie", default="", help="Motivering van de afwijking (verplicht bij afwijken).")
+@click.option("--json", "als_json", is_flag=True, help="Eén JSON-object.")
+def overgang(
+    beleid_id: str,
+    oude_uren: Decimal | None,
+    geboortedatum: dt.date,
+    peildatum: dt.date,
+    nieuwe_intensiteit: str | None,
+    nieuwe_uren: Decimal | None,
+    kenmerk: tuple[str, ...],
+    driegesprek: str | None,
+    driegesprek_tot: dt.date | None,
+    afwijking_tot: str | None,
+    afwijking_intensiteit: str | None,
+    motivatie: str,
+    als_json: bool,
+) -> None:
+    """Pas het overgangsbeleid toe op één cliënt."""
+    from maatwerk.apps.herindicatie.overgang import PERMANENT, Afwijkingsbesluit, bepaal_overgang, laad_beleid
+
+    afwijking = None
+    if afwijking_tot or afwijking_intensiteit or motivatie:
+        tot: dt.date | str | None = afwijking_tot
+        if afwijking_tot and afwijking_tot != PERMANENT:
+            tot = DATUM.convert(afwijking_tot, None, None)
+        afwijking = Afwijkingsbesluit(motivatie=motivatie, tot=tot, intensiteit=afwijking_intensiteit)
+    try:
+        gekozen = laad_beleid(beleid_id, peildatum)
+        uit = bepaal_overgang(
+            gekozen,
+            oude_uren=oude_uren,
+            geboortedatum=geboortedatum,
+            peildatum=peildatum,
+            nieuwe_intensiteit=nieuwe_intensiteit,
+            nieuwe_uren=nieuwe_uren,
+            kenmerken=_kenmerken(kenmerk),
+            driegesprek=driegesprek,
+            driegesprek_tot=driegesprek_tot,
+            afwijking=afwijking,
+        )
+    except Regelfout as exc:
+        raise _regelfout(exc) from None
+    data = uit.as_json()
+    if als_json:
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    console.print(
+        f"[bold]{data['overgang_intensiteit']}[/bold] tot {data['overgang_tot'] or '-'}  ({data['regel']})"
+    )
+    console.print(data["toelichting"], highlight=False)
+    if data["aanvullende_ondersteuning"]:
+        console.print(
+            "Aanvullende ondersteuning HbH beoordelen: " + "; ".join(data["aanvullende_redenen"]),
+            highlight=False,
+        )
+
+
+@caseload.command("demo")
+@click.option("--aantal", type=click.IntRange(1, 1_000_000), default=1699, show_default=True)
+@click.option("--seed", type=int, default=2019, show_default=True)
+@click.option("--peildatum", type=DATUM, default="2019-01-01", show_default=True)
+@click.option(
+    "-o",
+    "--uit",
+    "pad",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Doelbestand (.csv of .xlsx).",
+)
+def demo(aantal: int, seed: int, peildatum: dt.date, pad: Path) -> None:
+    """Schrijf een synthetische caseload (geldige BSN's via de elfproef, geen echte mensen)."""
+    from maatwerk.apps.herindicatie.demo import schrijf_caseload, synthetische_caseload
+
+    schrijf_caseload(synthetische_caseload(aantal, seed, peildatum), pad)
+    console.print(f"{aantal} synthetische cliënten in {pad}", highlight=False)
