@@ -1,0 +1,250 @@
+"""``maatwerk indiceer``, ``maatwerk kaders`` and ``maatwerk kader toon``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from maatwerk.regels.laden import Regelfout
+
+
+def _fout(exc: Exception) -> None:
+    click.echo(f"Fout: {exc}", err=True)
+    sys.exit(2)
+
+
+def _datum(_ctx, _param, waarde: str | None) -> dt.date | None:
+    if waarde is None:
+        return None
+    try:
+        return dt.date.fromisoformat(waarde)
+    except ValueError:
+        raise click.BadParameter(f"'{waarde}' is geen geldige datum (verwacht JJJJ-MM-DD)") from None
+
+
+def _getal(x: float) -> str:
+    return f"{x:g}".replace(".", ",")
+
+
+@click.command()
+@click.argument("situatie", type=click.Path(dir_okay=False))
+@click.option(
+    "--kader", "kader_id", metavar="ID", help="Normenkader (id); standaard gekozen op gemeente + peildatum."
+)
+@click.option(
+    "--peildatum", callback=_datum, metavar="JJJJ-MM-DD", help="Peildatum (overschrijft die in het bestand)."
+)
+@click.option("--json", "als_json", is_flag=True, help="Eén JSON-object op stdout.")
+def indiceer(situatie: str, kader_id: str | None, peildatum: dt.date | None, als_json: bool) -> None:
+    """Bereken de indicatie voor een situatie (YAML of JSON)."""
+    from maatwerk.engine import indiceer as bereken
+    from maatwerk.engine import laad_situatie
+
+    try:
+        s = laad_situatie(situatie, peildatum=peildatum)
+        ind = bereken(s, kader=kader_id)
+    except Regelfout as exc:
+        _fout(exc)
+        return
+    if als_json:
+        click.echo(json.dumps(ind.as_json(), ensure_ascii=False, indent=2))
+        return
+    console = Console()
+    tabel = Table(
+        title=f"Indicatie — {ind.kader_naam} (versie {ind.kader_versie}), peildatum {ind.peildatum}"
+    )
+    tabel.add_column("Taak")
+    tabel.add_column("Frequentie")
+    tabel.add_column("Min/keer", justify="right")
+    tabel.add_column("Min/week", justify="right")
+    for a in ind.activiteiten:
+        tabel.add_row(
+            a.taak + (" *" if a.afgeweken else ""),
+            a.frequentie,
+            _getal(a.minuten_per_keer),
+            str(a.minuten_per_week),
+        )
+    for g in ind.resultaatgebieden:
+        if len(ind.resultaatgebieden) > 1:
+            tabel.add_row(f"[italic]Subtotaal {g.naam}[/]", "", "", str(g.minuten_per_week))
+    tabel.add_section()
+    tabel.add_row("[bold]Totaal[/]", "", "", f"[bold]{ind.totaal_minuten_per_week}[/]")
+    console.print(tabel)
+    console.print(f"Uren per week: {_getal(ind.uren_per_week)}    Uren per jaar: {_getal(ind.uren_per_jaar)}")
+    for t in ind.trede_details:
+        console.print(f"{t.naam}: {t.label} — {t.grond}")
+    if ind.tarief_per_periode is not None:
+        console.print(f"Tarief per {ind.tarief_per_periode.periode}: € {ind.tarief_per_periode.bedrag:.2f}")
+    console.print()
+    console.print("[bold]Uitleg[/]")
+    for a in ind.activiteiten:
+        console.print(a.uitleg)
+        for stap in a.trace:
+            console.print(
+                f"  [dim]- {escape(stap.tekst)} ({escape(stap.regel)}; {escape(stap.bron)})[/]",
+                highlight=False,
+            )
+    for o in ind.opmerkingen:
+        console.print(f"[yellow]Let op:[/] {o}")
+    if ind.voorbeeldwaarden:
+        console.print(
+            "[bold red]VOORBEELD — niet voor gebruik:[/] deze indicatie gebruikt voorbeeldwaarden "
+            "zonder publieke bron."
+        )
+
+
+@click.command()
+def kaders() -> None:
+    """Lijst van normenkaders en resultatenmatrices met hun geldigheid."""
+    from maatwerk.engine.kaders import register
+
+    try:
+        reg = register()
+    except Regelfout as exc:
+        _fout(exc)
+        return
+    tabel = Table(title="Normenkaders")
+    for kolom in ("id", "versie", "naam", "geldig vanaf", "geldig tot", "gemeenten", "matrix", "voorbeeld"):
+        tabel.add_column(kolom)
+    for k in reg.alle_versies():
+        vb = "ja" if _heeft_voorbeeld(k) else "nee"
+        tabel.add_row(
+            k.id,
+            k.versie,
+            k.naam,
+            str(k.valid_from),
+            str(k.valid_until or "—"),
+            ", ".join(k.gemeenten) or "(alleen met --kader)",
+            k.resultatenmatrix or "—",
+            vb,
+        )
+    console = Console()
+    console.print(tabel)
+    mt = Table(title="Resultatenmatrices")
+    for kolom in ("id", "versie", "naam", "geldig vanaf", "geldig tot", "schaal", "periode"):
+        mt.add_column(kolom)
+    for versies in reg.matrices.values():
+        for m in versies:
+            mt.add_row(
+                m.id,
+                m.versie,
+                m.naam,
+                str(m.valid_from),
+                str(m.valid_until or "—"),
+                m.schaal,
+                m.periode.label,
+            )
+    console.print(mt)
+
+
+def _heeft_voorbeeld(obj) -> bool:
+    """True when any value anywhere in the model is marked voorbeeld."""
+    if isinstance(obj, list):
+        return any(_heeft_voorbeeld(x) for x in obj)
+    if hasattr(obj, "model_fields"):
+        if getattr(obj, "voorbeeld", False) is True:
+            return True
+        return any(_heeft_voorbeeld(getattr(obj, n)) for n in type(obj).model_fields)
+    return False
+
+
+@click.group()
+def kader() -> None:
+    """Eén normenkader bekijken."""
+
+
+@kader.command("toon")
+@click.argument("kader_id", metavar="ID")
+@click.option("--peildatum", callback=_datum, metavar="JJJJ-MM-DD", help="Versie die op deze datum geldt.")
+def toon(kader_id: str, peildatum: dt.date | None) -> None:
+    """Toon normenkader ID als leesbare tabel."""
+    from maatwerk.engine.berekening import bron_tekst
+    from maatwerk.engine.kaders import register
+
+    try:
+        reg = register()
+        k = reg.normenkader(kader_id, peildatum)
+    except Regelfout as exc:
+        _fout(exc)
+        return
+    console = Console()
+    console.print(f"[bold]{k.naam}[/] — id {k.id}, versie {k.versie}, {k.uitgever}")
+    console.print(
+        f"Geldig {k.valid_from} t/m {k.valid_until or 'nader bericht'}; gemeenten: "
+        f"{', '.join(k.gemeenten) or '(alleen met --kader)'}; bron: {bron_tekst(k.bron)}"
+    )
+    console.print(
+        f"Afronding: {k.afronding.richting} op {k.afronding.stap_minuten} minuut per activiteit; "
+        f"{_getal(k.weken_per_jaar.waarde)} weken per jaar"
+    )
+    tabel = Table(title="Activiteiten en correcties", show_lines=True)
+    for kolom in ("activiteit", "normtijd", "frequentie", "correcties", "bron"):
+        tabel.add_column(kolom)
+    for a in k.activiteiten:
+        nt = (
+            f"{_getal(a.normtijd.uren_per_jaar)} u/jaar"
+            if a.normtijd.uren_per_jaar is not None
+            else f"{_getal(a.normtijd.minuten)} min/keer"
+        )
+        if a.normtijd.voorbeeld:
+            nt += " (voorbeeld)"
+        corr = []
+        for c in a.correcties:
+            eff = (
+                f"x {_getal(c.factor)}"
+                if c.factor is not None
+                else f"{c.uren_per_jaar:+g} u/jaar"
+                if c.uren_per_jaar is not None
+                else f"{c.minuten_per_week:+g} min/week"
+            )
+            per = f" per {c.per.feit} boven {c.per.boven}" if c.per else ""
+            corr.append(f"{c.omschrijving}: {eff}{per}" + (" (voorbeeld)" if c.voorbeeld else ""))
+        tabel.add_row(
+            f"{a.taak}\n[dim]{a.id} · {', '.join(a.categorieen)}[/]",
+            nt,
+            a.frequentie.tekst(),
+            "\n".join(corr) or "—",
+            bron_tekst(a.normtijd.bron, a.normtijd.voorbeeld, a.normtijd.toelichting),
+        )
+    console.print(tabel)
+    if k.gebruikelijke_hulp:
+        gh = Table(title="Gebruikelijke hulp")
+        for kolom in ("regel", "rollen", "leeftijd", "kan meedoen", "aandeel", "taken"):
+            gh.add_column(kolom)
+        for g in k.gebruikelijke_hulp:
+            tot = f"{g.leeftijd_tot - 1}" if g.leeftijd_tot else "…"
+            gh.add_row(
+                g.omschrijving + (" (voorbeeld)" if g.voorbeeld else ""),
+                ", ".join(g.rollen),
+                f"{g.leeftijd_vanaf}–{tot}",
+                ", ".join(g.kan_meedoen),
+                f"{g.aandeel:.0%}",
+                ", ".join(g.categorieen),
+            )
+        console.print(gh)
+    if k.resultatenmatrix:
+        m = reg.matrix(k.resultatenmatrix, peildatum or k.valid_from)
+        if m is not None:
+            mt = Table(title=f"Resultatenmatrix {m.naam} (tarief per {m.periode.label})")
+            for kolom in ("resultaatgebied", "trede", "grond", "tarief"):
+                mt.add_column(kolom)
+            for rg in m.resultaatgebieden:
+                for t in rg.treden:
+                    if t.uren_per_week is not None:
+                        b = t.uren_per_week
+                        grond = f"{_getal(b.van)}–{'∞' if b.tot is None else _getal(b.tot)} uur/week"
+                    else:
+                        grond = "zelfredzaamheid " + ", ".join(map(str, t.zelfredzaamheid))
+                    mt.add_row(
+                        rg.naam,
+                        t.label,
+                        grond,
+                        f"€ {t.tarief.bedrag:.2f}" + (" (voorbeeld)" if t.tarief.voorbeeld else ""),
+                    )
+            console.print(mt)

@@ -1,0 +1,654 @@
+"""Normenkaders and resultatenmatrices: the dated, cited YAML rule files, their models and loading.
+
+Files live in ``maatwerk/regels/normenkaders/<id>/<valid_from>.yaml`` and
+``maatwerk/regels/resultatenmatrices/<id>/<valid_from>.yaml``; one file per version.
+
+Validation on load (each a :class:`~maatwerk.regels.laden.Regelfout` naming file, line and key):
+unknown keys; a number without ``bron`` that is not marked ``voorbeeld: true`` (with ``toelichting``);
+overlapping validity periods between versions of one kader; a file whose ``id``/``valid_from`` does
+not match its path; references to unknown resultaatgebieden, activities, facts or matrices; trede
+hour bands with gaps or overlaps; two kaders claiming the same gemeente on the same day.
+
+Choosing a kader (:func:`kies_kader`): every normenkader version lists the ``gemeenten`` it applies
+to. For a gemeente and peildatum exactly one version must match; there is no silent default, so a
+gemeente without a configured kader gets a clear error (use ``--kader ID`` to pick one explicitly).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from maatwerk.engine.situatie import CATEGORIEEN, OMSTANDIGHEDEN, Categorie, verfijn
+from maatwerk.regels.laden import (
+    Bron,
+    Geldigheid,
+    Melding,
+    Regelfout,
+    StrictModel,
+    controleer_geen_overlap,
+    lees_yaml,
+    valideer,
+)
+
+REGELS_MAP = Path(__file__).resolve().parent.parent / "regels"
+NORMENKADERS_MAP = REGELS_MAP / "normenkaders"
+MATRICES_MAP = REGELS_MAP / "resultatenmatrices"
+
+FEITEN: frozenset[str] = frozenset(
+    {
+        *OMSTANDIGHEDEN,
+        "gemeente",
+        "client_leeftijd",
+        "personen",
+        "meerpersoons",
+        "aantal_kinderen",
+        "leeftijd_jongste_kind",
+        "woning_type",
+        "kamers_in_gebruik",
+        "kamers_niet_in_gebruik",
+        "trap",
+        # activity-local facts:
+        "niveau",
+        "netwerk",
+    }
+)
+"""Facts a voorwaarde may use (see :mod:`maatwerk.engine.berekening` for their meaning)."""
+
+PER_WEEK: dict[str, float] = {"dag": 7.0, "week": 1.0, "twee_weken": 0.5, "maand": 12 / 52, "jaar": 1 / 52}
+
+
+class Gesourcet(StrictModel):
+    """Mixin for every value: a ``bron``, or ``voorbeeld: true`` with a ``toelichting``."""
+
+    bron: Bron | None = None
+    voorbeeld: bool = False
+    toelichting: str | None = None
+
+    @model_validator(mode="after")
+    def _bron_of_voorbeeld(self) -> Gesourcet:
+        if self.voorbeeld and not self.toelichting:
+            raise ValueError("voorbeeld-waarde zonder toelichting: leg uit waarom er geen bron is")
+        if self.bron is None and not self.voorbeeld:
+            raise ValueError(
+                "waarde zonder bron: geef 'bron' of markeer met 'voorbeeld: true' + 'toelichting'"
+            )
+        return self
+
+
+class Voorwaarde(StrictModel):
+    """A test on one fact, or ``een_van`` (any of) a list of tests. No operator means "is waar"."""
+
+    feit: str | None = None
+    gelijk: str | int | bool | None = None
+    minimaal: float | None = None
+    hoogstens: float | None = None
+    een_van: list[Voorwaarde] | None = None
+
+    @model_validator(mode="after")
+    def _vorm(self) -> Voorwaarde:
+        if (self.feit is None) == (self.een_van is None):
+            raise ValueError("geef óf 'feit' óf 'een_van'")
+        if self.feit is not None and self.feit not in FEITEN and not self.feit.startswith("voorziening."):
+            raise ValueError(f"onbekend feit '{self.feit}'; bekend: {', '.join(sorted(FEITEN))}")
+        return self
+
+    def feiten(self) -> set[str]:
+        if self.een_van is not None:
+            return set().union(*(v.feiten() for v in self.een_van))
+        return {self.feit} if self.feit else set()
+
+
+class Normtijd(Gesourcet):
+    """Norm time: minutes per keer, or hours per year (then per week = uren x 60 / weken_per_jaar)."""
+
+    minuten: float | None = Field(default=None, ge=0)
+    uren_per_jaar: float | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _een(self) -> Normtijd:
+        if (self.minuten is None) == (self.uren_per_jaar is None):
+            raise ValueError("geef óf 'minuten' (per keer) óf 'uren_per_jaar'")
+        return self
+
+
+class Frequentie(Gesourcet):
+    aantal: float = Field(gt=0)
+    per: Literal["dag", "week", "twee_weken", "maand", "jaar"]
+
+    @property
+    def per_week(self) -> float:
+        return self.aantal * PER_WEEK[self.per]
+
+    def tekst(self) -> str:
+        aantal = f"{self.aantal:g}"
+        woord = {
+            "dag": "per dag",
+            "week": "per week",
+            "twee_weken": "per twee weken",
+            "maand": "per maand",
+            "jaar": "per jaar",
+        }[self.per]
+        return f"{aantal} keer {woord}"
+
+
+class Per(StrictModel):
+    """Multiply a correction by ``max(0, feit - boven)`` (e.g. each room above 3).
+
+    A threshold ``boven`` > 0 is a value too: it needs a ``bron`` or ``voorbeeld: true`` + ``toelichting``.
+    """
+
+    feit: str
+    boven: int = Field(default=0, ge=0)
+    bron: Bron | None = None
+    voorbeeld: bool = False
+    toelichting: str | None = None
+
+    @model_validator(mode="after")
+    def _bron_bij_drempel(self) -> Per:
+        if self.feit not in FEITEN:
+            raise ValueError(f"onbekend feit '{self.feit}'")
+        if self.voorbeeld and not self.toelichting:
+            raise ValueError("voorbeeld-waarde zonder toelichting: leg uit waarom er geen bron is")
+        if self.boven > 0 and self.bron is None and not self.voorbeeld:
+            raise ValueError("drempel 'boven' zonder bron: geef 'bron' of 'voorbeeld: true' + 'toelichting'")
+        return self
+
+
+class Correctie(Gesourcet):
+    """An addition or deduction on an activity: minutes per week, hours per year, or a factor."""
+
+    id: str
+    omschrijving: str
+    reden: str = Field(description="Dutch phrase for the letter, read after 'omdat'")
+    als: list[Voorwaarde] = Field(default_factory=list)
+    minuten_per_week: float | None = None
+    uren_per_jaar: float | None = None
+    factor: float | None = Field(default=None, ge=0)
+    per: Per | None = None
+    groep: str | None = None
+
+    @model_validator(mode="after")
+    def _een_effect(self) -> Correctie:
+        gegeven = [x for x in (self.minuten_per_week, self.uren_per_jaar, self.factor) if x is not None]
+        if len(gegeven) != 1:
+            raise ValueError("geef precies één van 'minuten_per_week', 'uren_per_jaar' of 'factor'")
+        if self.factor is not None and self.per is not None:
+            raise ValueError("'per' kan niet samen met 'factor'")
+        return self
+
+
+class Maximum(Gesourcet):
+    minuten_per_week: float = Field(ge=0)
+
+
+class Activiteit(StrictModel):
+    id: str
+    taak: str
+    omschrijving: str | None = None
+    resultaatgebied: str
+    categorieen: list[Categorie] = Field(min_length=1)
+    normtijd: Normtijd
+    frequentie: Frequentie
+    alleen_als: list[Voorwaarde] = Field(default_factory=list)
+    correcties: list[Correctie] = Field(default_factory=list)
+    netwerk_aftrek: bool = True
+    vervalt_bij_voorziening: list[str] = Field(default_factory=list)
+    maximum: Maximum | None = None
+    telt_voor_trede: bool = True
+
+
+class GebruikelijkeHulp(Gesourcet):
+    """What a household member of a given rol / age band / ability is expected to take over."""
+
+    id: str
+    omschrijving: str
+    rollen: list[Literal["partner", "kind", "huisgenoot"]] = Field(min_length=1)
+    leeftijd_vanaf: int = Field(default=0, ge=0)
+    leeftijd_tot: int | None = Field(default=None, ge=1, description="exclusive")
+    kan_meedoen: list[Literal["volledig", "deels", "niet"]] = Field(default_factory=lambda: ["volledig"])
+    aandeel: float = Field(ge=0, le=1)
+    categorieen: list[Categorie] = Field(min_length=1)
+    vervalt_bij: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _banden(self) -> GebruikelijkeHulp:
+        if self.leeftijd_tot is not None and self.leeftijd_tot <= self.leeftijd_vanaf:
+            raise ValueError("leeftijd_tot moet groter zijn dan leeftijd_vanaf")
+        for feit in self.vervalt_bij:
+            if feit not in OMSTANDIGHEDEN:
+                raise ValueError(f"vervalt_bij: onbekende omstandigheid '{feit}'")
+        return self
+
+
+class Afronding(Gesourcet):
+    """Per activity: minutes per week rounded to a multiple of ``stap`` in direction ``richting``."""
+
+    stap_minuten: int = Field(default=1, ge=1, le=60)
+    richting: Literal["omhoog", "dichtstbij", "omlaag"] = "omhoog"
+    decimalen_uren: int = Field(default=2, ge=0, le=4)
+
+
+class WekenPerJaar(Gesourcet):
+    waarde: float = Field(gt=0, le=53)
+
+
+class Resultaatgebied(StrictModel):
+    id: str
+    naam: str
+    matrix_resultaatgebied: str | None = None
+
+
+class Normenkader(Geldigheid):
+    """One version of a normenkader (the file ``<id>/<valid_from>.yaml``)."""
+
+    id: str
+    naam: str
+    versie: str
+    uitgever: str
+    bron: Bron
+    toelichting: str | None = None
+    gemeenten: list[str] = Field(default_factory=list)
+    resultatenmatrix: str | None = None
+    weken_per_jaar: WekenPerJaar
+    afronding: Afronding
+    resultaatgebieden: list[Resultaatgebied] = Field(min_length=1)
+    gebruikelijke_hulp: list[GebruikelijkeHulp] = Field(default_factory=list)
+    activiteiten: list[Activiteit] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _verwijzingen(self) -> Normenkader:
+        rg = {r.id for r in self.resultaatgebieden}
+        ids: set[str] = set()
+        for i, act in enumerate(self.activiteiten):
+            if act.id in ids:
+                raise ValueError(f"activiteiten.{i}.id: '{act.id}' komt twee keer voor")
+            ids.add(act.id)
+            if act.resultaatgebied not in rg:
+                raise ValueError(
+                    f"activiteiten.{i}.resultaatgebied: onbekend resultaatgebied "
+                    f"'{act.resultaatgebied}' (bekend: {', '.join(sorted(rg))})"
+                )
+            cids: set[str] = set()
+            for j, c in enumerate(act.correcties):
+                if c.id in cids:
+                    raise ValueError(f"activiteiten.{i}.correcties.{j}.id: '{c.id}' komt twee keer voor")
+                cids.add(c.id)
+        return self
+
+    @property
+    def geldigheid(self) -> Geldigheid:
+        return Geldigheid(valid_from=self.valid_from, valid_until=self.valid_until)
+
+
+class Band(Gesourcet):
+    """Hour band ``[van, tot)`` in hours per week; ``tot: null`` is open-ended."""
+
+    van: float = Field(ge=0)
+    tot: float | None = None
+
+    @model_validator(mode="after")
+    def _orde(self) -> Band:
+        if self.tot is not None and self.tot <= self.van:
+            raise ValueError("tot moet groter zijn dan van")
+        return self
+
+
+class Tarief(Gesourcet):
+    bedrag: float = Field(ge=0)
+
+
+class Trede(StrictModel):
+    code: str
+    label: str
+    omschrijving: str
+    uren_per_week: Band | None = None
+    zelfredzaamheid: list[int] = Field(default_factory=list)
+    tarief: Tarief
+
+
+class MatrixResultaatgebied(StrictModel):
+    id: str
+    naam: str
+    bepaling: Literal["uren", "zelfredzaamheid"]
+    bron: Bron | None = None
+    voorbeeld: bool = False
+    toelichting: str | None = None
+    treden: list[Trede] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _treden(self) -> MatrixResultaatgebied:
+        if self.bron is None and not (self.voorbeeld and self.toelichting):
+            raise ValueError("resultaatgebied zonder bron: geef 'bron' of 'voorbeeld: true' + 'toelichting'")
+        if self.bepaling == "uren":
+            for i, t in enumerate(self.treden):
+                if t.uren_per_week is None:
+                    raise ValueError(f"treden.{i}.uren_per_week: ontbreekt (bepaling is 'uren')")
+            banden = sorted(
+                ((t.uren_per_week, i) for i, t in enumerate(self.treden) if t.uren_per_week is not None),
+                key=lambda b: b[0].van,
+            )
+            if banden[0][0].van != 0:
+                raise ValueError(
+                    f"treden.{banden[0][1]}.uren_per_week.van: de laagste band moet bij 0 "
+                    f"beginnen (is {banden[0][0].van:g}): gat"
+                )
+            for (a, ia), (b, ib) in zip(banden, banden[1:], strict=False):
+                if a.tot is None or a.tot > b.van:
+                    raise ValueError(
+                        f"treden.{ib}.uren_per_week: overlapt met treden.{ia} "
+                        f"({a.van:g}-{'∞' if a.tot is None else f'{a.tot:g}'})"
+                    )
+                if a.tot < b.van:
+                    raise ValueError(
+                        f"treden.{ib}.uren_per_week.van: gat tussen {a.tot:g} en {b.van:g} uur "
+                        f"(na treden.{ia})"
+                    )
+            if banden[-1][0].tot is not None:
+                raise ValueError(
+                    f"treden.{banden[-1][1]}.uren_per_week.tot: de hoogste band moet open zijn "
+                    f"(tot: null), anders is er een gat boven {banden[-1][0].tot:g} uur"
+                )
+        else:
+            gezien: dict[int, int] = {}
+            for i, t in enumerate(self.treden):
+                for s in t.zelfredzaamheid:
+                    if not 1 <= s <= 5:
+                        raise ValueError(f"treden.{i}.zelfredzaamheid: score {s} valt buiten 1-5")
+                    if s in gezien:
+                        raise ValueError(
+                            f"treden.{i}.zelfredzaamheid: score {s} staat ook bij "
+                            f"treden.{gezien[s]} (overlap)"
+                        )
+                    gezien[s] = i
+            ontbreekt = sorted(set(range(1, 6)) - set(gezien))
+            if ontbreekt:
+                raise ValueError(
+                    f"treden: zelfredzaamheidsscore {', '.join(map(str, ontbreekt))} valt in "
+                    f"geen trede (gat); scores zonder ondersteuning horen bij een trede met tarief 0"
+                )
+        return self
+
+
+class AanvullendProduct(StrictModel):
+    """A product on top of a trede (e.g. Westland's aanvullende ondersteuning HbH)."""
+
+    id: str
+    naam: str
+    activiteit: str
+    resultaatgebied: str
+    tarief: Tarief
+
+
+class Periode(Gesourcet):
+    label: str
+    weken: float = Field(gt=0)
+
+
+class Resultatenmatrix(Geldigheid):
+    id: str
+    naam: str
+    versie: str
+    uitgever: str
+    bron: Bron
+    toelichting: str | None = None
+    schaal: Literal["trede", "intensiteit"]
+    periode: Periode
+    resultaatgebieden: list[MatrixResultaatgebied] = Field(min_length=1)
+    aanvullende_producten: list[AanvullendProduct] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _verwijzingen(self) -> Resultatenmatrix:
+        rg = {r.id for r in self.resultaatgebieden}
+        for i, p in enumerate(self.aanvullende_producten):
+            if p.resultaatgebied not in rg:
+                raise ValueError(f"aanvullende_producten.{i}.resultaatgebied: onbekend '{p.resultaatgebied}'")
+        return self
+
+    def resultaatgebied(self, rid: str) -> MatrixResultaatgebied | None:
+        return next((r for r in self.resultaatgebieden if r.id == rid), None)
+
+
+# --------------------------------------------------------------------------------------------- loading
+
+
+def laad(model: type, pad: Path):
+    """Read and validate one rule file; errors name file, line and the exact key."""
+    try:
+        tekst = pad.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise Regelfout([Melding(f"kan bestand niet lezen: {exc.strerror}", str(pad))]) from None
+    data, regels = lees_yaml(tekst, str(pad))
+    if data is None:
+        raise Regelfout([Melding("bestand is leeg", str(pad))])
+    try:
+        return valideer(model, data, str(pad), regels)
+    except Regelfout as fout:
+        raise verfijn(fout, regels) from None
+
+
+def _laad_versies(map_: Path, model: type) -> dict[str, list]:
+    """Load every ``<id>/<valid_from>.yaml`` under ``map_``; check path/id/date and overlap."""
+    uit: dict[str, list] = {}
+    meldingen: list[Melding] = []
+    if not map_.is_dir():
+        return uit
+    for sub in sorted(p for p in map_.iterdir() if p.is_dir()):
+        versies = []
+        for pad in sorted(sub.glob("*.yaml")):
+            try:
+                obj = laad(model, pad)
+            except Regelfout as fout:
+                meldingen.extend(fout.meldingen)
+                continue
+            if obj.id != sub.name:
+                meldingen.append(
+                    Melding(f"id '{obj.id}' past niet bij de map '{sub.name}'", str(pad), None, "id")
+                )
+            if pad.stem != obj.valid_from.isoformat():
+                meldingen.append(
+                    Melding(
+                        f"bestandsnaam moet {obj.valid_from.isoformat()}.yaml zijn (gelijk aan valid_from)",
+                        str(pad),
+                        None,
+                        "valid_from",
+                    )
+                )
+            versies.append((pad, obj))
+        try:
+            controleer_geen_overlap(
+                (str(p), Geldigheid(valid_from=o.valid_from, valid_until=o.valid_until)) for p, o in versies
+            )
+        except Regelfout as fout:
+            meldingen.extend(fout.meldingen)
+        uit[sub.name] = [o for _, o in sorted(versies, key=lambda v: v[1].valid_from)]
+        _PADEN.update({(o.id, o.valid_from): p for p, o in versies})
+    if meldingen:
+        raise Regelfout(meldingen)
+    return uit
+
+
+_PADEN: dict[tuple[str, dt.date], Path] = {}
+
+
+def bestand_van(obj: Normenkader | Resultatenmatrix) -> Path | None:
+    """The file a loaded kader or matrix version came from."""
+    return _PADEN.get((obj.id, obj.valid_from))
+
+
+def _overlapt(a: Geldigheid | Normenkader, b: Geldigheid | Normenkader) -> bool:
+    eind_a = a.valid_until or dt.date.max
+    eind_b = b.valid_until or dt.date.max
+    return a.valid_from <= eind_b and b.valid_from <= eind_a
+
+
+def controleer_samenhang(
+    normenkaders: dict[str, list[Normenkader]], matrices: dict[str, list[Resultatenmatrix]]
+) -> None:
+    """Cross-file checks: matrix references, matrix resultaatgebieden, gemeente claimed twice."""
+    meldingen: list[Melding] = []
+    for versies in normenkaders.values():
+        for k in versies:
+            pad = str(bestand_van(k))
+            if k.resultatenmatrix is None:
+                continue
+            if k.resultatenmatrix not in matrices:
+                meldingen.append(
+                    Melding(
+                        f"onbekende resultatenmatrix '{k.resultatenmatrix}'", pad, None, "resultatenmatrix"
+                    )
+                )
+                continue
+            for i, rg in enumerate(k.resultaatgebieden):
+                if rg.matrix_resultaatgebied is None:
+                    continue
+                if not any(
+                    m.resultaatgebied(rg.matrix_resultaatgebied) for m in matrices[k.resultatenmatrix]
+                ):
+                    meldingen.append(
+                        Melding(
+                            f"'{rg.matrix_resultaatgebied}' is geen resultaatgebied van "
+                            f"matrix '{k.resultatenmatrix}'",
+                            pad,
+                            None,
+                            f"resultaatgebieden.{i}.matrix_resultaatgebied",
+                        )
+                    )
+            activiteiten = {a.id for a in k.activiteiten}
+            for m in matrices[k.resultatenmatrix]:
+                for i, p in enumerate(m.aanvullende_producten):
+                    if p.activiteit not in activiteiten:
+                        meldingen.append(
+                            Melding(
+                                f"activiteit '{p.activiteit}' bestaat niet in normenkader '{k.id}'",
+                                str(bestand_van(m)),
+                                None,
+                                f"aanvullende_producten.{i}.activiteit",
+                            )
+                        )
+    alle = [k for versies in normenkaders.values() for k in versies]
+    for i, a in enumerate(alle):
+        for b in alle[i + 1 :]:
+            if a.id == b.id or not _overlapt(a, b):
+                continue
+            dubbel = {g.casefold() for g in a.gemeenten} & {g.casefold() for g in b.gemeenten}
+            if dubbel:
+                meldingen.append(
+                    Melding(
+                        f"gemeente {', '.join(sorted(dubbel))} heeft in dezelfde periode ook "
+                        f"normenkader '{b.id}' ({bestand_van(b)})",
+                        str(bestand_van(a)),
+                        None,
+                        "gemeenten",
+                    )
+                )
+    if meldingen:
+        raise Regelfout(meldingen)
+
+
+class Register:
+    """All loaded normenkaders and resultatenmatrices (every version), validated together."""
+
+    def __init__(self, normenkaders_map: Path = NORMENKADERS_MAP, matrices_map: Path = MATRICES_MAP):
+        meldingen: list[Melding] = []
+        self.normenkaders: dict[str, list[Normenkader]] = {}
+        self.matrices: dict[str, list[Resultatenmatrix]] = {}
+        try:
+            self.normenkaders = _laad_versies(normenkaders_map, Normenkader)
+        except Regelfout as fout:
+            meldingen.extend(fout.meldingen)
+        try:
+            self.matrices = _laad_versies(matrices_map, Resultatenmatrix)
+        except Regelfout as fout:
+            meldingen.extend(fout.meldingen)
+        if meldingen:
+            raise Regelfout(meldingen)
+        controleer_samenhang(self.normenkaders, self.matrices)
+
+    def normenkader(self, kid: str, peildatum: dt.date | None = None) -> Normenkader:
+        versies = self.normenkaders.get(kid)
+        if not versies:
+            raise Regelfout(
+                [
+                    Melding(
+                        f"onbekend normenkader '{kid}'; beschikbaar: {', '.join(sorted(self.normenkaders))}",
+                        sleutel="kader",
+                    )
+                ]
+            )
+        if peildatum is None:
+            return versies[-1]
+        for v in versies:
+            if v.geldig_op(peildatum):
+                return v
+        raise Regelfout(
+            [Melding(f"normenkader '{kid}' heeft geen versie die geldt op {peildatum}", sleutel="peildatum")]
+        )
+
+    def matrix(self, mid: str, peildatum: dt.date) -> Resultatenmatrix | None:
+        return next((m for m in self.matrices.get(mid, []) if m.geldig_op(peildatum)), None)
+
+    def kies(self, gemeente: str, peildatum: dt.date) -> Normenkader:
+        g = gemeente.casefold()
+        for versies in self.normenkaders.values():
+            for v in versies:
+                if v.geldig_op(peildatum) and g in {x.casefold() for x in v.gemeenten}:
+                    return v
+        bekend = sorted({x for vs in self.normenkaders.values() for v in vs for x in v.gemeenten})
+        raise Regelfout(
+            [
+                Melding(
+                    f"geen normenkader voor gemeente '{gemeente}' op {peildatum}; gemeenten met "
+                    f"een kader: {', '.join(bekend)}. Kies er een met --kader ID.",
+                    sleutel="gemeente",
+                )
+            ]
+        )
+
+    def alle_versies(self) -> Iterable[Normenkader]:
+        for versies in self.normenkaders.values():
+            yield from versies
+
+
+@functools.cache
+def register() -> Register:
+    """The shipped rule files, loaded and validated once per process."""
+    return Register()
+
+
+def kaders() -> list[Normenkader]:
+    """Every shipped normenkader version, sorted by id and valid_from."""
+    return [v for kid in sorted(register().normenkaders) for v in register().normenkaders[kid]]
+
+
+def laad_kader(kader: str | Path, peildatum: dt.date | None = None) -> Normenkader:
+    """A normenkader by id (version valid on ``peildatum``, else the newest) or from a YAML file path."""
+    pad = Path(kader)
+    if pad.suffix in (".yaml", ".yml") and pad.exists():
+        obj = laad(Normenkader, pad)
+        _PADEN[(obj.id, obj.valid_from)] = pad
+        return obj
+    return register().normenkader(str(kader), peildatum)
+
+
+def kies_kader(gemeente: str, peildatum: dt.date) -> Normenkader:
+    """The normenkader version that gemeente ``gemeente`` applies on ``peildatum``."""
+    return register().kies(gemeente, peildatum)
+
+
+__all__ = [
+    "CATEGORIEEN",
+    "Normenkader",
+    "Resultatenmatrix",
+    "Register",
+    "register",
+    "kaders",
+    "laad_kader",
+    "kies_kader",
+    "bestand_van",
+]

@@ -1,0 +1,255 @@
+"""The client's situation as the consulent records it at the keukentafel (input of the engine).
+
+A :class:`Situatie` is validated strictly: unknown keys, impossible dates, negative room counts, a
+geboortedatum after the peildatum and a household member without ``rol`` are all Dutch errors that
+name the field. Nothing is computed on invalid input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from maatwerk.regels.laden import Melding, Regelfout, StrictModel, lees_yaml, valideer
+
+Niveau = Literal["zelf", "deels", "niet"]
+"""How far the client can do an activity: ``zelf`` (alone), ``deels`` (partly), ``niet`` (not at all)."""
+
+Rol = Literal["partner", "kind", "huisgenoot"]
+Meedoen = Literal["volledig", "deels", "niet"]
+
+CATEGORIEEN: tuple[str, ...] = (
+    "licht_huishoudelijk_werk",
+    "zwaar_huishoudelijk_werk",
+    "wasverzorging",
+    "boodschappen",
+    "maaltijden",
+    "regie_huishouden",
+    "verzorging_kinderen",
+)
+"""The task categories a limitation, a netwerk contribution or a kader activity refers to."""
+
+Categorie = Literal[
+    "licht_huishoudelijk_werk",
+    "zwaar_huishoudelijk_werk",
+    "wasverzorging",
+    "boodschappen",
+    "maaltijden",
+    "regie_huishouden",
+    "verzorging_kinderen",
+]
+
+OMSTANDIGHEDEN: tuple[str, ...] = (
+    "copd_astma_allergie",
+    "incontinentie",
+    "rolstoel_binnenshuis",
+    "bedlegerig",
+    "overmatige_transpiratie",
+    "slechtziend_blind",
+    "stoma",
+    "dementie_overzicht_kwijt",
+    "verzamelen",
+    "overbelaste_mantelzorger",
+    "huisdieren",
+    "specialist_extra_schoonmaak",
+)
+
+AlgemeneVoorziening = Literal[
+    "was_en_strijkservice",
+    "maaltijdvoorziening",
+    "boodschappendienst",
+    "huishoudelijke_hulp_toelage",
+]
+
+
+class Client(StrictModel):
+    """The person asking for support. Only what the indication needs: no name, no BSN."""
+
+    geboortedatum: dt.date
+
+
+class Huisgenoot(StrictModel):
+    """A member of the client's household (not the client)."""
+
+    rol: Rol
+    geboortedatum: dt.date
+    kan_meedoen: Meedoen = "volledig"
+    toelichting: str | None = None
+
+
+class Woning(StrictModel):
+    type: Literal["appartement", "eengezinswoning", "aanleunwoning", "kamer", "overig"] = "appartement"
+    kamers_in_gebruik: int = Field(default=3, ge=0, le=30)
+    kamers_niet_in_gebruik: int = Field(default=0, ge=0, le=30)
+    trap: bool = False
+
+
+class Beperkingen(StrictModel):
+    """Per task category: can the client do it ``zelf``, ``deels`` or ``niet``."""
+
+    licht_huishoudelijk_werk: Niveau = "zelf"
+    zwaar_huishoudelijk_werk: Niveau = "zelf"
+    wasverzorging: Niveau = "zelf"
+    boodschappen: Niveau = "zelf"
+    maaltijden: Niveau = "zelf"
+    regie_huishouden: Niveau = "zelf"
+    verzorging_kinderen: Niveau = "zelf"
+
+
+class Omstandigheden(StrictModel):
+    """Circumstances that may call for extra time (or, for some kaders, none)."""
+
+    copd_astma_allergie: bool = False
+    incontinentie: bool = False
+    rolstoel_binnenshuis: bool = False
+    bedlegerig: bool = False
+    overmatige_transpiratie: bool = False
+    slechtziend_blind: bool = False
+    stoma: bool = False
+    dementie_overzicht_kwijt: bool = False
+    verzamelen: bool = False
+    overbelaste_mantelzorger: bool = False
+    huisdieren: bool = False
+    specialist_extra_schoonmaak: bool = False
+
+
+class NetwerkHulp(StrictModel):
+    """Someone outside the household who actually does a task (eigen kracht / netwerk)."""
+
+    wie: str = Field(min_length=1)
+    taak: Categorie
+    minuten_per_week: float = Field(gt=0, le=10080)
+
+
+class Zelfredzaamheid(StrictModel):
+    """The consulent's score on the matrix's 5-point scale for one resultaatgebied, with motivation."""
+
+    score: int = Field(ge=1, le=5)
+    motivatie: str = Field(min_length=10)
+
+
+class Afwijking(StrictModel):
+    """Maatwerk: the consulent sets an activity's minutes per week, only with a motivation."""
+
+    activiteit: str = Field(min_length=1)
+    minuten_per_week: int = Field(ge=0, le=10080)
+    motivatie: str = Field(min_length=10)
+
+
+class Situatie(StrictModel):
+    """Everything the engine needs to know about one client on one peildatum."""
+
+    peildatum: dt.date
+    gemeente: str = Field(min_length=1)
+    client: Client
+    huishouden: list[Huisgenoot] = Field(default_factory=list)
+    woning: Woning = Field(default_factory=Woning)
+    beperkingen: Beperkingen = Field(default_factory=Beperkingen)
+    omstandigheden: Omstandigheden = Field(default_factory=Omstandigheden)
+    netwerk: list[NetwerkHulp] = Field(default_factory=list)
+    algemene_voorzieningen: list[AlgemeneVoorziening] = Field(default_factory=list)
+    zelfredzaamheid: dict[str, Zelfredzaamheid] = Field(default_factory=dict)
+    afwijkingen: list[Afwijking] = Field(default_factory=list)
+    toelichting: str | None = None
+
+    @model_validator(mode="after")
+    def _datums(self) -> Situatie:
+        if self.client.geboortedatum > self.peildatum:
+            raise PydanticCustomError(
+                "datum_toekomst",
+                "client.geboortedatum: {datum} ligt na de peildatum {peil}",
+                {"datum": str(self.client.geboortedatum), "peil": str(self.peildatum)},
+            )
+        for i, lid in enumerate(self.huishouden):
+            if lid.geboortedatum > self.peildatum:
+                raise PydanticCustomError(
+                    "datum_toekomst",
+                    "huishouden.{i}.geboortedatum: {datum} ligt na de peildatum {peil}",
+                    {"i": i, "datum": str(lid.geboortedatum), "peil": str(self.peildatum)},
+                )
+        gezien: set[str] = set()
+        for i, afw in enumerate(self.afwijkingen):
+            if afw.activiteit in gezien:
+                raise PydanticCustomError(
+                    "dubbel",
+                    "afwijkingen.{i}.activiteit: '{a}' staat er twee keer in",
+                    {"i": i, "a": afw.activiteit},
+                )
+            gezien.add(afw.activiteit)
+        return self
+
+
+def leeftijd(geboortedatum: dt.date, peildatum: dt.date) -> int:
+    """Age in whole years on ``peildatum``."""
+    jaren = peildatum.year - geboortedatum.year
+    if (peildatum.month, peildatum.day) < (geboortedatum.month, geboortedatum.day):
+        jaren -= 1
+    return jaren
+
+
+_PAD = re.compile(r"^[A-Za-z_][\w]*(?:\.[\w]+)*$")
+
+
+def verfijn(fout: Regelfout, regels: dict) -> Regelfout:
+    """Move a key path written at the start of a message (``"a.0.b: tekst"``) into the Melding's key.
+
+    Model validators that check several fields report the exact field this way; the line number is
+    then looked up again so the error names file, line and key.
+    """
+    nieuw = []
+    for m in fout.meldingen:
+        kop, _, rest = m.tekst.partition(": ")
+        if rest and _PAD.match(kop):
+            sleutel = f"{m.sleutel}.{kop}" if m.sleutel else kop
+            pad = tuple(int(p) if p.isdigit() else p for p in sleutel.split("."))
+            regel = m.regel
+            for n in range(len(pad), 0, -1):
+                if pad[:n] in regels:
+                    regel = regels[pad[:n]]
+                    break
+            m = Melding(rest, m.bestand, regel, sleutel)
+        nieuw.append(m)
+    return Regelfout(nieuw)
+
+
+def situatie_uit_data(
+    data: Any, bestand: str | None = None, regels: dict | None = None, peildatum: dt.date | None = None
+) -> Situatie:
+    """Validate a dict (from YAML/JSON) into a :class:`Situatie`; ``peildatum`` overrides the file."""
+    regels = regels or {}
+    if not isinstance(data, dict):
+        raise Regelfout([Melding("een situatie moet een tabel (sleutel: waarde) zijn", bestand)])
+    if peildatum is not None:
+        data = {**data, "peildatum": peildatum.isoformat()}
+    try:
+        return valideer(Situatie, data, bestand, regels)
+    except Regelfout as fout:
+        raise verfijn(fout, regels) from None
+
+
+def laad_situatie(bron: Path | str | dict, peildatum: dt.date | None = None) -> Situatie:
+    """Load a situation from a YAML or JSON file (or a dict) with Dutch errors naming file, line, key."""
+    if isinstance(bron, dict):
+        return situatie_uit_data(bron, peildatum=peildatum)
+    pad = Path(bron)
+    try:
+        tekst = pad.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise Regelfout([Melding(f"kan bestand niet lezen: {exc.strerror}", str(pad))]) from None
+    if pad.suffix.lower() == ".json":
+        try:
+            data = json.loads(tekst)
+        except json.JSONDecodeError as exc:
+            raise Regelfout([Melding(f"geen geldige JSON: {exc.msg}", str(pad), exc.lineno)]) from None
+        regels: dict = {}
+    else:
+        data, regels = lees_yaml(tekst, str(pad))
+    if data is None:
+        raise Regelfout([Melding("bestand is leeg", str(pad))])
+    return situatie_uit_data(data, str(pad), regels, peildatum)
