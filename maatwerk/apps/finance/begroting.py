@@ -7,7 +7,9 @@ Two scenarios over the same clients and days:
 * **campagne**: the old indication until the client's herindicatiedatum (the planned visit; without a
   plan the campaign start), then the transition intensity (``overgang_intensiteit``) until
   ``overgang_tot`` (a date, or ``permanent``), then the new trede; priced per period from the
-  resultatenmatrix (``tarief x dagen / periode_dagen``).
+  resultatenmatrix (``tarief x dagen / periode_dagen``). ``overgang_tot`` is the first day of the
+  new trede (exclusive, as the herindicatie module defines it); a transition ``oude_indicatie`` is
+  priced PxQ at the old hours.
 
 Clients whose old hours are unknown cannot be compared and are counted, not priced. PGB budgets are
 priced like ZIN in the campaign scenario (the matrix tariff); the old PGB hourly tariffs come from the
@@ -22,76 +24,80 @@ import polars as pl
 
 from maatwerk.apps.finance.inkomsten import periode_bedragen, pxq_bedragen
 from maatwerk.apps.finance.perioden import jaren
+from maatwerk.apps.herindicatie.overgang import OUDE_INDICATIE, PERMANENT
 
 GELDIG = ("seg_van", "seg_tot")
+
 BEGIN = dt.date(1900, 1, 1)
 
 
 def _overgang_einde() -> pl.Expr:
-    tekst = pl.col("overgang_tot").cast(pl.String)
-    return (pl.when(tekst == "permanent").then(None)
-            .otherwise(tekst.str.to_date("%Y-%m-%d", strict=False)))
+    """Last day of the transition: ``overgang_tot`` is the first day of the new intensity (exclusive)."""
+    tekst = pl.col("overgang_tot").cast(pl.String).str.strip_chars()
+    return (pl.when(tekst == PERMANENT).then(None)
+            .otherwise(tekst.str.to_date("%Y-%m-%d", strict=False) - pl.duration(days=1)))
 
 
-def segmenten(uitkomst: pl.DataFrame, campagnestart: dt.date) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Split each client into an old (PxQ) segment and new segments (trede, van, tot)."""
+def segmenten(uitkomst: pl.DataFrame, campagnestart: dt.date) -> dict[str, pl.DataFrame]:
+    """Split each client (with known old hours) into dated segments, each priced one way.
+
+    ``oud``: PxQ until the day before the herindicatiedatum; ``overgang_oud``: PxQ during a transition
+    at the old level (``oude_indicatie``); ``overgang``: the transition intensity from the matrix;
+    ``regulier``: the new trede from the end of the transition (or the herindicatiedatum) onwards.
+    Columns ``seg_van``/``seg_tot`` (inclusive, null = open) and ``seg_trede`` for matrix segments.
+    """
     frame = uitkomst.filter(pl.col("uren_per_week_oud").is_not_null())
     if "herindicatiedatum" not in frame.columns:
         frame = frame.with_columns(herindicatiedatum=pl.lit(campagnestart))
     for kolom in ("overgang_intensiteit", "overgang_tot"):
         if kolom not in frame.columns:
             frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias(kolom))
+    intensiteit = pl.col("overgang_intensiteit").cast(pl.String).str.strip_chars()
     frame = frame.with_columns(
         pl.col("herindicatiedatum").cast(pl.Date).fill_null(campagnestart),
-        heeft_overgang=pl.col("overgang_intensiteit").is_not_null(),
+        overgang_intensiteit=pl.when(intensiteit == "").then(None).otherwise(intensiteit),
         overgang_einde=_overgang_einde(),
-        permanent=pl.col("overgang_tot").cast(pl.String) == "permanent",
-    )
-    oud = frame.with_columns(seg_van=pl.lit(BEGIN),
-                             seg_tot=pl.col("herindicatiedatum") - pl.duration(days=1))
+        permanent=(pl.col("overgang_tot").cast(pl.String).str.strip_chars() == PERMANENT).fill_null(False),
+    ).with_columns(heeft_overgang=pl.col("overgang_intensiteit").is_not_null())
+    oud = frame.with_columns(seg_van=pl.lit(BEGIN), seg_tot=pl.col("herindicatiedatum") - pl.duration(days=1))
     overgang = (frame.filter(pl.col("heeft_overgang"))
                 .with_columns(seg_trede=pl.col("overgang_intensiteit"), seg_van=pl.col("herindicatiedatum"),
                               seg_tot=pl.col("overgang_einde")))
-    regulier = (frame.filter(~(pl.col("heeft_overgang") & pl.col("permanent").fill_null(False)))
+    regulier = (frame.filter(~(pl.col("heeft_overgang") & pl.col("permanent")))
                 .with_columns(seg_trede=pl.col("trede"),
                               seg_van=pl.when(pl.col("heeft_overgang"))
                               .then(pl.col("overgang_einde") + pl.duration(days=1))
                               .otherwise(pl.col("herindicatiedatum")),
                               seg_tot=pl.lit(None, dtype=pl.Date)))
-    kolommen = ["bsn", "aanbieder", "leveringsvorm", "seg_trede", "seg_van", "seg_tot", "soort"]
-    nieuw = pl.concat([overgang.with_columns(soort=pl.lit("overgang")).select(kolommen),
-                       regulier.with_columns(soort=pl.lit("regulier")).select(kolommen)])
-    return oud, nieuw.filter(pl.col("seg_trede").is_not_null())
+    op_oud_niveau = pl.col("seg_trede") == OUDE_INDICATIE
+    return {"oud": oud, "overgang_oud": overgang.filter(op_oud_niveau),
+            "overgang": overgang.filter(~op_oud_niveau), "regulier": regulier}
 
 
 def begroting_per_jaar(uitkomst: pl.DataFrame, pxq: pl.DataFrame, tarieven: pl.DataFrame,
                        campagnestart: dt.date, van_jaar: int, tot_jaar: int) -> pl.DataFrame:
     """Per year: cost without campaign, cost with campaign (of which transition), difference (cents)."""
     reeks = jaren(van_jaar, tot_jaar).rename({"jaar": "periode"})
-    oud, nieuw = segmenten(uitkomst, campagnestart)
-    altijd_oud = oud.with_columns(seg_van=pl.lit(BEGIN), seg_tot=pl.lit(None, dtype=pl.Date))
-    nul = pxq_bedragen(altijd_oud, pxq, reeks, geldig=GELDIG, uit="bedrag")
-    voor = pxq_bedragen(oud, pxq, reeks, geldig=GELDIG, uit="bedrag")
-    overgang = periode_bedragen(nieuw.filter(pl.col("soort") == "overgang"), tarieven, reeks, "seg_trede",
-                                GELDIG, "bedrag")
-    regulier = periode_bedragen(nieuw.filter(pl.col("soort") == "regulier"), tarieven, reeks, "seg_trede",
-                                GELDIG, "bedrag")
-
-    def totaal(frame: pl.DataFrame, naam: str) -> pl.DataFrame:
-        return frame.group_by(jaar="periode").agg(pl.col("bedrag").sum().alias(naam))
-
-    uit = (reeks.select(jaar=pl.col("periode"))
-           .join(totaal(nul, "kosten_zonder_campagne_cent"), on="jaar", how="left")
-           .join(totaal(voor, "oud_deel_cent"), on="jaar", how="left")
-           .join(totaal(regulier, "regulier_cent"), on="jaar", how="left")
-           .join(totaal(overgang, "waarvan_overgang_cent"), on="jaar",
-                 how="left")
-           .with_columns(pl.all().exclude("jaar").fill_null(0))
-           .with_columns(kosten_met_campagne_cent=pl.col("oud_deel_cent") + pl.col("regulier_cent")
-                         + pl.col("waarvan_overgang_cent"))
-           .with_columns(verschil_cent=pl.col("kosten_met_campagne_cent")
-                         - pl.col("kosten_zonder_campagne_cent"))
-           .select("jaar", "kosten_zonder_campagne_cent", "kosten_met_campagne_cent",
-                   "waarvan_overgang_cent", "verschil_cent")
-           .sort("jaar"))
-    return uit
+    seg = segmenten(uitkomst, campagnestart)
+    altijd_oud = seg["oud"].with_columns(seg_van=pl.lit(BEGIN), seg_tot=pl.lit(None, dtype=pl.Date))
+    delen = {
+        "kosten_zonder_campagne_cent": pxq_bedragen(altijd_oud, pxq, reeks, geldig=GELDIG, uit="bedrag"),
+        "oud_deel_cent": pxq_bedragen(seg["oud"], pxq, reeks, geldig=GELDIG, uit="bedrag"),
+        "overgang_oud_cent": pxq_bedragen(seg["overgang_oud"], pxq, reeks, geldig=GELDIG, uit="bedrag"),
+        "overgang_trede_cent": periode_bedragen(seg["overgang"], tarieven, reeks, "seg_trede", GELDIG,
+                                                "bedrag"),
+        "regulier_cent": periode_bedragen(seg["regulier"], tarieven, reeks, "seg_trede", GELDIG, "bedrag"),
+    }
+    uit = reeks.select(jaar=pl.col("periode"))
+    for naam, regels in delen.items():
+        totaal = regels.group_by(jaar="periode").agg(pl.col("bedrag").sum().alias(naam))
+        uit = uit.join(totaal, on="jaar", how="left")
+    return (uit.with_columns(pl.all().exclude("jaar").fill_null(0))
+            .with_columns(waarvan_overgang_cent=pl.col("overgang_oud_cent") + pl.col("overgang_trede_cent"))
+            .with_columns(kosten_met_campagne_cent=pl.col("oud_deel_cent") + pl.col("waarvan_overgang_cent")
+                          + pl.col("regulier_cent"))
+            .with_columns(verschil_cent=pl.col("kosten_met_campagne_cent")
+                          - pl.col("kosten_zonder_campagne_cent"))
+            .select("jaar", "kosten_zonder_campagne_cent", "kosten_met_campagne_cent",
+                    "waarvan_overgang_cent", "verschil_cent")
+            .sort("jaar"))

@@ -1,0 +1,63 @@
+"""The new tariffs per trede per period, read from the engine's resultatenmatrix (not duplicated here).
+
+:func:`tarieftabel` turns every version of a matrix into a frame with one row per trede: ``trede``
+(label, case-folded; the code is accepted as an alias), ``van``/``tot`` (validity of the version),
+``tarief_cent``, ``periode_dagen`` and the trede's hour band in minutes per week
+(``band_min_minuten``, ``band_max_minuten``; null for an open top band).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+
+from maatwerk.apps.finance.geld import naar_centen
+from maatwerk.engine import register
+from maatwerk.regels.laden import Melding, Regelfout
+
+SCHEMA = {"trede": pl.String, "trede_label": pl.String, "van": pl.Date, "tot": pl.Date,
+          "tarief_cent": pl.Int64, "periode_dagen": pl.Int64, "band_min_minuten": pl.Int64,
+          "band_max_minuten": pl.Int64, "voorbeeld": pl.Boolean}
+
+
+def matrices() -> list[str]:
+    return sorted(register().matrices)
+
+
+def tarieftabel(matrix_id: str, resultaatgebied: str | None = None) -> pl.DataFrame:
+    """All versions of ``matrix_id`` as a tariff frame for the resultaatgebied determined by hours."""
+    versies = register().matrices.get(matrix_id)
+    if not versies:
+        raise Regelfout([Melding(f"onbekende resultatenmatrix '{matrix_id}'; beschikbaar: "
+                                 f"{', '.join(matrices()) or 'geen'}", sleutel="matrix")])
+    rijen = []
+    for versie in versies:
+        gebieden = [r for r in versie.resultaatgebieden
+                    if (r.id == resultaatgebied if resultaatgebied else r.bepaling == "uren")]
+        if len(gebieden) != 1:
+            wat = (f"resultaatgebied '{resultaatgebied}'" if resultaatgebied
+                   else "precies één resultaatgebied op uren")
+            raise Regelfout([Melding(f"matrix '{matrix_id}' (vanaf {versie.valid_from}) heeft niet {wat}",
+                                     sleutel="resultaatgebied")])
+        dagen = versie.periode.weken * 7
+        if dagen != int(dagen):
+            raise Regelfout([Melding(f"periode van {versie.periode.weken:g} weken is geen geheel aantal "
+                                     "dagen", sleutel="periode.weken")])
+        for t in gebieden[0].treden:
+            band = t.uren_per_week
+            rij = {"trede_label": t.label, "van": versie.valid_from,
+                   "tot": versie.valid_until or dt.date(9999, 12, 31),
+                   "tarief_cent": naar_centen(f"{t.tarief.bedrag:.2f}"), "periode_dagen": int(dagen),
+                   "band_min_minuten": round(band.van * 60) if band else None,
+                   "band_max_minuten": round(band.tot * 60) if band and band.tot is not None else None,
+                   "voorbeeld": t.tarief.voorbeeld or versie.periode.voorbeeld}
+            rijen.append({"trede": t.label.casefold(), **rij})
+            if t.code.casefold() != t.label.casefold():
+                rijen.append({"trede": t.code.casefold(), **rij})
+    return pl.DataFrame(rijen, schema=SCHEMA)
+
+
+def normaliseer_trede(kolom: str) -> pl.Expr:
+    """Trede values as the tariff frame keys them (case-folded, trimmed)."""
+    return pl.col(kolom).cast(pl.String).str.strip_chars().str.to_lowercase().alias(kolom)
