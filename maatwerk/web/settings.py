@@ -39,6 +39,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     # maatwerk domain apps
+    "maatwerk.apps.clients",
+    "maatwerk.apps.aanbieders",
+    "maatwerk.apps.accounts",
+    "maatwerk.apps.audit",
+    "maatwerk.apps.cases",
+    "maatwerk.apps.onderzoek",
+    "maatwerk.apps.herindicatie",
 ]
 
 MIDDLEWARE = [
@@ -51,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "maatwerk.web.middleware.BeveiligingsheadersMiddleware",
 ]
 
 ROOT_URLCONF = "maatwerk.web.urls"
@@ -66,6 +74,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "maatwerk.web.context.navigatie",
             ]
         },
     }
@@ -79,10 +88,26 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it; collectstatic fills it
+MAATWERK_GEMEENTE = os.environ.get("MAATWERK_GEMEENTE", "Voorbeeldstad")
 
 LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/"
 
+LOGOUT_REDIRECT_URL = "/login/"
+
+# Security headers. The Content-Security-Policy (no inline script or style) and
+# Permissions-Policy are set by maatwerk.web.middleware (Django < 6 has no CSP support).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = os.environ.get("HTTPS", "0") == "1"
+SESSION_COOKIE_AGE = 8 * 3600
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -1,8 +1,17 @@
 """URL configuration of the maatwerk web app."""
 
 from django.contrib import admin
-from django.urls import path
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from . import views
 
 urlpatterns = [
+    path("", views.start, name="start"),
+    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("zaken/", include("maatwerk.apps.cases.urls")),
+    path("onderzoek/", include("maatwerk.apps.onderzoek.urls")),
+    path("audit/", include("maatwerk.apps.audit.urls")),
 ]

@@ -1,0 +1,1 @@
+"""Django apps of maatwerk, one per domain concept (app label = folder name)."""

@@ -1,0 +1,1 @@
+"""Aanbieders (zorgaanbieders) that deliver Wmo support."""

@@ -1,0 +1,14 @@
+"""Zaken (cases): melding, status train with explicit status events, deadlines, opschorting.
+
+Public API (stable; used by beschikkingen and others)::
+
+    from maatwerk.apps.cases.models import Zaak, StatusEvent, Opschorting, Status, Kanaal
+    from maatwerk.apps.cases.status import zet_status, toegestane_overgangen, OngeldigeStatusovergang
+    zet_status(zaak, Status.BESLUIT, door=user, toelichting="beschikking 2026-12 verzonden")
+    from maatwerk.apps.cases.termijnen import termijnen_van, Termijn     # deadlines from YAML rules
+    from maatwerk.apps.cases.zichtbaarheid import zichtbare_clients, zichtbare_zaken
+    from maatwerk.apps.cases.locking import OptimistischVergrendeld, Versieconflict
+
+``Zaak.aanbieder`` is the provider chosen for the case (set when the consulent chooses one,
+before the zorgplan): an aanbieder-user sees exactly the zaken and clients with its aanbieder.
+"""

@@ -1,0 +1,213 @@
+"""Forms of the case workflow. Every error message is Dutch and names the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from maatwerk.apps.aanbieders.models import Aanbieder
+from maatwerk.apps.accounts.rollen import TOEGANGSTEAM
+from maatwerk.apps.clients.validators import valideer_bsn, valideer_postcode
+
+from .models import Kanaal, Opschorting, SoortMelding, Status
+from .status import toegestane_overgangen
+
+#: Transitions a consulent sets by hand; besluit/toewijzing/levering come from the beschikking flow.
+HANDMATIG = (Status.IN_ONDERZOEK, Status.AANVRAAG, Status.AFGEWEZEN, Status.INGETROKKEN, Status.BEEINDIGD)
+
+VERPLICHT = "Dit veld is verplicht."
+
+
+class NlForm(forms.Form):
+    """Form with Dutch default messages and Utrecht CSS classes on the widgets."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for veld in self.fields.values():
+            veld.error_messages.setdefault("required", VERPLICHT)
+            veld.error_messages["required"] = VERPLICHT
+            if "invalid" in veld.error_messages and isinstance(veld, forms.DateField):
+                veld.error_messages["invalid"] = "Vul een geldige datum in (JJJJ-MM-DD)."
+            w = veld.widget
+            if isinstance(w, forms.CheckboxInput):
+                w.attrs.setdefault("class", "utrecht-checkbox utrecht-checkbox--html-input")
+            elif isinstance(w, forms.Select):
+                w.attrs.setdefault("class", "utrecht-select utrecht-select--html-select")
+            elif isinstance(w, forms.Textarea):
+                w.attrs.setdefault("class", "utrecht-textarea utrecht-textarea--html-textarea")
+                w.attrs.setdefault("rows", 4)
+            else:
+                w.attrs.setdefault("class", "utrecht-textbox utrecht-textbox--html-input")
+
+
+class Datum(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class MeldingForm(NlForm):
+    """Register a melding: vormvrij (name, address, date of birth, question) or volledig (also BSN)."""
+
+    soort_melding = forms.ChoiceField(
+        label="Soort melding", choices=SoortMelding.choices, initial=SoortMelding.VOLLEDIG
+    )
+    melddatum = forms.DateField(label="Melddatum", widget=Datum(), initial=dt.date.today)
+    kanaal = forms.ChoiceField(label="Kanaal", choices=Kanaal.choices)
+    spoed = forms.BooleanField(label="Spoed (voorlopige beschikking binnen 2 dagen)", required=False)
+    vraag = forms.CharField(label="Hulpvraag", widget=forms.Textarea, max_length=5000)
+    bsn = forms.CharField(
+        label="BSN", required=False, max_length=9, help_text="9 cijfers; verplicht bij een volledige melding."
+    )
+    voornamen = forms.CharField(label="Voornamen", required=False, max_length=200)
+    tussenvoegsel = forms.CharField(label="Tussenvoegsel", required=False, max_length=20)
+    achternaam = forms.CharField(label="Achternaam", max_length=200)
+    geboortedatum = forms.DateField(label="Geboortedatum", widget=Datum())
+    straat = forms.CharField(label="Straat", max_length=200)
+    huisnummer = forms.CharField(label="Huisnummer", max_length=20)
+    postcode = forms.CharField(label="Postcode", max_length=7, validators=[valideer_postcode])
+    woonplaats = forms.CharField(label="Woonplaats", max_length=100, initial="Voorbeeldstad")
+    telefoon = forms.CharField(label="Telefoon", required=False, max_length=30)
+
+    def clean_bsn(self) -> str:
+        bsn = self.cleaned_data.get("bsn", "").replace(" ", "").replace(".", "")
+        if bsn:
+            valideer_bsn(bsn)
+        return bsn
+
+    def clean_melddatum(self) -> dt.date:
+        datum = self.cleaned_data["melddatum"]
+        if datum > timezone.localdate():
+            raise forms.ValidationError("De melddatum kan niet in de toekomst liggen.")
+        return datum
+
+    def clean_geboortedatum(self) -> dt.date:
+        datum = self.cleaned_data["geboortedatum"]
+        vandaag = timezone.localdate()
+        if datum > vandaag:
+            raise forms.ValidationError("De geboortedatum kan niet in de toekomst liggen.")
+        if datum.year < vandaag.year - 120:
+            raise forms.ValidationError(
+                "Deze geboortedatum ligt meer dan 120 jaar terug; controleer het jaartal."
+            )
+        return datum
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if (
+            data.get("soort_melding") == SoortMelding.VOLLEDIG
+            and not data.get("bsn")
+            and "bsn" not in self.errors
+        ):
+            self.add_error("bsn", "Bij een volledige melding is het BSN verplicht.")
+        return data
+
+
+class StatusForm(NlForm):
+    naar = forms.ChoiceField(label="Nieuwe status")
+    toelichting = forms.CharField(label="Toelichting", max_length=500, required=False, widget=forms.Textarea)
+
+    def __init__(self, *args, huidig: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        keuzes = [(s, Status(s).label) for s in toegestane_overgangen(huidig) if s in HANDMATIG]
+        self.fields["naar"].choices = keuzes
+        self.fields["naar"].error_messages["invalid_choice"] = "Deze statuswijziging is niet toegestaan."
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("naar") in (Status.AFGEWEZEN, Status.INGETROKKEN, Status.BEEINDIGD) and not data.get(
+            "toelichting"
+        ):
+            self.add_error("toelichting", "Geef bij afwijzen, intrekken of beëindigen altijd de reden.")
+        return data
+
+
+class OpschortingForm(NlForm):
+    van = forms.DateField(label="Opgeschort vanaf", widget=Datum(), initial=dt.date.today)
+    tot = forms.DateField(label="Tot en met (leeg = loopt nog)", widget=Datum(), required=False)
+    reden = forms.CharField(label="Reden", max_length=500, widget=forms.Textarea)
+
+    def __init__(self, *args, zaak=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.zaak = zaak
+
+    def clean(self) -> dict:
+        data = super().clean()
+        van, tot = data.get("van"), data.get("tot")
+        if van and tot and tot < van:
+            self.add_error("tot", "De einddatum ligt vóór de begindatum.")
+        if van and self.zaak is not None:
+            if van < self.zaak.melddatum:
+                self.add_error("van", "Een opschorting kan niet vóór de melddatum beginnen.")
+            lopend = Opschorting.objects.filter(zaak=self.zaak, tot__isnull=True)
+            if lopend.exists():
+                self.add_error("van", "Er loopt al een opschorting; beëindig die eerst.")
+        return data
+
+
+class OpschortingBeeindigenForm(NlForm):
+    tot = forms.DateField(label="Opschorting beëindigd op", widget=Datum(), initial=dt.date.today)
+
+    def __init__(self, *args, opschorting: Opschorting | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.opschorting = opschorting
+
+    def clean_tot(self) -> dt.date:
+        tot = self.cleaned_data["tot"]
+        if self.opschorting is not None and tot < self.opschorting.van:
+            raise forms.ValidationError("De einddatum ligt vóór de begindatum van de opschorting.")
+        return tot
+
+
+class SpoedForm(NlForm):
+    """Record that the spoed voorlopige beschikking or the follow-up contact took place."""
+
+    mijlpaal = forms.ChoiceField(
+        label="Wat is gedaan",
+        choices=[
+            ("voorlopige_beschikking_op", "Voorlopige beschikking verzonden"),
+            ("vervolgcontact_op", "Vervolgcontact gehad"),
+        ],
+    )
+    datum = forms.DateField(label="Datum", widget=Datum(), initial=dt.date.today)
+
+    def __init__(self, *args, zaak=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.zaak = zaak
+
+    def clean_datum(self) -> dt.date:
+        datum = self.cleaned_data["datum"]
+        if datum > timezone.localdate():
+            raise forms.ValidationError("De datum kan niet in de toekomst liggen.")
+        if self.zaak is not None and datum < self.zaak.melddatum:
+            raise forms.ValidationError("De datum ligt vóór de melddatum.")
+        return datum
+
+
+class ToewijzenForm(NlForm):
+    """Choose the consulent and the aanbieder of the case."""
+
+    consulent = forms.ModelChoiceField(
+        label="Consulent", queryset=None, required=False, empty_label="(niemand)"
+    )
+    aanbieder = forms.ModelChoiceField(
+        label="Aanbieder",
+        queryset=Aanbieder.objects.filter(actief=True),
+        required=False,
+        empty_label="(nog geen aanbieder)",
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["consulent"].queryset = (
+            get_user_model()
+            .objects.filter(groups__name__in=[str(r) for r in TOEGANGSTEAM], is_active=True)
+            .distinct()
+            .order_by("username")
+        )
+        for naam in ("consulent", "aanbieder"):
+            self.fields[naam].error_messages["invalid_choice"] = "Kies een waarde uit de lijst."

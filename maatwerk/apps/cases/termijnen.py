@@ -1,0 +1,129 @@
+"""Deadlines of a Zaak computed from the termijn rules, including opschorting.
+
+``termijnen_van(zaak, vandaag)`` returns one :class:`Termijn` per applicable rule. The rules
+version is the one valid on the melddatum. A suspension extends an opschortbare termijn by the
+suspended days that fall within the (extended) period; an open suspension counts until today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from .models import Opschorting, Zaak
+from .termijnregels import Termijnregel, termijnregels_op
+
+BIJNA_DAGEN = 3  # "binnenkort" in the worklist: due within this many days (UI choice, not a legal value)
+
+
+@dataclass(frozen=True)
+class Termijn:
+    id: str
+    naam: str
+    start: dt.date
+    uiterlijk: dt.date
+    opgeschorte_dagen: int
+    gehaald_op: dt.date | None
+    vandaag: dt.date
+    regel: Termijnregel
+    werklijst: bool
+
+    @property
+    def stand(self) -> str:
+        """gehaald | te_laat | opgeschort | verlopen | binnenkort | open"""
+        if self.gehaald_op is not None:
+            return "gehaald" if self.gehaald_op <= self.uiterlijk else "te_laat"
+        if self.vandaag > self.uiterlijk:
+            return "verlopen"
+        if (self.uiterlijk - self.vandaag).days <= BIJNA_DAGEN:
+            return "binnenkort"
+        return "open"
+
+    @property
+    def stand_label(self) -> str:
+        return {
+            "gehaald": "op tijd",
+            "te_laat": "te laat afgerond",
+            "verlopen": "verlopen",
+            "binnenkort": "binnenkort",
+            "open": "loopt",
+        }[self.stand]
+
+    @property
+    def dagen_over(self) -> int:
+        return (self.uiterlijk - self.vandaag).days
+
+    @property
+    def dagen_verlopen(self) -> int:
+        return max(0, -self.dagen_over)
+
+    @property
+    def is_open(self) -> bool:
+        return self.gehaald_op is None
+
+
+def _opgeschort(opschortingen: Iterable[Opschorting], start: dt.date, eind: dt.date, vandaag: dt.date) -> int:
+    """Suspended days within [start, eind] (open suspensions run until today)."""
+    dagen = 0
+    for o in opschortingen:
+        van = max(o.van, start)
+        tot = min(o.tot or vandaag, eind)
+        if tot >= van:
+            dagen += (tot - van).days + 1
+    return dagen
+
+
+def bereken(
+    regel: Termijnregel,
+    start: dt.date,
+    opschortingen: list[Opschorting],
+    vandaag: dt.date,
+    gehaald_op: dt.date | None,
+) -> tuple[dt.date, int]:
+    """Deadline and suspended days: extend until the suspended days inside the period are stable."""
+    uiterlijk = start + regel.duur
+    extra = 0
+    if regel.opschortbaar and opschortingen:
+        grens = gehaald_op or vandaag
+        for _ in range(100):
+            nieuw = _opgeschort(
+                opschortingen, start, min(start + regel.duur + dt.timedelta(days=extra), grens), vandaag
+            )
+            if nieuw == extra:
+                break
+            extra = nieuw
+        uiterlijk = start + regel.duur + dt.timedelta(days=extra)
+    return uiterlijk, extra
+
+
+def termijnen_van(
+    zaak: Zaak, vandaag: dt.date | None = None, opschortingen: list[Opschorting] | None = None
+) -> list[Termijn]:
+    """All deadlines that apply to ``zaak`` (those whose start date is known)."""
+    vandaag = vandaag or timezone.localdate()
+    regels = termijnregels_op(zaak.melddatum)
+    if opschortingen is None:
+        opschortingen = list(zaak.opschortingen.all())
+    uit = []
+    for tid, regel in regels.termijnen.items():
+        if regel.alleen_bij_spoed and not zaak.spoed:
+            continue
+        start = getattr(zaak, regel.vanaf)
+        if start is None:
+            continue
+        gehaald_op = getattr(zaak, regel.gehaald_bij) if regel.gehaald_bij else None
+        uiterlijk, extra = bereken(regel, start, opschortingen, vandaag, gehaald_op)
+        uit.append(
+            Termijn(tid, regel.naam, start, uiterlijk, extra, gehaald_op, vandaag, regel, regel.werklijst)
+        )
+    return uit
+
+
+def open_termijnen(zaak: Zaak, vandaag: dt.date | None = None) -> list[Termijn]:
+    """Deadlines still to be met that belong on the worklist (none for closed cases)."""
+    if zaak.is_afgesloten:
+        return []
+    return [t for t in termijnen_van(zaak, vandaag) if t.werklijst and t.is_open and t.regel.gehaald_bij]

@@ -1,0 +1,92 @@
+"""Deadline rules as data: ``maatwerk/regels/termijnen/<valid_from>.yaml`` (pure Python, no Django).
+
+Each termijn says from which case date it runs (``vanaf``), how long (``weken`` or ``dagen``),
+which case date marks it as met (``gehaald_bij``), whether an opschorting extends it, and its source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import model_validator
+
+from maatwerk.regels.laden import (
+    Bron,
+    Geldigheid,
+    Melding,
+    Regelfout,
+    StrictModel,
+    controleer_geen_overlap,
+    laad,
+)
+
+MAP = Path(__file__).resolve().parents[2] / "regels" / "termijnen"
+
+Startdatum = Literal["melddatum", "aanvraagdatum", "besluitdatum"]
+Gehaald = Literal["onderzoek_afgerond_op", "besluitdatum", "voorlopige_beschikking_op", "vervolgcontact_op"]
+
+
+class Termijnregel(StrictModel):
+    naam: str
+    vanaf: Startdatum
+    weken: int | None = None
+    dagen: int | None = None
+    gehaald_bij: Gehaald | None = None
+    opschortbaar: bool = False
+    alleen_bij_spoed: bool = False
+    werklijst: bool = True
+    bron: Bron
+    opschorting_bron: Bron | None = None
+    voorbeeld: bool = False
+    toelichting: str | None = None
+
+    @model_validator(mode="after")
+    def _duur(self) -> Termijnregel:
+        if (self.weken is None) == (self.dagen is None):
+            raise ValueError("geef precies één van 'weken' of 'dagen'")
+        if (self.weken or 0) < 0 or (self.dagen or 0) < 0:
+            raise ValueError("een termijn kan niet negatief zijn")
+        if self.opschortbaar and self.opschorting_bron is None:
+            raise ValueError("een opschortbare termijn noemt de bron van de opschorting (opschorting_bron)")
+        if self.voorbeeld and not self.toelichting:
+            raise ValueError("een voorbeeldwaarde heeft een toelichting")
+        return self
+
+    @property
+    def duur(self) -> dt.timedelta:
+        return (
+            dt.timedelta(days=self.dagen) if self.dagen is not None else dt.timedelta(weeks=self.weken or 0)
+        )
+
+
+class Termijnregels(Geldigheid):
+    omschrijving: str
+    termijnen: dict[str, Termijnregel]
+
+
+@lru_cache(maxsize=1)
+def alle_versies(map_: Path = MAP) -> tuple[Termijnregels, ...]:
+    """All versions in the directory, validated and checked for overlap."""
+    versies = []
+    for pad in sorted(map_.glob("*.yaml")):
+        regels = laad(Termijnregels, pad)
+        if str(regels.valid_from) != pad.stem:
+            raise Regelfout(
+                [Melding(f"bestandsnaam moet {regels.valid_from}.yaml zijn", str(pad), None, "valid_from")]
+            )
+        versies.append((pad.name, regels))
+    if not versies:
+        raise Regelfout([Melding("geen termijnbestanden gevonden", str(map_))])
+    controleer_geen_overlap((naam, r) for naam, r in versies)
+    return tuple(r for _, r in versies)
+
+
+def termijnregels_op(peildatum: dt.date) -> Termijnregels:
+    """The version valid on ``peildatum``."""
+    for versie in alle_versies():
+        if versie.geldig_op(peildatum):
+            return versie
+    raise Regelfout([Melding(f"geen termijnregels geldig op {peildatum}", str(MAP))])

@@ -1,0 +1,1 @@
+"""Cliënten (inwoners) with their personal data. BSN checked with the 11-proef."""

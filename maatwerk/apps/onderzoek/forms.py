@@ -1,0 +1,310 @@
+"""Forms of the onderzoek: the gesprek, the situation (engine input), deviations, client reaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from maatwerk.apps.cases.forms import Datum, NlForm
+from maatwerk.engine.situatie import CATEGORIEEN, OMSTANDIGHEDEN
+
+CATEGORIE_LABELS = {
+    "licht_huishoudelijk_werk": "Licht huishoudelijk werk",
+    "zwaar_huishoudelijk_werk": "Zwaar huishoudelijk werk",
+    "wasverzorging": "Wasverzorging",
+    "boodschappen": "Boodschappen",
+    "maaltijden": "Maaltijden",
+    "regie_huishouden": "Regie over het huishouden",
+    "verzorging_kinderen": "Verzorging van kinderen",
+}
+OMSTANDIGHEID_LABELS = {
+    "copd_astma_allergie": "COPD, astma of allergie",
+    "incontinentie": "Incontinentie",
+    "rolstoel_binnenshuis": "Rolstoel binnenshuis",
+    "bedlegerig": "Bedlegerig",
+    "overmatige_transpiratie": "Overmatige transpiratie",
+    "slechtziend_blind": "Slechtziend of blind",
+    "stoma": "Stoma",
+    "dementie_overzicht_kwijt": "Dementie / overzicht kwijt",
+    "verzamelen": "Verzamelen (hoarding)",
+    "overbelaste_mantelzorger": "Overbelaste mantelzorger",
+    "huisdieren": "Huisdieren",
+    "specialist_extra_schoonmaak": "Specialist adviseert extra schoonmaak",
+}
+VOORZIENINGEN = [
+    ("was_en_strijkservice", "Was- en strijkservice"),
+    ("maaltijdvoorziening", "Maaltijdvoorziening"),
+    ("boodschappendienst", "Boodschappendienst"),
+    ("huishoudelijke_hulp_toelage", "Huishoudelijke hulp toelage"),
+]
+NIVEAUS = [("zelf", "Kan het zelf"), ("deels", "Kan het deels"), ("niet", "Kan het niet")]
+WONINGTYPES = [
+    ("appartement", "Appartement"),
+    ("eengezinswoning", "Eengezinswoning"),
+    ("aanleunwoning", "Aanleunwoning"),
+    ("kamer", "Kamer"),
+    ("overig", "Overig"),
+]
+ROLLEN = [("", "—"), ("partner", "Partner"), ("kind", "Kind"), ("huisgenoot", "Andere huisgenoot")]
+MEEDOEN = [("volledig", "Kan volledig meedoen"), ("deels", "Kan deels meedoen"), ("niet", "Kan niet meedoen")]
+MAX_HUISGENOTEN = 4
+MAX_NETWERK = 3
+
+assert set(CATEGORIE_LABELS) == set(CATEGORIEEN), "labels horen bij de categorieën van de engine"
+assert set(OMSTANDIGHEID_LABELS) == set(OMSTANDIGHEDEN), "labels horen bij de omstandigheden van de engine"
+
+
+class GesprekForm(NlForm):
+    """The keukentafelgesprek itself and the verslag; ``versie`` carries the optimistic lock."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    gespreksdatum = forms.DateField(label="Datum keukentafelgesprek", widget=Datum(), required=False)
+    locatie = forms.CharField(label="Plaats van het gesprek", max_length=200, required=False)
+    gewezen_op_clientondersteuning = forms.BooleanField(
+        label="Cliënt is gewezen op gratis onafhankelijke cliëntondersteuning", required=False
+    )
+    clientondersteuner = forms.CharField(
+        label="Cliëntondersteuner aanwezig (naam)", max_length=200, required=False
+    )
+    mantelzorger = forms.CharField(label="Mantelzorger aanwezig (naam)", max_length=200, required=False)
+    verslag = forms.CharField(
+        label="Verslag (de cliënt krijgt dit te lezen)",
+        widget=forms.Textarea,
+        required=False,
+        max_length=20000,
+    )
+
+    def __init__(self, *args, melddatum: dt.date | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.melddatum = melddatum
+
+    def clean_gespreksdatum(self) -> dt.date | None:
+        datum = self.cleaned_data.get("gespreksdatum")
+        if datum and datum > timezone.localdate():
+            raise forms.ValidationError("Het gesprek kan niet in de toekomst hebben plaatsgevonden.")
+        if datum and self.melddatum and datum < self.melddatum:
+            raise forms.ValidationError("Het gesprek kan niet vóór de melddatum hebben plaatsgevonden.")
+        return datum
+
+
+class SituatieForm(NlForm):
+    """The engine's Situatie as form fields (prefix ``s``); afwijkingen are parsed separately."""
+
+    woning_type = forms.ChoiceField(label="Soort woning", choices=WONINGTYPES, initial="appartement")
+    kamers_in_gebruik = forms.IntegerField(label="Kamers in gebruik", min_value=0, max_value=30, initial=3)
+    kamers_niet_in_gebruik = forms.IntegerField(
+        label="Kamers niet in gebruik", min_value=0, max_value=30, initial=0
+    )
+    trap = forms.BooleanField(label="Woning heeft een trap binnenshuis", required=False)
+    algemene_voorzieningen = forms.MultipleChoiceField(
+        label="Algemene voorzieningen die de cliënt gebruikt of kan gebruiken",
+        choices=VOORZIENINGEN,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for cat in CATEGORIEEN:
+            self.fields[f"beperking_{cat}"] = forms.ChoiceField(
+                label=CATEGORIE_LABELS[cat], choices=NIVEAUS, initial="zelf"
+            )
+        for oms in OMSTANDIGHEDEN:
+            self.fields[f"omstandigheid_{oms}"] = forms.BooleanField(
+                label=OMSTANDIGHEID_LABELS[oms], required=False
+            )
+        for i in range(MAX_HUISGENOTEN):
+            n = i + 1
+            self.fields[f"lid{i}_rol"] = forms.ChoiceField(
+                label=f"Huisgenoot {n}: rol", choices=ROLLEN, required=False
+            )
+            self.fields[f"lid{i}_geboortedatum"] = forms.DateField(
+                label=f"Huisgenoot {n}: geboortedatum", widget=Datum(), required=False
+            )
+            self.fields[f"lid{i}_kan_meedoen"] = forms.ChoiceField(
+                label=f"Huisgenoot {n}: meedoen", choices=MEEDOEN, required=False, initial="volledig"
+            )
+        for i in range(MAX_NETWERK):
+            n = i + 1
+            self.fields[f"netwerk{i}_wie"] = forms.CharField(
+                label=f"Netwerk {n}: wie", max_length=100, required=False
+            )
+            self.fields[f"netwerk{i}_taak"] = forms.ChoiceField(
+                label=f"Netwerk {n}: taak", choices=[("", "—"), *CATEGORIE_LABELS.items()], required=False
+            )
+            self.fields[f"netwerk{i}_minuten"] = forms.IntegerField(
+                label=f"Netwerk {n}: minuten per week", min_value=1, max_value=10080, required=False
+            )
+        self.fields["algemene_voorzieningen"].widget.attrs = {
+            "class": "utrecht-checkbox utrecht-checkbox--html-input"
+        }
+        for veld in self.fields.values():
+            if isinstance(veld.widget, forms.Select):
+                veld.widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
+            elif isinstance(veld.widget, forms.CheckboxInput):
+                veld.widget.attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
+            elif not isinstance(veld.widget, forms.CheckboxSelectMultiple):
+                veld.widget.attrs["class"] = "utrecht-textbox utrecht-textbox--html-input"
+            veld.error_messages["required"] = "Dit veld is verplicht."
+            if isinstance(veld, forms.IntegerField):
+                veld.error_messages["invalid"] = "Vul een geheel getal in."
+            if isinstance(veld, forms.DateField):
+                veld.error_messages["invalid"] = "Vul een geldige datum in (JJJJ-MM-DD)."
+
+    def clean(self) -> dict:
+        data = super().clean()
+        for i in range(MAX_HUISGENOTEN):
+            if (
+                data.get(f"lid{i}_rol")
+                and not data.get(f"lid{i}_geboortedatum")
+                and f"lid{i}_geboortedatum" not in self.errors
+            ):
+                self.add_error(f"lid{i}_geboortedatum", "Vul de geboortedatum van deze huisgenoot in.")
+            if data.get(f"lid{i}_geboortedatum") and not data.get(f"lid{i}_rol"):
+                self.add_error(f"lid{i}_rol", "Kies de rol van deze huisgenoot.")
+        for i in range(MAX_NETWERK):
+            ingevuld = [bool(data.get(f"netwerk{i}_{k}")) for k in ("wie", "taak", "minuten")]
+            if any(ingevuld) and not all(ingevuld):
+                for k, gevuld in zip(("wie", "taak", "minuten"), ingevuld, strict=True):
+                    if not gevuld and f"netwerk{i}_{k}" not in self.errors:
+                        self.add_error(
+                            f"netwerk{i}_{k}", "Vul wie, welke taak en hoeveel minuten allemaal in."
+                        )
+        return data
+
+    @property
+    def beperking_velden(self) -> list:
+        return [self[f"beperking_{c}"] for c in CATEGORIEEN]
+
+    @property
+    def omstandigheid_velden(self) -> list:
+        return [self[f"omstandigheid_{o}"] for o in OMSTANDIGHEDEN]
+
+    @property
+    def huisgenoot_rijen(self) -> list:
+        return [
+            [self[f"lid{i}_{k}"] for k in ("rol", "geboortedatum", "kan_meedoen")]
+            for i in range(MAX_HUISGENOTEN)
+        ]
+
+    @property
+    def netwerk_rijen(self) -> list:
+        return [[self[f"netwerk{i}_{k}"] for k in ("wie", "taak", "minuten")] for i in range(MAX_NETWERK)]
+
+    def situatie_data(
+        self,
+        geboortedatum: dt.date,
+        peildatum: dt.date,
+        gemeente: str,
+        afwijkingen: list[dict[str, Any]],
+        zelfredzaamheid: dict | None = None,
+    ) -> dict[str, Any]:
+        """The cleaned data as a dict in the shape of the engine's Situatie."""
+        d = self.cleaned_data
+        return {
+            "peildatum": peildatum.isoformat(),
+            "gemeente": gemeente,
+            "client": {"geboortedatum": geboortedatum.isoformat()},
+            "huishouden": [
+                {
+                    "rol": d[f"lid{i}_rol"],
+                    "geboortedatum": d[f"lid{i}_geboortedatum"].isoformat(),
+                    "kan_meedoen": d.get(f"lid{i}_kan_meedoen") or "volledig",
+                }
+                for i in range(MAX_HUISGENOTEN)
+                if d.get(f"lid{i}_rol") and d.get(f"lid{i}_geboortedatum")
+            ],
+            "woning": {
+                "type": d["woning_type"],
+                "kamers_in_gebruik": d["kamers_in_gebruik"],
+                "kamers_niet_in_gebruik": d["kamers_niet_in_gebruik"],
+                "trap": d["trap"],
+            },
+            "beperkingen": {c: d[f"beperking_{c}"] for c in CATEGORIEEN},
+            "omstandigheden": {o: d[f"omstandigheid_{o}"] for o in OMSTANDIGHEDEN},
+            "netwerk": [
+                {
+                    "wie": d[f"netwerk{i}_wie"],
+                    "taak": d[f"netwerk{i}_taak"],
+                    "minuten_per_week": d[f"netwerk{i}_minuten"],
+                }
+                for i in range(MAX_NETWERK)
+                if d.get(f"netwerk{i}_wie")
+            ],
+            "algemene_voorzieningen": list(d.get("algemene_voorzieningen") or []),
+            "zelfredzaamheid": zelfredzaamheid or {},
+            "afwijkingen": afwijkingen,
+        }
+
+    @staticmethod
+    def initial_uit(situatie: dict[str, Any] | None) -> dict[str, Any]:
+        """Form initial values from a stored situation dict."""
+        if not situatie:
+            return {}
+        woning = situatie.get("woning", {})
+        initial: dict[str, Any] = {
+            "woning_type": woning.get("type", "appartement"),
+            "kamers_in_gebruik": woning.get("kamers_in_gebruik", 3),
+            "kamers_niet_in_gebruik": woning.get("kamers_niet_in_gebruik", 0),
+            "trap": woning.get("trap", False),
+            "algemene_voorzieningen": situatie.get("algemene_voorzieningen", []),
+        }
+        for c, v in situatie.get("beperkingen", {}).items():
+            initial[f"beperking_{c}"] = v
+        for o, v in situatie.get("omstandigheden", {}).items():
+            initial[f"omstandigheid_{o}"] = v
+        for i, lid in enumerate(situatie.get("huishouden", [])[:MAX_HUISGENOTEN]):
+            initial.update(
+                {
+                    f"lid{i}_rol": lid["rol"],
+                    f"lid{i}_geboortedatum": lid["geboortedatum"],
+                    f"lid{i}_kan_meedoen": lid.get("kan_meedoen", "volledig"),
+                }
+            )
+        for i, n in enumerate(situatie.get("netwerk", [])[:MAX_NETWERK]):
+            initial.update(
+                {
+                    f"netwerk{i}_wie": n["wie"],
+                    f"netwerk{i}_taak": n["taak"],
+                    f"netwerk{i}_minuten": int(n["minuten_per_week"]),
+                }
+            )
+        return initial
+
+
+def afwijkingen_uit(post: Any) -> tuple[list[dict[str, Any]], dict[str, str], dict[str, dict[str, str]]]:
+    """Parse ``afw_min_<id>`` / ``afw_mot_<id>`` pairs: (afwijkingen, errors per id, raw values per id).
+
+    A deviation is only accepted with a motivation of at least 10 characters.
+    """
+    afwijkingen, fouten, ruw = [], {}, {}
+    for sleutel in post:
+        if not sleutel.startswith("afw_min_"):
+            continue
+        aid = sleutel.removeprefix("afw_min_")
+        minuten = (post.get(sleutel) or "").strip()
+        motivatie = (post.get(f"afw_mot_{aid}") or "").strip()
+        ruw[aid] = {"minuten": minuten, "motivatie": motivatie}
+        if not minuten and not motivatie:
+            continue
+        if not minuten:
+            fouten[aid] = "Vul het afwijkende aantal minuten per week in, of maak de motivatie leeg."
+            continue
+        if not minuten.isdigit() or int(minuten) > 10080:
+            fouten[aid] = "Minuten per week: vul een geheel getal van 0 tot en met 10080 in."
+            continue
+        if len(motivatie) < 10:
+            fouten[aid] = "Afwijken mag alleen met een motivatie (minstens 10 tekens)."
+            continue
+        afwijkingen.append({"activiteit": aid, "minuten_per_week": int(minuten), "motivatie": motivatie})
+    return afwijkingen, fouten, ruw
+
+
+class ReactieForm(NlForm):
+    versie = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    client_reactie = forms.CharField(
+        label="Reactie van de cliënt op het verslag", widget=forms.Textarea, max_length=10000
+    )

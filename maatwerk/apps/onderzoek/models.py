@@ -1,0 +1,51 @@
+"""Onderzoek (keukentafelgesprek) of a Zaak."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from maatwerk.apps.cases.locking import OptimistischVergrendeld
+from maatwerk.apps.cases.models import Zaak
+
+
+class Onderzoek(OptimistischVergrendeld):
+    """Het onderzoek naar wat de cliënt nodig heeft (Wmo 2015 art. 2.3.2)."""
+
+    zaak = models.OneToOneField(Zaak, on_delete=models.CASCADE, related_name="onderzoek")
+    gespreksdatum = models.DateField("datum keukentafelgesprek", null=True, blank=True)
+    locatie = models.CharField("plaats van het gesprek", max_length=200, blank=True)
+    gewezen_op_clientondersteuning = models.BooleanField(
+        "cliënt gewezen op gratis cliëntondersteuning", default=False
+    )
+    clientondersteuner = models.CharField("cliëntondersteuner aanwezig (naam)", max_length=200, blank=True)
+    mantelzorger = models.CharField("mantelzorger aanwezig (naam)", max_length=200, blank=True)
+    situatie = models.JSONField("situatie", null=True, blank=True)
+    indicatie = models.JSONField("indicatie", null=True, blank=True)
+    kader = models.CharField("normenkader", max_length=100, blank=True)
+    kader_versie = models.CharField("versie normenkader", max_length=50, blank=True)
+    verslag = models.TextField("verslag", blank=True)
+    verslag_gedeeld_op = models.DateTimeField("verslag gedeeld met cliënt op", null=True, blank=True)
+    client_reactie = models.TextField("reactie van de cliënt", blank=True)
+    client_reactie_op = models.DateTimeField("reactie ontvangen op", null=True, blank=True)
+    afgerond_op = models.DateTimeField("afgerond op", null=True, blank=True)
+    gewijzigd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="laatst gewijzigd door",
+    )
+    gewijzigd_op = models.DateTimeField("laatst gewijzigd op", auto_now=True)
+
+    class Meta:
+        verbose_name = "onderzoek"
+        verbose_name_plural = "onderzoeken"
+
+    def __str__(self) -> str:
+        return f"Onderzoek zaak {self.zaak_id}"
+
+    @property
+    def uren_per_week(self) -> float | None:
+        return (self.indicatie or {}).get("uren_per_week")

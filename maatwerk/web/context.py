@@ -1,0 +1,35 @@
+"""Template context: the navigation items the logged-in user may use."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+from maatwerk.apps.accounts.rollen import Rol, heeft_rol, rollen_van
+
+# (url name, label, roles that see it); names that do not resolve (app not installed) are skipped.
+MENU: list[tuple[str, str, tuple[str, ...]]] = [
+    ("cases:werklijst", "Werklijst", (Rol.CONSULENT, Rol.SENIOR_CONSULENT)),
+    ("cases:nieuwe_melding", "Nieuwe melding", (Rol.CONSULENT, Rol.SENIOR_CONSULENT)),
+    ("cases:zaken", "Zaken", (Rol.CONSULENT, Rol.SENIOR_CONSULENT, Rol.KWALITEITSMEDEWERKER)),
+    ("beschikkingen:aanbieder_overzicht", "Mijn cliënten", (Rol.AANBIEDER,)),
+    ("cases:rapportage", "Rapportage", (Rol.BELEIDSMEDEWERKER, Rol.KWALITEITSMEDEWERKER)),
+    ("audit:lijst", "Auditlog", (Rol.FUNCTIONEEL_BEHEERDER, Rol.KWALITEITSMEDEWERKER)),
+]
+
+
+def navigatie(request: HttpRequest) -> dict:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"navigatie": [], "mijn_rollen": []}
+    items = []
+    for naam, label, rollen in MENU:
+        if not heeft_rol(user, *rollen):
+            continue
+        try:
+            url = reverse(naam)
+        except NoReverseMatch:
+            continue
+        items.append({"url": url, "label": label, "actief": request.path.startswith(url) and url != "/"})
+    labels = dict(Rol.choices)
+    return {"navigatie": items, "mijn_rollen": [labels[r] for r in sorted(rollen_van(user)) if r in labels]}
