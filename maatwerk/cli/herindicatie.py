@@ -333,3 +333,121 @@ def demo(aantal: int, seed: int, peildatum: dt.date, pad: Path) -> None:
 
     schrijf_caseload(synthetische_caseload(aantal, seed, peildatum), pad)
     console.print(f"{aantal} synthetische cliënten in {pad}", highlight=False)
+
+
+@herindicatie.command("simuleer")
+@click.option("--kader", required=True, help="Id van het normenkader (zie `maatwerk kaders`).")
+@click.option(
+    "-o",
+    "--uit",
+    "pad",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Uitkomst per cliënt: .csv of .parquet.",
+)
+@click.option("--beleid", "beleid_id", help="Overgangsbeleid (zie `herindicatie beleid`).")
+@click.option("--peildatum", type=DATUM, help="Ingangsdatum van de nieuwe indicaties (standaard: vandaag).")
+@click.option(
+    "--plot", "plot_pad", type=click.Path(dir_okay=False, path_type=Path), help="Grafiek (.png/.svg)."
+)
+@click.option("--json", "als_json", is_flag=True, help="Samenvatting als JSON.")
+def simuleer(
+    kader: str,
+    pad: Path,
+    beleid_id: str | None,
+    peildatum: dt.date | None,
+    plot_pad: Path | None,
+    als_json: bool,
+) -> None:
+    """Reken de hele caseload door met het normenkader, vóórdat iemand bezocht wordt."""
+    if pad.suffix.lower() not in {".csv", ".parquet"}:
+        raise click.BadParameter("gebruik .csv of .parquet", param_hint="-o")
+    peildatum = peildatum or dt.date.today()
+    from maatwerk.apps.herindicatie.overgang import laad_beleid
+    from maatwerk.apps.herindicatie.simulatie import engine_batch, samenvatting
+    from maatwerk.apps.herindicatie.simulatie import simuleer as reken
+
+    try:
+        gekozen = laad_beleid(beleid_id, peildatum) if beleid_id else None
+        batch = engine_batch()
+    except Regelfout as exc:
+        raise _regelfout(exc) from None
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from None
+    _django()
+    from maatwerk.apps.herindicatie.opslag import (
+        caseload_frame,
+        laatste_driegesprekken,
+        log_rapport,
+        sla_simulatie_op,
+    )
+
+    frame = _met_database(caseload_frame)
+    if frame.height == 0:
+        raise click.ClickException("de caseload is leeg: importeer eerst met `maatwerk caseload importeer`")
+    with _voortgang() as voortgang:
+        voortgang.add_task(f"{frame.height} cliënten doorrekenen", total=None)
+        try:
+            uitkomst = reken(
+                frame, kader, peildatum, gekozen, batch=batch, driegesprekken=laatste_driegesprekken()
+            )
+        except Regelfout as exc:
+            raise _regelfout(exc) from None
+    overzicht = samenvatting(uitkomst)
+    if pad.suffix.lower() == ".parquet":
+        uitkomst.write_parquet(pad)
+    else:
+        uitkomst.write_csv(pad)
+    simulatie = sla_simulatie_op(uitkomst, kader, beleid_id or "", peildatum, overzicht)
+    log_rapport(
+        None, f"simulatie {simulatie.pk} herindicatie: {uitkomst.height} cliënten", "simulatie herindicatie"
+    )
+    if plot_pad:
+        from maatwerk.apps.herindicatie.grafieken import plot_simulatie
+
+        plot_simulatie(uitkomst, plot_pad)
+    if als_json:
+        click.echo(json.dumps({"simulatie": simulatie.pk, **overzicht}, ensure_ascii=False, default=str))
+        return
+    _toon_samenvatting(overzicht, simulatie.pk, pad, plot_pad)
+
+
+def _toon_samenvatting(s: dict[str, Any], simulatie: int, pad: Path, plot_pad: Path | None) -> None:
+    t = s["totaal"]
+    console.print(
+        f"Simulatie {simulatie}: {t['aantal']} cliënten — {t['omhoog']} omhoog, {t['omlaag']} omlaag, "
+        f"{t['gelijk']} gelijk, {t['onbekend']} oude uren onbekend.",
+        highlight=False,
+    )
+    console.print(
+        f"Uren per week: oud {t['oude_uren_totaal']}, nieuw {t['nieuwe_uren_totaal']}; gemiddeld verschil "
+        f"{t['gemiddeld_verschil_uren']} (daling gemiddeld {t['gemiddelde_daling_uren']}, "
+        f"stijging gemiddeld {t['gemiddelde_stijging_uren']}).",
+        highlight=False,
+    )
+    console.print(
+        f"Typische situatie gebruikt (consulent moet controleren): {s['situatie_typisch']}; "
+        f"aanvullende ondersteuning te beoordelen: {s['aanvullende_ondersteuning']}.",
+        highlight=False,
+    )
+    for titel, sleutel, kolom in (
+        ("Per aanbieder", "per_aanbieder", "aanbieder"),
+        ("Per leeftijdsklasse", "per_leeftijdsklasse", "leeftijdsklasse"),
+    ):
+        tabel = Table(title=titel)
+        for kop in (kolom, "aantal", "omhoog", "omlaag", "gelijk", "onbekend", "gem. verschil (u/week)"):
+            tabel.add_column(kop, justify="left" if kop == kolom else "right")
+        for r in s[sleutel]:
+            tabel.add_row(
+                str(r[kolom]),
+                *(str(r[k]) for k in ("aantal", "omhoog", "omlaag", "gelijk", "onbekend")),
+                str(r["gemiddeld_verschil_uren"]),
+            )
+        console.print(tabel)
+    tabel = Table(title="Overgangsregels")
+    tabel.add_column("regel")
+    tabel.add_column("aantal", justify="right")
+    for r in s["overgangsregels"]:
+        tabel.add_row(r["regel"] or "(geen beleid)", str(r["aantal"]))
+    console.print(tabel)
+    console.print(f"Per cliënt: {pad}" + (f"; grafiek: {plot_pad}" if plot_pad else ""), highlight=False)

@@ -18,7 +18,13 @@ AANBIEDERS = ("Thuiszorg Duinstreek", "Huishoudhulp Kustland", "Zorggroep Veenho
 # Old hours per week and their weights (roughly Westland 2019: 435 / 809 / 284 / 72 / 73 in the bands).
 UREN = (0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0, 6.0, 7.5)
 UREN_GEWICHT = (0.01, 0.09, 0.08, 0.09, 0.22, 0.25, 0.09, 0.08, 0.03, 0.02, 0.03, 0.01)
-SITUATIE_KOLOMMEN = ("kamers_in_gebruik", "personen_in_huishouden", "incontinentie", "rolstoel_binnenshuis")
+SITUATIE_KOLOMMEN = (
+    "kamers_in_gebruik",
+    "lid1_rol",
+    "lid1_geboortedatum",
+    "incontinentie",
+    "rolstoel_binnenshuis",
+)
 
 
 def synthetische_caseload(
@@ -60,11 +66,15 @@ def synthetische_caseload(
             pl.Series("kamers_in_gebruik", np.where(heeft, rng.integers(2, 6, aantal), 0))
             .cast(pl.Utf8)
             .replace("0", ""),
-            pl.Series("personen_in_huishouden", np.where(heeft, rng.choice([1, 1, 1, 2], aantal), 0))
-            .cast(pl.Utf8)
-            .replace("0", ""),
+            pl.Series("lid1_rol", np.where(heeft & (rng.random(aantal) < 0.25), "partner", "")),
+            pl.Series("lid1_geboortedatum", [d.isoformat() for d in geboren]),
             pl.Series("incontinentie", np.where(heeft & (rng.random(aantal) < 0.1), "ja", "")),
             pl.Series("rolstoel_binnenshuis", np.where(heeft & (rng.random(aantal) < 0.05), "ja", "")),
+        ).with_columns(  # a partner of the same age; no partner -> no date
+            pl.when(pl.col("lid1_rol") == "")
+            .then(pl.lit(""))
+            .otherwise(pl.col("lid1_geboortedatum"))
+            .alias("lid1_geboortedatum")
         )
     return frame
 

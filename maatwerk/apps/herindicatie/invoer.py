@@ -109,15 +109,59 @@ def _uren(tekst: str) -> Decimal:
     return waarde
 
 
-def _situatiewaarde(tekst: str) -> Any:
+JA = {"ja", "j", "true", "waar", "1", "x"}
+NEE = {"nee", "n", "false", "onwaar", "0"}
+
+
+def _situatiewaarde(kolom: str, tekst: str) -> Any:
+    """Typed value of a situation cell, by the type of the engine's default for that column."""
+    standaard = _situatiekolommen().get(kolom)
+    if isinstance(standaard, bool):
+        if tekst.lower() in JA:
+            return True
+        if tekst.lower() in NEE:
+            return False
+        raise ValueError(f"verwacht ja of nee (is {tekst!r})")
+    if isinstance(standaard, int):
+        try:
+            return int(tekst)
+        except ValueError:
+            raise ValueError(f"verwacht een geheel getal (is {tekst!r})") from None
+    if isinstance(standaard, float):
+        try:
+            return float(tekst.replace(",", "."))
+        except ValueError:
+            raise ValueError(f"verwacht een getal (is {tekst!r})") from None
+    if kolom.endswith("geboortedatum") or kolom == "peildatum":
+        return _datum(tekst).isoformat()
+    return tekst
+
+
+def _situatiekolommen() -> dict[str, Any]:
+    """The engine's flat situation columns with their defaults (the typical situation)."""
+    from maatwerk.engine.plat import KOLOMMEN
+
+    return {k: v for k, v in KOLOMMEN.items() if k != "geboortedatum"}
+
+
+def _controleer_situatie(
+    nummer: int, geboren: dt.date, peil: dt.date, situatie: dict[str, Any]
+) -> list[Fout]:
+    """Validate the situation columns of one row with the engine (all-or-nothing includes situations)."""
+    from maatwerk.engine.plat import rij_naar_situatie
+    from maatwerk.regels.laden import Regelfout
+
     try:
-        return int(tekst)
-    except ValueError:
-        pass
-    try:
-        return float(tekst.replace(",", "."))
-    except ValueError:
-        return tekst
+        rij_naar_situatie({**situatie, "geboortedatum": geboren}, peildatum=peil)
+    except Regelfout as exc:
+        fouten = []
+        for m in exc.meldingen:
+            kolom = next(
+                (k for k in situatie if m.sleutel.endswith(k.replace("_", "")) or m.sleutel == k), m.sleutel
+            )
+            fouten.append(Fout(nummer, kolom, m.tekst))
+        return fouten
+    return []
 
 
 def _lees_rijen(pad: Path) -> tuple[list[str], Iterator[list[Any]], int]:
@@ -158,6 +202,19 @@ def lees_caseload(pad: Path | str, voortgang: Callable[[int, int], None] | None 
     if dubbel:
         raise Caseloadfout([Fout(1, k, "kolom komt twee keer voor") for k in dubbel])
     situatiekolommen = [k for k in kop if k not in VERPLICHTE_KOLOMMEN and k]
+    onbekend = [k for k in situatiekolommen if k not in _situatiekolommen()]
+    if onbekend:
+        raise Caseloadfout(
+            [
+                Fout(
+                    1,
+                    k,
+                    "onbekende kolom (geen verplichte kolom en geen situatiekolom van de engine, zie "
+                    "maatwerk.engine.plat)",
+                )
+                for k in onbekend
+            ]
+        )
     uit: list[CaseloadRij] = []
     gezien: dict[str, int] = {}
     for i, ruw in enumerate(rijen):
@@ -233,8 +290,16 @@ def _valideer_rij(
         eigen.append(Fout(nummer, "ingangsdatum_oud", f"{start} ligt vóór de geboortedatum {geboren}"))
     if start and eind and eind < start:
         eigen.append(Fout(nummer, "einddatum_oud", f"{eind} ligt vóór de ingangsdatum {start}"))
+    situatie: dict[str, Any] = {}
+    for k in situatiekolommen:
+        if c.get(k):
+            try:
+                situatie[k] = _situatiewaarde(k, c[k])
+            except ValueError as exc:
+                eigen.append(Fout(nummer, k, str(exc)))
+    if not eigen and situatie:
+        eigen.extend(_controleer_situatie(nummer, geboren, start, situatie))
     if eigen:
         fouten.extend(eigen)
         return None
-    situatie = {k: _situatiewaarde(c[k]) for k in situatiekolommen if c.get(k)}
     return CaseloadRij(nummer, nummer_bsn, geboren, uren, klasse, vorm, aanbieder, start, eind, situatie)

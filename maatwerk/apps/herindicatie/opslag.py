@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
+import polars as pl
 from django.db import transaction
 
 from maatwerk.apps.aanbieders.models import Aanbieder
@@ -13,7 +16,7 @@ from maatwerk.apps.audit import log_persoonsgegevens
 from maatwerk.apps.clients.models import Client
 
 from .invoer import CaseloadRij
-from .models import CaseloadClient
+from .models import CaseloadClient, Registratie, Simulatie, SimulatieUitkomst, Soort
 from .nulmeting import Clientregel
 
 VELDEN = (
@@ -126,3 +129,81 @@ def clientregels() -> list[Clientregel]:
 def log_rapport(gebruiker: Any, wat: str, waarom: str) -> None:
     """Audit a read of the whole caseload (reports, simulations, letters)."""
     log_persoonsgegevens(gebruiker, None, "lezen", wat[:300], waarom[:300])
+
+
+def caseload_frame() -> pl.DataFrame:
+    """The caseload as a frame for the simulation: :data:`CASELOAD_KOLOMMEN` + situation columns."""
+    rijen = list(
+        CaseloadClient.objects.values_list(
+            "pk",
+            "geboortedatum",
+            "uren_per_week_oud",
+            "klasse_oud",
+            "leveringsvorm",
+            "aanbieder_naam",
+            "situatie",
+        ).iterator(chunk_size=2000)
+    )
+    kolommen = sorted({k for *_, s in rijen for k in s})
+    data: dict[str, list[Any]] = {
+        "caseload_id": [r[0] for r in rijen],
+        "geboortedatum": [r[1] for r in rijen],
+        "uren_per_week_oud": [None if r[2] is None else float(r[2]) for r in rijen],
+        "klasse_oud": [r[3] for r in rijen],
+        "leveringsvorm": [r[4] for r in rijen],
+        "aanbieder": [r[5] for r in rijen],
+    }
+    for k in kolommen:
+        data[k] = [r[6].get(k) for r in rijen]
+    schema = {"caseload_id": pl.Int64, "geboortedatum": pl.Date, "uren_per_week_oud": pl.Float64}
+    return pl.DataFrame(data, schema_overrides=schema, strict=False)
+
+
+def laatste_driegesprekken() -> dict[int, tuple[str, dt.date | None]]:
+    """Per caseload client the outcome of the most recent driegesprek."""
+    uit: dict[int, tuple[str, dt.date | None]] = {}
+    for pk, uitkomst, tot in (
+        Registratie.objects.filter(soort=Soort.DRIEGESPREK)
+        .order_by("datum", "pk")
+        .values_list("caseload_id", "uitkomst", "tot")
+    ):
+        uit[pk] = (uitkomst, tot)
+    return uit
+
+
+def sla_simulatie_op(
+    uitkomst: pl.DataFrame, kader: str, beleid: str, peildatum: dt.date, samenvatting: dict[str, Any]
+) -> Simulatie:
+    """Store a simulation and its rows in one transaction."""
+    with transaction.atomic():
+        simulatie = Simulatie.objects.create(
+            kader=kader, beleid=beleid, peildatum=peildatum, aantal=uitkomst.height, samenvatting=samenvatting
+        )
+        regels = []
+        for r in uitkomst.iter_rows(named=True):
+            regels.append(
+                SimulatieUitkomst(
+                    simulatie=simulatie,
+                    caseload_id=r["caseload_id"],
+                    oude_uren_per_week=_dec(r["oude_uren_per_week"]),
+                    nieuwe_minuten_per_week=_dec(r["nieuwe_minuten_per_week"], "0.1") or 0,
+                    nieuwe_uren_per_week=_dec(r["nieuwe_uren_per_week"]) or 0,
+                    verschil_uren_per_week=_dec(r["verschil_uren_per_week"]),
+                    trede_hbh=r["trede_hbh"] or "",
+                    nieuwe_intensiteit=r["nieuwe_intensiteit"] or "",
+                    situatie_typisch=bool(r["situatie_typisch"]),
+                    overgang_intensiteit=r["overgang_intensiteit"] or "",
+                    overgang_tot=r["overgang_tot"] or "",
+                    regel=r["regel"] or "",
+                    toelichting=r["toelichting"] or "",
+                    aanvullende_ondersteuning=bool(r["aanvullende_ondersteuning"]),
+                    aanvullende_redenen=r["aanvullende_redenen"] or "",
+                    tarief_per_periode=_dec(r["tarief_per_periode"]),
+                )
+            )
+        SimulatieUitkomst.objects.bulk_create(regels, batch_size=BLOK)
+    return simulatie
+
+
+def _dec(waarde: float | None, stap: str = "0.01") -> Decimal | None:
+    return None if waarde is None else Decimal(str(waarde)).quantize(Decimal(stap))

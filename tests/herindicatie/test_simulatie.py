@@ -1,0 +1,120 @@
+"""Simulation: output columns, transition per client, summary (engine replaced by a contract double)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from maatwerk.apps.herindicatie.overgang import laad_beleid
+from maatwerk.apps.herindicatie.simulatie import UITVOER_KOLOMMEN, samenvatting, simuleer
+
+PEIL = dt.date(2017, 6, 5)
+
+
+def contract_batch(frame: pl.DataFrame, kader: str, peildatum=None) -> pl.DataFrame:
+    """Follows the batch contract of TEAM.md: 60 min/week per room in use (3 rooms when absent)."""
+    kamers = pl.col("kamers_in_gebruik") if "kamers_in_gebruik" in frame.columns else pl.lit(None)
+    minuten = kamers.fill_null(3).cast(pl.Float64) * 60
+    return frame.select(
+        "id",
+        minuten.alias("totaal_minuten_per_week"),
+        (minuten / 60).alias("uren_per_week"),
+        pl.when(minuten <= 150)
+        .then(pl.lit("basis"))
+        .when(minuten <= 300)
+        .then(pl.lit("plus"))
+        .otherwise(pl.lit("intensief"))
+        .alias("trede_hbh"),
+        kamers.is_null().alias("situatie_typisch"),
+        pl.lit(100.0).alias("tarief_per_periode"),
+    )
+
+
+def _caseload() -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "caseload_id": [1, 2, 3, 4, 5],
+            "geboortedatum": [
+                dt.date(1937, 6, 5),
+                dt.date(1937, 6, 6),
+                dt.date(1950, 1, 1),
+                dt.date(1950, 1, 1),
+                dt.date(1980, 1, 1),
+            ],
+            "uren_per_week_oud": [4.5, 6.5, 3.0, None, 1.0],
+            "klasse_oud": ["hh2", "hh2", "hh1", "hh1", "hh1"],
+            "leveringsvorm": ["zin", "zin", "zin", "zin", "pgb"],
+            "aanbieder": ["A", "A", "B", "B", ""],
+            "kamers_in_gebruik": [2, 2, None, 6, 2],
+        },
+        schema_overrides={"kamers_in_gebruik": pl.Int64},
+    )
+
+
+def test_output_columns_and_denhaag_transition():
+    uit = simuleer(_caseload(), "test", PEIL, laad_beleid("denhaag-2017", PEIL), batch=contract_batch)
+    assert tuple(uit.columns) == UITVOER_KOLOMMEN
+    rij = {r["caseload_id"]: r for r in uit.iter_rows(named=True)}
+    # 80 on the peildatum, 4,5 h -> basis (120 min) -> Plus permanently
+    assert (rij[1]["nieuwe_intensiteit"], rij[1]["overgang_intensiteit"], rij[1]["overgang_tot"]) == (
+        "basis",
+        "plus",
+        "permanent",
+    )
+    assert rij[1]["verschil_uren_per_week"] == -2.5 and rij[1]["richting"] == "omlaag"
+    # turns 80 the day after: one year of Intensief (old 6,5 h)
+    assert (rij[2]["overgang_intensiteit"], rij[2]["overgang_tot"], rij[2]["regel"]) == (
+        "intensief",
+        "2018-06-05",
+        "denhaag-2017/meer-dan-6-uur",
+    )
+    # exactly 3 h, typical situation (3 rooms = 180 min = plus): no transition, flagged typical
+    assert (
+        rij[3]["regel"] == "denhaag-2017/geen"
+        and rij[3]["situatie_typisch"]
+        and rij[3]["richting"] == "gelijk"
+    )
+    assert rij[4]["richting"] == "onbekend" and rij[4]["regel"] == "denhaag-2017/oude-uren-onbekend"
+    assert rij[5]["leeftijdsklasse"] == "30-45" and rij[5]["richting"] == "omhoog"
+
+
+def test_westland_wenperiode_aanvullend_and_driegesprek():
+    beleid = laad_beleid("westland-2019", dt.date(2019, 9, 2))
+    uit = simuleer(
+        _caseload(),
+        "test",
+        dt.date(2019, 9, 2),
+        beleid,
+        batch=contract_batch,
+        driegesprekken={2: ("tijdelijk_terug", dt.date(2019, 11, 1))},
+    )
+    rij = {r["caseload_id"]: r for r in uit.iter_rows(named=True)}
+    assert (rij[1]["overgang_intensiteit"], rij[1]["overgang_tot"]) == ("oude_indicatie", "2019-12-02")
+    assert (rij[2]["overgang_tot"], rij[2]["regel"]) == (
+        "2019-11-01",
+        "westland-2019/driegesprek-tijdelijk_terug",
+    )
+    assert rij[4]["aanvullende_ondersteuning"] and "meer dan drie kamers" in rij[4]["aanvullende_redenen"]
+    assert not rij[1]["aanvullende_ondersteuning"]
+
+
+def test_no_policy_still_has_every_column():
+    uit = simuleer(_caseload(), "test", PEIL, None, batch=contract_batch)
+    assert tuple(uit.columns) == UITVOER_KOLOMMEN and set(uit["regel"]) == {""}
+
+
+def test_summary_counts():
+    uit = simuleer(_caseload(), "test", PEIL, laad_beleid("denhaag-2017", PEIL), batch=contract_batch)
+    s = samenvatting(uit)
+    assert (s["totaal"]["omhoog"], s["totaal"]["omlaag"], s["totaal"]["gelijk"], s["totaal"]["onbekend"]) == (
+        1,
+        2,
+        1,
+        1,
+    )
+    assert s["totaal"]["gemiddelde_daling_uren"] == pytest.approx(-3.5)
+    per = {r["aanbieder"]: r for r in s["per_aanbieder"]}
+    assert per["A"]["omlaag"] == 2 and per["(PGB)"]["omhoog"] == 1
+    assert s["situatie_typisch"] == 1
