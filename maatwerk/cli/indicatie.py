@@ -109,34 +109,28 @@ def kaders() -> None:
     except Regelfout as exc:
         _fout(exc)
         return
-    tabel = Table(title="Normenkaders")
-    for kolom in ("id", "versie", "naam", "geldig vanaf", "geldig tot", "gemeenten", "matrix", "voorbeeld"):
+    tabel = Table(title="Normenkaders", show_lines=True)
+    for kolom in ("id / naam", "geldig", "gemeenten", "matrix", "voorbeeld"):
         tabel.add_column(kolom)
     for k in reg.alle_versies():
         vb = "ja" if _heeft_voorbeeld(k) else "nee"
         tabel.add_row(
-            k.id,
-            k.versie,
-            k.naam,
-            str(k.valid_from),
-            str(k.valid_until or "—"),
+            f"[bold]{k.id}[/] {k.versie}\n{k.naam}",
+            f"{k.valid_from} t/m {k.valid_until or '…'}",
             ", ".join(k.gemeenten) or "(alleen met --kader)",
             k.resultatenmatrix or "—",
             vb,
         )
     console = Console()
     console.print(tabel)
-    mt = Table(title="Resultatenmatrices")
-    for kolom in ("id", "versie", "naam", "geldig vanaf", "geldig tot", "schaal", "periode"):
+    mt = Table(title="Resultatenmatrices", show_lines=True)
+    for kolom in ("id / naam", "geldig", "schaal", "tarief per"):
         mt.add_column(kolom)
     for versies in reg.matrices.values():
         for m in versies:
             mt.add_row(
-                m.id,
-                m.versie,
-                m.naam,
-                str(m.valid_from),
-                str(m.valid_until or "—"),
+                f"[bold]{m.id}[/] {m.versie}\n{m.naam}",
+                f"{m.valid_from} t/m {m.valid_until or '…'}",
                 m.schaal,
                 m.periode.label,
             )

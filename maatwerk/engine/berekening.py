@@ -92,7 +92,7 @@ def bron_tekst(bron: Bron | None, voorbeeld: bool = False, toelichting: str | No
 class CCorrectie:
     id: str
     omschrijving: str
-    reden: str
+    reden: str | None
     als: tuple[Voorwaarde, ...]
     soort: str  # "minuten" (per week) or "factor"
     waarde: float
@@ -131,6 +131,7 @@ class CActiviteit:
     basis_bron: str
     basis_voorbeeld: bool
     alleen_als: tuple[Voorwaarde, ...]
+    reden: str | None
     absoluut: tuple[CCorrectie, ...]
     factoren: tuple[CCorrectie, ...]
     gebruikelijk: tuple[CGebruikelijk, ...]
@@ -216,10 +217,10 @@ def compileer(kader: Normenkader) -> Gecompileerd:
         freq = a.frequentie.per_week
         if a.normtijd.uren_per_jaar is not None:
             basis = a.normtijd.uren_per_jaar * 60 / weken
-            basis_tekst = f"{a.normtijd.uren_per_jaar:g} uur per jaar ({basis:.1f} minuten per week)"
+            basis_tekst = f"{_komma(a.normtijd.uren_per_jaar)} uur per jaar"
         else:
             basis = a.normtijd.minuten * freq
-            basis_tekst = f"{a.frequentie.tekst()}, {a.normtijd.minuten:g} minuten per keer"
+            basis_tekst = f"{a.frequentie.tekst()}, {_komma(a.normtijd.minuten)} minuten per keer"
         correcties = [_correctie(c, weken) for c in a.correcties]
         activiteiten.append(
             CActiviteit(
@@ -238,6 +239,7 @@ def compileer(kader: Normenkader) -> Gecompileerd:
                 ),
                 basis_voorbeeld=a.normtijd.voorbeeld or a.frequentie.voorbeeld,
                 alleen_als=tuple(a.alleen_als),
+                reden=a.reden,
                 absoluut=tuple(c for c in correcties if c.soort == "minuten"),
                 factoren=tuple(c for c in correcties if c.soort == "factor"),
                 gebruikelijk=tuple(g for g in gebruikelijk if g.categorieen & set(a.categorieen)),
@@ -409,11 +411,26 @@ def _activiteit(
                     a.basis_bron,
                     {"niveau": niveau, **{k: getattr(s.beperkingen, k) for k in a.categorieen}},
                     a.basis,
-                    f"Normtijd: {a.basis_tekst} = {a.basis:.1f} minuten per week.",
+                    f"Normtijd: {a.basis_tekst} = {_komma(a.basis, 1)} minuten per week.",
                     a.basis_voorbeeld,
                 )
             )
             redenen.append(_NIVEAU_TEKST[niveau])
+            if a.alleen_als:
+                stappen.append(
+                    Stap(
+                        f"{a.id}.voorwaarden",
+                        kid,
+                        versie,
+                        a.basis_bron,
+                        _gebruikte_feiten(a.alleen_als, fa),
+                        0.0,
+                        "Van toepassing: aan de voorwaarden van deze activiteit is voldaan.",
+                        a.basis_voorbeeld,
+                    )
+                )
+            if a.reden:
+                redenen.append(a.reden)
             gevuurd: list[tuple[CCorrectie, float, float]] = []
             for k in a.absoluut:
                 if not all(geldt(v, fa) for v in k.als):
@@ -430,7 +447,7 @@ def _activiteit(
                 gebruikt = _gebruikte_feiten(k.als, fa)
                 if k.per_feit:
                     gebruikt[k.per_feit] = f.get(k.per_feit)
-                keer = f" ({aantal:g} x {k.waarde:.1f})" if k.per_feit else ""
+                keer = f" ({_komma(aantal)} x {_komma(k.waarde, 1)})" if k.per_feit else ""
                 stappen.append(
                     Stap(
                         f"{a.id}.{k.id}",
@@ -439,11 +456,12 @@ def _activiteit(
                         k.bron,
                         gebruikt,
                         effect,
-                        f"{k.omschrijving}: {effect:+.1f} minuten per week{keer}.",
+                        f"{k.omschrijving}: {_plus(effect)} minuten per week{keer}.",
                         k.voorbeeld,
                     )
                 )
-                redenen.append(k.reden)
+                if k.reden:
+                    redenen.append(k.reden)
             fgevuurd = [(k, k.waarde, 1.0) for k in a.factoren if all(geldt(v, fa) for v in k.als)]
             for k, factor, _ in _kies_groepen(fgevuurd, lambda x: abs(x - 1)):
                 effect = minuten * factor - minuten
@@ -457,11 +475,12 @@ def _activiteit(
                         k.bron,
                         _gebruikte_feiten(k.als, fa),
                         effect,
-                        f"{k.omschrijving}: x {factor:g} ({effect:+.1f} minuten per week).",
+                        f"{k.omschrijving}: x {_komma(factor)} ({_plus(effect)} minuten per week).",
                         k.voorbeeld,
                     )
                 )
-                redenen.append(k.reden)
+                if k.reden:
+                    redenen.append(k.reden)
             minuten = max(0.0, minuten)
             beste: tuple[float, CGebruikelijk, tuple[str, int, str]] | None = None
             for rol, jaren, meedoen in leden:
@@ -489,7 +508,7 @@ def _activiteit(
                         {"rol": rol, "leeftijd": jaren, "kan_meedoen": meedoen, "aandeel": aandeel},
                         effect,
                         f"Gebruikelijke hulp ({g.omschrijving}): {aandeel:.0%} van de taak "
-                        f"neemt uw {rol} ({jaren} jaar) over ({effect:+.1f} minuten per week).",
+                        f"neemt uw {rol} ({jaren} jaar) over ({_plus(effect)} minuten per week).",
                         g.voorbeeld,
                     )
                 )
@@ -513,7 +532,7 @@ def _activiteit(
                             "Wmo 2015 art. 2.3.2 lid 4 (eigen kracht en netwerk gaan voor)",
                             {"taak": cat, "netwerk_minuten_beschikbaar": round(pool, 2), "wie": wie},
                             -aftrek,
-                            f"Netwerk ({wie}) doet hiervan {aftrek:.1f} minuten per week.",
+                            f"Netwerk ({wie}) doet hiervan {_komma(aftrek, 1)} minuten per week.",
                         )
                     )
                     redenen.append(f"{wie} hier {aftrek:.0f} minuten per week bij helpt")
@@ -529,7 +548,7 @@ def _activiteit(
                         a.maximum_bron,
                         {"maximum": a.maximum},
                         effect,
-                        f"Maximum {a.maximum:g} minuten per week.",
+                        f"Maximum {_komma(a.maximum)} minuten per week.",
                     )
                 )
     afgerond = rond_af(minuten, c.afronding_stap, c.afronding_richting)
@@ -542,7 +561,7 @@ def _activiteit(
                 c.afronding_bron,
                 {"stap_minuten": c.afronding_stap, "richting": c.afronding_richting},
                 afgerond - minuten,
-                f"Afgerond ({c.afronding_richting}, op {c.afronding_stap} minuut): {minuten:.2f} -> "
+                f"Afgerond ({c.afronding_richting}, op {c.afronding_stap} minuut): {_komma(minuten, 2)} → "
                 f"{afgerond} minuten per week.",
             )
         )
@@ -686,15 +705,16 @@ def _treden(
         return treden, details, None, False, opm
     voorbeeld = matrix.periode.voorbeeld
     bedrag = 0.0
-    uren_gebieden = set()
+    uren_gebieden: dict[str, set[str]] = {}  # matrix resultaatgebied -> kader resultaatgebieden
     for gid, _, mrg in c.gebieden:
-        if mrg is None:
-            continue
-        rg = matrix.resultaatgebied(mrg)
-        if rg is None or rg.bepaling != "uren":
-            continue
-        uren_gebieden.add(rg.id)
-        minuten = sum(a.minuten_per_week for a in activiteiten if a.resultaatgebied == gid and _telt(c, a.id))
+        rg = matrix.resultaatgebied(mrg) if mrg is not None else None
+        if rg is not None and rg.bepaling == "uren":
+            uren_gebieden.setdefault(rg.id, set()).add(gid)
+    for mid, gids in uren_gebieden.items():
+        rg = matrix.resultaatgebied(mid)
+        minuten = sum(
+            a.minuten_per_week for a in activiteiten if a.resultaatgebied in gids and _telt(c, a.id)
+        )
         if minuten <= 0:
             continue
         uren = minuten / 60
@@ -710,8 +730,8 @@ def _treden(
                         t.code,
                         t.label,
                         t.omschrijving,
-                        f"{uren:.2f} uur per week valt in de band {band.van:g}-"
-                        f"{'∞' if band.tot is None else f'{band.tot:g}'} uur",
+                        f"{_komma(uren, 2)} uur per week valt in de band {_komma(band.van)}–"
+                        f"{'∞' if band.tot is None else _komma(band.tot)} uur",
                         t.tarief.bedrag,
                         tvb,
                     )
@@ -756,7 +776,7 @@ def _treden(
                     p.resultaatgebied,
                     p.naam,
                     p.id,
-                    p.naam,
+                    "toegekend",
                     "aanvullend product",
                     f"{act.taak}: {act.minuten_per_week} minuten per week",
                     p.tarief.bedrag,
@@ -765,6 +785,16 @@ def _treden(
             )
     tarief = Tarief(round(bedrag, 2), matrix.periode.label, voorbeeld) if details else None
     return treden, details, tarief, voorbeeld and bool(details), opm
+
+
+def _komma(x: float, decimalen: int | None = None) -> str:
+    """A number the Dutch way (decimal comma)."""
+    tekst = f"{x:.{decimalen}f}" if decimalen is not None else f"{x:g}"
+    return tekst.replace(".", ",")
+
+
+def _plus(x: float) -> str:
+    return ("+" if x >= 0 else "") + _komma(x, 1)
 
 
 def _telt(c: Gecompileerd, aid: str) -> bool:

@@ -165,7 +165,7 @@ class Correctie(Gesourcet):
 
     id: str
     omschrijving: str
-    reden: str = Field(description="Dutch phrase for the letter, read after 'omdat'")
+    reden: str | None = Field(default=None, description="Dutch phrase for the letter, read after 'omdat'")
     als: list[Voorwaarde] = Field(default_factory=list)
     minuten_per_week: float | None = None
     uren_per_jaar: float | None = None
@@ -196,6 +196,7 @@ class Activiteit(StrictModel):
     normtijd: Normtijd
     frequentie: Frequentie
     alleen_als: list[Voorwaarde] = Field(default_factory=list)
+    reden: str | None = Field(default=None, description="why it applies, for the letter (after 'omdat')")
     correcties: list[Correctie] = Field(default_factory=list)
     netwerk_aftrek: bool = True
     vervalt_bij_voorziening: list[str] = Field(default_factory=list)

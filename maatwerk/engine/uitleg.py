@@ -23,7 +23,7 @@ def _getal(x: float) -> str:
 
 def activiteit_uitleg(taak: str, frequentie: str, per_keer: float, per_week: int, redenen: list[str]) -> str:
     """E.g. "Voor de was: 2 keer per week, 45 minuten per keer (90 minuten per week), omdat ..."."""
-    reden = _opsomming(redenen)
+    reden = _opsomming([r.strip().rstrip(".") for r in redenen])
     if per_week == 0:
         kern = f"Voor {taak[0].lower() + taak[1:]}: geen hulp"
     else:
@@ -58,7 +58,7 @@ def indicatie_uitleg(ind: Indicatie) -> str:
     for a in ind.activiteiten:
         regels.append(a.uitleg)
     for t in ind.trede_details:
-        regels.append(f"{t.naam}: {t.label} ({t.grond}).")
+        regels.append(f"{t.naam}: {t.label} ({t.grond.rstrip('.')}).")
     if ind.tarief_per_periode is not None:
         bedrag = f"{ind.tarief_per_periode.bedrag:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
         regels.append(f"Tarief: € {bedrag} per {ind.tarief_per_periode.periode}.")
