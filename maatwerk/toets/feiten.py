@@ -1,0 +1,114 @@
+"""The facts a criterion can read: names, kinds and allowed values, and how to read them from a policy.
+
+A fact is ``ONBEKEND`` when the policy does not say (the value ``onbekend`` or a missing key), and
+``GEEN`` when an optional value is simply not part of the policy (no generic norm, no maximum).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal, get_args
+
+from maatwerk.toets.beleid import (
+    ONBEKEND as ONBEKEND_TEKST,
+)
+from maatwerk.toets.beleid import (
+    Beleid,
+    BeschikkingOnderdeel,
+    HhVorm,
+    IndicatieVorm,
+    NormBron,
+    OmvangDoor,
+    TovCiz,
+)
+
+
+class _Leeg:
+    __slots__ = ("naam",)
+
+    def __init__(self, naam: str):
+        self.naam = naam
+
+    def __repr__(self) -> str:
+        return self.naam
+
+
+ONBEKEND = _Leeg("onbekend")
+GEEN = _Leeg("niet opgegeven")
+
+Soort = Literal["keuze", "ja_nee", "lijst", "getal", "tekst", "tabel"]
+
+
+@dataclass(frozen=True)
+class Feit:
+    """One fact of the vocabulary: its kind and, for choices and lists, the values it may take."""
+
+    soort: Soort
+    waarden: tuple[Any, ...] = ()
+    omschrijving: str = ""
+
+
+def _zonder_onbekend(soort: Any) -> tuple[str, ...]:
+    return tuple(w for w in get_args(soort) if w != ONBEKEND_TEKST)
+
+
+FEITEN: dict[str, Feit] = {
+    "hh1": Feit("keuze", _zonder_onbekend(HhVorm), "HH1: schoonmaak (licht en zwaar werk)"),
+    "hh2": Feit("keuze", _zonder_onbekend(HhVorm), "HH2: huishoudelijke hulp met regie/organisatie"),
+    "indicatie": Feit("keuze", _zonder_onbekend(IndicatieVorm), "wat het college indiceert"),
+    "omvang_bepaald_door": Feit("keuze", _zonder_onbekend(OmvangDoor), "wie de omvang van de hulp bepaalt"),
+    "beschikking_vermeldt": Feit("lijst", get_args(BeschikkingOnderdeel), "wat in de beschikking staat"),
+    "normering.bron": Feit("keuze", _zonder_onbekend(NormBron), "waarop de normtijden rusten"),
+    "normering.onderbouwing": Feit("tekst", (), "verwijzing naar het onderzoek"),
+    "normering.t_o_v_ciz": Feit("keuze", _zonder_onbekend(TovCiz), "normtijden ten opzichte van CIZ 2006"),
+    "normering.normtijden_min_per_week": Feit("tabel", (), "eigen normtijden per activiteit"),
+    "normering.generieke_norm_uren_per_week": Feit("getal", (), "vaste omvang voor iedereen"),
+    "normering.maatwerk_toeslagen": Feit("ja_nee", (True, False), "extra tijd voor bijzondere situaties"),
+    "inkomens_of_vermogenstoets": Feit("ja_nee", (True, False), "toegang of omvang hangt af van inkomen"),
+    "algemene_voorziening.alleen_particuliere_markt_met_korting": Feit(
+        "ja_nee", (True, False), "de algemene voorziening is alleen de particuliere markt met korting"
+    ),
+    "algemene_voorziening.financieel_laagdrempelig": Feit(
+        "ja_nee", (True, False), "de algemene voorziening is financieel laagdrempelig"
+    ),
+    "algemene_voorziening.maximum_uren_per_week": Feit(
+        "getal", (), "maximum uren in de algemene voorziening"
+    ),
+    "pgb_weigering_bij_gecontracteerde_aanbieder": Feit(
+        "ja_nee", (True, False), "pgb geweigerd als het bij een gecontracteerde aanbieder besteed wordt"
+    ),
+}
+
+
+def feit_waarde(beleid: Beleid, naam: str) -> Any:
+    """The value of fact ``naam`` in ``beleid``: a value, ``ONBEKEND`` or ``GEEN``."""
+    waarde: Any = beleid
+    for deel in naam.split("."):
+        waarde = getattr(waarde, deel)
+    soort = FEITEN[naam].soort
+    if soort == "lijst":
+        return ONBEKEND if waarde is None else frozenset(waarde)
+    if waarde is None:
+        return GEEN
+    if waarde == ONBEKEND_TEKST and not isinstance(waarde, bool):
+        return ONBEKEND
+    return waarde
+
+
+def lees_feiten(beleid: Beleid) -> dict[str, Any]:
+    """All facts of a policy, by name."""
+    return {naam: feit_waarde(beleid, naam) for naam in FEITEN}
+
+
+def toon(waarde: Any) -> str:
+    """A fact value as plain Dutch text."""
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, frozenset):
+        volgorde = get_args(BeschikkingOnderdeel)
+        return ", ".join(w for w in volgorde if w in waarde) or "niets"
+    if isinstance(waarde, dict):
+        return ", ".join(f"{k} {v:g}" for k, v in waarde.items()) + " min/week"
+    if isinstance(waarde, float):
+        return f"{waarde:g}"
+    return str(waarde)
