@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import polars as pl
+import pytest
 
 from maatwerk.apps.finance.begroting import begroting_per_jaar
 from maatwerk.apps.finance.tarieven import pxq_tabel
@@ -44,10 +45,21 @@ def test_budget_per_year_by_hand(matrix):
         ("U", "", "hh1", "pgb", 2.0, "basis", "", "", None),
         ("V", "A", "hh1", "zin", None, "basis", None, None, H),
     ]
-    uitkomst = pl.DataFrame(rijen, orient="row", schema={
-        "bsn": pl.String, "aanbieder": pl.String, "klasse_oud": pl.String, "leveringsvorm": pl.String,
-        "uren_per_week_oud": pl.Float64, "trede": pl.String, "overgang_intensiteit": pl.String,
-        "overgang_tot": pl.String, "herindicatiedatum": pl.Date})
+    uitkomst = pl.DataFrame(
+        rijen,
+        orient="row",
+        schema={
+            "client": pl.String,
+            "aanbieder": pl.String,
+            "klasse_oud": pl.String,
+            "leveringsvorm": pl.String,
+            "uren_per_week_oud": pl.Float64,
+            "trede": pl.String,
+            "overgang_intensiteit": pl.String,
+            "overgang_tot": pl.String,
+            "herindicatiedatum": pl.Date,
+        },
+    )
     uit = begroting_per_jaar(uitkomst, pxq_tabel("voorbeeldstad"), matrix, H, 2018, 2019)
     assert uit.rows() == [
         (2018, 1901129, 2397335, 899375, 496206),
@@ -56,8 +68,50 @@ def test_budget_per_year_by_hand(matrix):
 
 
 def test_year_before_the_campaign_changes_nothing(matrix):
-    uitkomst = pl.DataFrame({"bsn": ["P"], "aanbieder": ["A"], "klasse_oud": ["hh1"],
-                             "leveringsvorm": ["zin"], "uren_per_week_oud": [2.5], "trede": ["plus"]})
+    uitkomst = pl.DataFrame(
+        {
+            "client": ["P"],
+            "aanbieder": ["A"],
+            "klasse_oud": ["hh1"],
+            "leveringsvorm": ["zin"],
+            "uren_per_week_oud": [2.5],
+            "trede": ["plus"],
+        }
+    )
     uit = begroting_per_jaar(uitkomst, pxq_tabel("voorbeeldstad"), matrix, D(2019, 1, 1), 2018, 2018)
     assert uit["verschil_cent"].to_list() == [0]
     assert uit["kosten_zonder_campagne_cent"].to_list() == uit["kosten_met_campagne_cent"].to_list()
+
+
+def test_transition_intensity_priced_at_the_trede_holding_the_middle_of_its_range():
+    """Den Haag's example scale (basis <= 150, plus <= 300, intensief above, minutes per week) on the
+    Voorbeeldstad trede matrix (Trede 5: 0-90, 4: 90-150, 3: 150-210, 2: 210-300, 1: 300+ minutes):
+    basis middle 75 -> Trede 5; plus middle 225 -> Trede 2; intensief from 300 -> Trede 1."""
+    from maatwerk.apps.finance.matrix import intensiteit_naar_trede, tarieftabel
+
+    tabel = tarieftabel("voorbeeldstad-hbh")
+    grenzen = [("basis", 150), ("plus", 300), ("intensief", None)]
+    assert intensiteit_naar_trede(grenzen, tabel) == {
+        "basis": "trede 5",
+        "plus": "trede 2",
+        "intensief": "trede 1",
+    }
+    # a label the matrix knows is left alone
+    assert intensiteit_naar_trede([("trede 3", 200), ("x", None)], tabel) == {"x": "trede 3"}
+
+
+def test_bad_overgang_tot_is_refused(matrix):
+    uitkomst = pl.DataFrame(
+        {
+            "client": ["P"],
+            "aanbieder": ["A"],
+            "klasse_oud": ["hh1"],
+            "leveringsvorm": ["zin"],
+            "uren_per_week_oud": [2.5],
+            "trede": ["plus"],
+            "overgang_intensiteit": ["plus"],
+            "overgang_tot": ["volgend jaar"],
+        }
+    )
+    with pytest.raises(ValueError, match="overgang_tot 'volgend jaar' is geen datum"):
+        begroting_per_jaar(uitkomst, pxq_tabel("voorbeeldstad"), matrix, D(2019, 1, 1), 2019, 2019)

@@ -11,8 +11,14 @@ from hypothesis import strategies as st
 from maatwerk.apps.finance.herstel import herstelregels, per_aanbieder, toets_budget
 
 D = dt.date
-SCHEMA = {"bsn": pl.String, "aanbieder": pl.String, "ingangsdatum": pl.Date, "einddatum": pl.Date,
-          "tarief_oud_cent": pl.Int64, "tarief_nieuw_cent": pl.Int64}
+SCHEMA = {
+    "client": pl.String,
+    "aanbieder": pl.String,
+    "ingangsdatum": pl.Date,
+    "einddatum": pl.Date,
+    "tarief_oud_cent": pl.Int64,
+    "tarief_nieuw_cent": pl.Int64,
+}
 
 
 def _indicaties(rijen: list[tuple]) -> pl.DataFrame:
@@ -34,31 +40,41 @@ def test_compensation_worked_by_hand():
     Thuiszorg West: 60,00 + 120,00 + 11,91 + 33,33 = €225,24; Zorg Oost €0,00; total €225,24.
     Budget €250,00 -> within budget, €24,76 left.
     """
-    indicaties = _indicaties([
-        ("X", "Thuiszorg West", D(2019, 1, 15), D(2019, 12, 31), 30000, 42000),
-        ("Y", "Thuiszorg West", D(2019, 1, 1), None, 25000, 25000),
-        ("W", "Thuiszorg West", D(2019, 1, 19), None, 10000, 13333),
-        ("Z", "Zorg Oost", D(2018, 6, 1), None, 42000, 30000),
-    ])
+    indicaties = _indicaties(
+        [
+            ("X", "Thuiszorg West", D(2019, 1, 15), D(2019, 12, 31), 30000, 42000),
+            ("Y", "Thuiszorg West", D(2019, 1, 1), None, 25000, 25000),
+            ("W", "Thuiszorg West", D(2019, 1, 19), None, 10000, 13333),
+            ("Z", "Zorg Oost", D(2018, 6, 1), None, 42000, 30000),
+        ]
+    )
     regels = herstelregels(indicaties, D(2019, 1, 1), D(2019, 2, 25))
-    x = regels.filter(pl.col("bsn") == "X")
+    x = regels.filter(pl.col("client") == "X")
     assert x["dagen"].to_list() == [14, 28]
     assert x["betaald_cent"].to_list() == [15000, 30000]
     assert x["herzien_cent"].to_list() == [21000, 42000]
     assert x["compensatie_cent"].to_list() == [6000, 12000]
-    w = regels.filter(pl.col("bsn") == "W")
+    w = regels.filter(pl.col("client") == "W")
     assert w["betaald_cent"].to_list() == [3571, 10000]
     assert w["herzien_cent"].to_list() == [4762, 13333]
     assert w["compensatie_cent"].to_list() == [1191, 3333]
-    z = regels.filter(pl.col("bsn") == "Z")
+    z = regels.filter(pl.col("client") == "Z")
     assert z["verschil_cent"].to_list() == [-12000, -12000]
     assert z["compensatie_cent"].to_list() == [0, 0]
 
     rapport = per_aanbieder(regels)
     # betaald: Y 250,00 x 2 + W 35,71 + 100,00 + X 150,00 + 300,00; herzien likewise with revised tariffs
-    assert rapport.rows() == [("Thuiszorg West", 3, 2, 2 * 25000 + 3571 + 10000 + 15000 + 30000,
-                               2 * 25000 + 4762 + 13333 + 21000 + 42000, 22524),
-                              ("Zorg Oost", 1, 0, 84000, 60000, 0)]
+    assert rapport.rows() == [
+        (
+            "Thuiszorg West",
+            3,
+            2,
+            2 * 25000 + 3571 + 10000 + 15000 + 30000,
+            2 * 25000 + 4762 + 13333 + 21000 + 42000,
+            22524,
+        ),
+        ("Zorg Oost", 1, 0, 84000, 60000, 0),
+    ]
     toets = toets_budget(rapport, 25000)
     assert toets.totaal_cent == 22524 and toets.ruimte_cent == 2476 and toets.binnen_budget
 

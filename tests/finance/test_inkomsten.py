@@ -19,8 +19,16 @@ WEST, OOST = "Thuiszorg West", "Zorg Oost"
 
 
 def _rij(bsn, aanbieder, klasse, vorm, uren, van, tot, trede) -> dict:
-    return {"bsn": bsn, "aanbieder": aanbieder, "klasse_oud": klasse, "leveringsvorm": vorm,
-            "uren_per_week_oud": uren, "ingangsdatum_oud": van, "einddatum_oud": tot, "trede": trede}
+    return {
+        "client": bsn,
+        "aanbieder": aanbieder,
+        "klasse_oud": klasse,
+        "leveringsvorm": vorm,
+        "uren_per_week_oud": uren,
+        "ingangsdatum_oud": van,
+        "einddatum_oud": tot,
+        "trede": trede,
+    }
 
 
 def test_income_old_vs_new_by_hand(matrix):
@@ -36,12 +44,14 @@ def test_income_old_vs_new_by_hand(matrix):
       Thuiszorg West new                = 560,00;  difference -152,70 = -21,43 %
     Zorg Oost: B1 is PGB (not provider income), B2 has unknown hours: nothing priced.
     """
-    cl = caseload([
-        _rij("A1", WEST, "hh1", "zin", 3.5, D(2016, 6, 1), D(2017, 12, 31), "basis"),
-        _rij("A2", WEST, "hh2", "zin", 6.0, D(2017, 1, 15), None, "plus"),
-        _rij("B1", OOST, "hh1", "pgb", 4.0, D(2016, 1, 1), None, "plus"),
-        _rij("B2", OOST, "hh1", "zin", None, D(2016, 1, 1), None, "basis"),
-    ])
+    cl = caseload(
+        [
+            _rij("A1", WEST, "hh1", "zin", 3.5, D(2016, 6, 1), D(2017, 12, 31), "basis"),
+            _rij("A2", WEST, "hh2", "zin", 6.0, D(2017, 1, 15), None, "plus"),
+            _rij("B1", OOST, "hh1", "pgb", 4.0, D(2016, 1, 1), None, "plus"),
+            _rij("B2", OOST, "hh1", "zin", None, D(2016, 1, 1), None, "basis"),
+        ]
+    )
     reeks = perioden(D(2017, 1, 1), D(2017, 1, 28))
     uit = inkomsten_per_aanbieder(cl, pxq_tabel("voorbeeldstad"), matrix, reeks)
     assert uit.height == 1
@@ -60,9 +70,20 @@ def test_tariff_change_inside_a_period_is_split_by_day():
 
     2 h/week: 2 x 2 x 25,00 = 100,00 and 2 x 2 x 25,75 = 103,00 -> 203,00.
     """
-    cl = caseload([{"bsn": "A3", "aanbieder": WEST, "klasse_oud": "hh1", "leveringsvorm": "zin",
-                    "uren_per_week_oud": 2.0, "ingangsdatum_oud": D(2016, 1, 1), "einddatum_oud": None,
-                    "trede": "basis"}])
+    cl = caseload(
+        [
+            {
+                "client": "A3",
+                "aanbieder": WEST,
+                "klasse_oud": "hh1",
+                "leveringsvorm": "zin",
+                "uren_per_week_oud": 2.0,
+                "ingangsdatum_oud": D(2016, 1, 1),
+                "einddatum_oud": None,
+                "trede": "basis",
+            }
+        ]
+    )
     regels = oude_bedragen(cl, pxq_tabel("voorbeeldstad"), perioden(D(2016, 12, 18), D(2017, 1, 14)))
     assert regels["bedrag_oud_cent"].to_list() == [20300]
 
@@ -76,24 +97,52 @@ def test_line_rounding_half_up_to_cents():
 
 def test_days_without_a_tariff_are_an_error_not_zero(matrix):
     """Before 2016 Voorbeeldstad has no hourly tariffs: refuse instead of pricing at € 0."""
-    cl = caseload([{"bsn": "A5", "aanbieder": WEST, "klasse_oud": "hh1", "leveringsvorm": "zin",
-                    "uren_per_week_oud": 2.0, "ingangsdatum_oud": D(2015, 1, 1), "einddatum_oud": None,
-                    "trede": "basis"}])
+    cl = caseload(
+        [
+            {
+                "client": "A5",
+                "aanbieder": WEST,
+                "klasse_oud": "hh1",
+                "leveringsvorm": "zin",
+                "uren_per_week_oud": 2.0,
+                "ingangsdatum_oud": D(2015, 1, 1),
+                "einddatum_oud": None,
+                "trede": "basis",
+            }
+        ]
+    )
     with pytest.raises(Regelfout, match="zonder \\(volledig\\) geldend uurtarief"):
         oude_bedragen(cl, pxq_tabel("voorbeeldstad"), perioden(D(2015, 12, 1), D(2016, 1, 10)))
     onbekend = cl.with_columns(trede=pl.lit("onbekend"), ingangsdatum_oud=pl.lit(D(2017, 1, 1)))
     with pytest.raises(Regelfout, match="tarief per trede"):
-        inkomsten_per_aanbieder(onbekend, pxq_tabel("voorbeeldstad"), matrix,
-                                perioden(D(2017, 1, 1), D(2017, 1, 28)))
+        inkomsten_per_aanbieder(
+            onbekend, pxq_tabel("voorbeeldstad"), matrix, perioden(D(2017, 1, 1), D(2017, 1, 28))
+        )
 
 
 def test_per_provider_totals_equal_sum_over_periods(matrix):
-    cl = caseload([_rij(f"C{i}", WEST if i % 2 else OOST, "hh1", "zin", 1.0 + i / 7, D(2017, 1, i + 1), None,
-                        "basis" if i < 5 else "plus") for i in range(10)])
+    cl = caseload(
+        [
+            _rij(
+                f"C{i}",
+                WEST if i % 2 else OOST,
+                "hh1",
+                "zin",
+                1.0 + i / 7,
+                D(2017, 1, i + 1),
+                None,
+                "basis" if i < 5 else "plus",
+            )
+            for i in range(10)
+        ]
+    )
     reeks = perioden(D(2017, 1, 1), D(2017, 6, 30))
     per_periode = inkomsten_per_aanbieder(cl, pxq_tabel("voorbeeldstad"), matrix, reeks)
     totaal = inkomsten_per_aanbieder(cl, pxq_tabel("voorbeeldstad"), matrix, reeks, per_periode=False)
     som = per_periode.group_by("aanbieder").agg(pl.col("inkomsten_oud_cent", "inkomsten_nieuw_cent").sum())
-    assert totaal.select("aanbieder", "inkomsten_oud_cent", "inkomsten_nieuw_cent").sort("aanbieder").equals(
-        som.sort("aanbieder"))
+    assert (
+        totaal.select("aanbieder", "inkomsten_oud_cent", "inkomsten_nieuw_cent")
+        .sort("aanbieder")
+        .equals(som.sort("aanbieder"))
+    )
     assert per_periode["periode"].max() == 7

@@ -15,7 +15,10 @@ from .conftest import tarieftabel
 
 D = dt.date
 REGELS = UitmiddelenRegels(
-    id="test", naam="test", gemeente="Test", valid_from=D(2017, 1, 1),
+    id="test",
+    naam="test",
+    gemeente="Test",
+    valid_from=D(2017, 1, 1),
     bovenkant_band=Drempel(waarde=0.6, voorbeeld=True, toelichting="testwaarde"),
     kostprijs_per_uur=Bedrag(bedrag=Decimal("25.00"), voorbeeld=True, toelichting="testwaarde"),
 )
@@ -24,8 +27,11 @@ MATRIX = tarieftabel([("basis", 15000, 60, 120), ("plus", 30000, 121, 240)])
 
 
 def _clienten(rijen: list[tuple[str, str, int, str]]) -> pl.DataFrame:
-    return pl.DataFrame(rijen, schema={"bsn": pl.String, "aanbieder": pl.String, "minuten_nieuw": pl.Int64,
-                                       "trede": pl.String}, orient="row")
+    return pl.DataFrame(
+        rijen,
+        schema={"client": pl.String, "aanbieder": pl.String, "minuten_nieuw": pl.Int64, "trede": pl.String},
+        orient="row",
+    )
 
 
 def test_flag_boundary_and_hours_by_hand():
@@ -36,11 +42,22 @@ def test_flag_boundary_and_hours_by_hand():
     Net eronder:  95, 96 min -> 0,5833 and 0,6 -> mean 0,5917 < 0,6 -> not flagged.
     Laag:         60, 130 min -> 0 and 1 (130 lies above the band: clipped, counted in boven_band) -> 0,5.
     """
-    clienten = per_client(_clienten([
-        ("h1", "Hoog", 96, "basis"), ("h2", "Hoog", 96, "basis"),
-        ("n1", "Net eronder", 95, "basis"), ("n2", "Net eronder", 96, "basis"),
-        ("l1", "Laag", 60, "basis"), ("l2", "Laag", 130, "basis"), ("x", "Laag", 100, None),
-    ]), MATRIX, REGELS, D(2017, 6, 1))
+    clienten = per_client(
+        _clienten(
+            [
+                ("h1", "Hoog", 96, "basis"),
+                ("h2", "Hoog", 96, "basis"),
+                ("n1", "Net eronder", 95, "basis"),
+                ("n2", "Net eronder", 96, "basis"),
+                ("l1", "Laag", 60, "basis"),
+                ("l2", "Laag", 130, "basis"),
+                ("x", "Laag", 100, None),
+            ]
+        ),
+        MATRIX,
+        REGELS,
+        D(2017, 6, 1),
+    )
     assert clienten["minuten_betaald"].to_list() == pytest.approx([90.0] * 6)
     uit = {r["aanbieder"]: r for r in per_aanbieder(clienten, REGELS).iter_rows(named=True)}
     assert uit["Hoog"]["signaal"] is True
@@ -56,9 +73,18 @@ def test_flag_boundary_and_hours_by_hand():
 
 def test_flag_per_trede_isolates_the_intensity():
     """A provider whose basis clients sit high but plus clients low: flagged for basis only."""
-    clienten = per_client(_clienten([
-        ("a", "Gemengd", 110, "basis"), ("b", "Gemengd", 130, "plus"), ("c", "Gemengd", 125, "plus"),
-    ]), MATRIX, REGELS, D(2017, 6, 1))
+    clienten = per_client(
+        _clienten(
+            [
+                ("a", "Gemengd", 110, "basis"),
+                ("b", "Gemengd", 130, "plus"),
+                ("c", "Gemengd", 125, "plus"),
+            ]
+        ),
+        MATRIX,
+        REGELS,
+        D(2017, 6, 1),
+    )
     rijen = per_aanbieder_trede(clienten, REGELS).iter_rows(named=True)
     per_trede = {r["trede"]: r["signaal"] for r in rijen}
     assert per_trede == {"basis": True, "plus": False}

@@ -34,17 +34,24 @@ BEGIN = dt.date(1900, 1, 1)
 def _overgang_einde() -> pl.Expr:
     """Last day of the transition: ``overgang_tot`` is the first day of the new intensity (exclusive)."""
     tekst = pl.col("overgang_tot").cast(pl.String).str.strip_chars()
-    return (pl.when(tekst == PERMANENT).then(None)
-            .otherwise(tekst.str.to_date("%Y-%m-%d", strict=False) - pl.duration(days=1)))
+    return (
+        pl.when(tekst == PERMANENT)
+        .then(None)
+        .otherwise(tekst.str.to_date("%Y-%m-%d", strict=False) - pl.duration(days=1))
+    )
 
 
-def segmenten(uitkomst: pl.DataFrame, campagnestart: dt.date) -> dict[str, pl.DataFrame]:
+def segmenten(
+    uitkomst: pl.DataFrame, campagnestart: dt.date, intensiteit_trede: dict[str, str] | None = None
+) -> dict[str, pl.DataFrame]:
     """Split each client (with known old hours) into dated segments, each priced one way.
 
     ``oud``: PxQ until the day before the herindicatiedatum; ``overgang_oud``: PxQ during a transition
     at the old level (``oude_indicatie``); ``overgang``: the transition intensity from the matrix;
     ``regulier``: the new trede from the end of the transition (or the herindicatiedatum) onwards.
     Columns ``seg_van``/``seg_tot`` (inclusive, null = open) and ``seg_trede`` for matrix segments.
+    A client has a transition when ``overgang_tot`` holds a date or ``permanent``; ``intensiteit_trede``
+    maps transition intensities that are not a trede of the matrix (see ``matrix.intensiteit_naar_trede``).
     """
     frame = uitkomst.filter(pl.col("uren_per_week_oud").is_not_null())
     if "herindicatiedatum" not in frame.columns:
@@ -58,46 +65,85 @@ def segmenten(uitkomst: pl.DataFrame, campagnestart: dt.date) -> dict[str, pl.Da
         overgang_intensiteit=pl.when(intensiteit == "").then(None).otherwise(intensiteit),
         overgang_einde=_overgang_einde(),
         permanent=(pl.col("overgang_tot").cast(pl.String).str.strip_chars() == PERMANENT).fill_null(False),
-    ).with_columns(heeft_overgang=pl.col("overgang_intensiteit").is_not_null())
+    ).with_columns(
+        heeft_overgang=pl.col("overgang_intensiteit").is_not_null()
+        & (pl.col("permanent") | pl.col("overgang_einde").is_not_null())
+    )
+    tot_tekst = pl.col("overgang_tot").cast(pl.String).str.strip_chars()
+    fout = frame.filter(
+        tot_tekst.is_not_null()
+        & (tot_tekst != "")
+        & ~pl.col("permanent")
+        & pl.col("overgang_einde").is_null()
+    )
+    if fout.height:
+        waarde = fout["overgang_tot"][0]
+        raise ValueError(f"overgang_tot {waarde!r} is geen datum (JJJJ-MM-DD) en geen 'permanent'")
     oud = frame.with_columns(seg_van=pl.lit(BEGIN), seg_tot=pl.col("herindicatiedatum") - pl.duration(days=1))
-    overgang = (frame.filter(pl.col("heeft_overgang"))
-                .with_columns(seg_trede=pl.col("overgang_intensiteit"), seg_van=pl.col("herindicatiedatum"),
-                              seg_tot=pl.col("overgang_einde")))
-    regulier = (frame.filter(~(pl.col("heeft_overgang") & pl.col("permanent")))
-                .with_columns(seg_trede=pl.col("trede"),
-                              seg_van=pl.when(pl.col("heeft_overgang"))
-                              .then(pl.col("overgang_einde") + pl.duration(days=1))
-                              .otherwise(pl.col("herindicatiedatum")),
-                              seg_tot=pl.lit(None, dtype=pl.Date)))
+    overgang = frame.filter(pl.col("heeft_overgang")).with_columns(
+        seg_trede=pl.col("overgang_intensiteit").replace(intensiteit_trede or {}),
+        seg_van=pl.col("herindicatiedatum"),
+        seg_tot=pl.col("overgang_einde"),
+    )
+    regulier = frame.filter(~(pl.col("heeft_overgang") & pl.col("permanent"))).with_columns(
+        seg_trede=pl.col("trede"),
+        seg_van=pl.when(pl.col("heeft_overgang"))
+        .then(pl.max_horizontal(pl.col("overgang_einde") + pl.duration(days=1), pl.col("herindicatiedatum")))
+        .otherwise(pl.col("herindicatiedatum")),
+        seg_tot=pl.lit(None, dtype=pl.Date),
+    )
     op_oud_niveau = pl.col("seg_trede") == OUDE_INDICATIE
-    return {"oud": oud, "overgang_oud": overgang.filter(op_oud_niveau),
-            "overgang": overgang.filter(~op_oud_niveau), "regulier": regulier}
+    return {
+        "oud": oud,
+        "overgang_oud": overgang.filter(op_oud_niveau),
+        "overgang": overgang.filter(~op_oud_niveau),
+        "regulier": regulier,
+    }
 
 
-def begroting_per_jaar(uitkomst: pl.DataFrame, pxq: pl.DataFrame, tarieven: pl.DataFrame,
-                       campagnestart: dt.date, van_jaar: int, tot_jaar: int) -> pl.DataFrame:
+def begroting_per_jaar(
+    uitkomst: pl.DataFrame,
+    pxq: pl.DataFrame,
+    tarieven: pl.DataFrame,
+    campagnestart: dt.date,
+    van_jaar: int,
+    tot_jaar: int,
+    intensiteit_trede: dict[str, str] | None = None,
+) -> pl.DataFrame:
     """Per year: cost without campaign, cost with campaign (of which transition), difference (cents)."""
     reeks = jaren(van_jaar, tot_jaar).rename({"jaar": "periode"})
-    seg = segmenten(uitkomst, campagnestart)
+    seg = segmenten(uitkomst, campagnestart, intensiteit_trede)
     altijd_oud = seg["oud"].with_columns(seg_van=pl.lit(BEGIN), seg_tot=pl.lit(None, dtype=pl.Date))
     delen = {
         "kosten_zonder_campagne_cent": pxq_bedragen(altijd_oud, pxq, reeks, geldig=GELDIG, uit="bedrag"),
         "oud_deel_cent": pxq_bedragen(seg["oud"], pxq, reeks, geldig=GELDIG, uit="bedrag"),
         "overgang_oud_cent": pxq_bedragen(seg["overgang_oud"], pxq, reeks, geldig=GELDIG, uit="bedrag"),
-        "overgang_trede_cent": periode_bedragen(seg["overgang"], tarieven, reeks, "seg_trede", GELDIG,
-                                                "bedrag"),
+        "overgang_trede_cent": periode_bedragen(
+            seg["overgang"], tarieven, reeks, "seg_trede", GELDIG, "bedrag"
+        ),
         "regulier_cent": periode_bedragen(seg["regulier"], tarieven, reeks, "seg_trede", GELDIG, "bedrag"),
     }
     uit = reeks.select(jaar=pl.col("periode"))
     for naam, regels in delen.items():
         totaal = regels.group_by(jaar="periode").agg(pl.col("bedrag").sum().alias(naam))
         uit = uit.join(totaal, on="jaar", how="left")
-    return (uit.with_columns(pl.all().exclude("jaar").fill_null(0))
-            .with_columns(waarvan_overgang_cent=pl.col("overgang_oud_cent") + pl.col("overgang_trede_cent"))
-            .with_columns(kosten_met_campagne_cent=pl.col("oud_deel_cent") + pl.col("waarvan_overgang_cent")
-                          + pl.col("regulier_cent"))
-            .with_columns(verschil_cent=pl.col("kosten_met_campagne_cent")
-                          - pl.col("kosten_zonder_campagne_cent"))
-            .select("jaar", "kosten_zonder_campagne_cent", "kosten_met_campagne_cent",
-                    "waarvan_overgang_cent", "verschil_cent")
-            .sort("jaar"))
+    return (
+        uit.with_columns(pl.all().exclude("jaar").fill_null(0))
+        .with_columns(waarvan_overgang_cent=pl.col("overgang_oud_cent") + pl.col("overgang_trede_cent"))
+        .with_columns(
+            kosten_met_campagne_cent=pl.col("oud_deel_cent")
+            + pl.col("waarvan_overgang_cent")
+            + pl.col("regulier_cent")
+        )
+        .with_columns(
+            verschil_cent=pl.col("kosten_met_campagne_cent") - pl.col("kosten_zonder_campagne_cent")
+        )
+        .select(
+            "jaar",
+            "kosten_zonder_campagne_cent",
+            "kosten_met_campagne_cent",
+            "waarvan_overgang_cent",
+            "verschil_cent",
+        )
+        .sort("jaar")
+    )

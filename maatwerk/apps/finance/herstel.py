@@ -23,11 +23,12 @@ import polars as pl
 from maatwerk.apps.finance.geld import rond_af_expr
 from maatwerk.apps.finance.perioden import dagen_overlap, perioden
 
-VEREIST = ("bsn", "aanbieder", "ingangsdatum", "einddatum", "tarief_oud_cent", "tarief_nieuw_cent")
+VEREIST = ("client", "aanbieder", "ingangsdatum", "einddatum", "tarief_oud_cent", "tarief_nieuw_cent")
 
 
-def herstelregels(indicaties: pl.DataFrame, van: dt.date, tot: dt.date, periode_dagen: int = 28,
-                  verrekenen: bool = False) -> pl.DataFrame:
+def herstelregels(
+    indicaties: pl.DataFrame, van: dt.date, tot: dt.date, periode_dagen: int = 28, verrekenen: bool = False
+) -> pl.DataFrame:
     """One line per client per period with betaald, herzien, verschil and compensatie (cents)."""
     ontbreekt = [k for k in VEREIST if k not in indicaties.columns]
     if ontbreekt:
@@ -35,32 +36,53 @@ def herstelregels(indicaties: pl.DataFrame, van: dt.date, tot: dt.date, periode_
     reeks = perioden(van, tot, periode_dagen)
     extra = [k for k in ("trede_oud", "trede_nieuw") if k in indicaties.columns]
     dagen = pl.col("dagen")
-    regels = (indicaties.lazy()
-              .join(reeks.lazy(), how="cross")
-              .with_columns(dagen=dagen_overlap(("periode_van", "periode_tot"),
-                                                ("ingangsdatum", "einddatum")))
-              .filter(dagen > 0)
-              .with_columns(betaald_cent=rond_af_expr(pl.col("tarief_oud_cent") * dagen, periode_dagen),
-                            herzien_cent=rond_af_expr(pl.col("tarief_nieuw_cent") * dagen, periode_dagen))
-              .with_columns(verschil_cent=pl.col("herzien_cent") - pl.col("betaald_cent"))
-              .with_columns(compensatie_cent=pl.col("verschil_cent") if verrekenen
-                            else pl.col("verschil_cent").clip(lower_bound=0))
-              .select("aanbieder", "bsn", *extra, "periode", "periode_van", "periode_tot", "dagen",
-                      "betaald_cent", "herzien_cent", "verschil_cent", "compensatie_cent")
-              .sort("aanbieder", "bsn", "periode")
-              .collect())
+    regels = (
+        indicaties.lazy()
+        .join(reeks.lazy(), how="cross")
+        .with_columns(dagen=dagen_overlap(("periode_van", "periode_tot"), ("ingangsdatum", "einddatum")))
+        .filter(dagen > 0)
+        .with_columns(
+            betaald_cent=rond_af_expr(pl.col("tarief_oud_cent") * dagen, periode_dagen),
+            herzien_cent=rond_af_expr(pl.col("tarief_nieuw_cent") * dagen, periode_dagen),
+        )
+        .with_columns(verschil_cent=pl.col("herzien_cent") - pl.col("betaald_cent"))
+        .with_columns(
+            compensatie_cent=pl.col("verschil_cent")
+            if verrekenen
+            else pl.col("verschil_cent").clip(lower_bound=0)
+        )
+        .select(
+            "aanbieder",
+            "client",
+            *extra,
+            "periode",
+            "periode_van",
+            "periode_tot",
+            "dagen",
+            "betaald_cent",
+            "herzien_cent",
+            "verschil_cent",
+            "compensatie_cent",
+        )
+        .sort("aanbieder", "client", "periode")
+        .collect()
+    )
     return regels
 
 
 def per_aanbieder(regels: pl.DataFrame) -> pl.DataFrame:
     """Compensation report per provider: clients, clients owed, paid, revised, compensation."""
-    return (regels.group_by("aanbieder")
-            .agg(clienten=pl.col("bsn").n_unique(),
-                 clienten_met_compensatie=pl.col("bsn").filter(pl.col("compensatie_cent") > 0).n_unique(),
-                 betaald_cent=pl.col("betaald_cent").sum(),
-                 herzien_cent=pl.col("herzien_cent").sum(),
-                 compensatie_cent=pl.col("compensatie_cent").sum())
-            .sort("aanbieder"))
+    return (
+        regels.group_by("aanbieder")
+        .agg(
+            clienten=pl.col("client").n_unique(),
+            clienten_met_compensatie=pl.col("client").filter(pl.col("compensatie_cent") > 0).n_unique(),
+            betaald_cent=pl.col("betaald_cent").sum(),
+            herzien_cent=pl.col("herzien_cent").sum(),
+            compensatie_cent=pl.col("compensatie_cent").sum(),
+        )
+        .sort("aanbieder")
+    )
 
 
 @dataclass(frozen=True)

@@ -35,38 +35,79 @@ def _controleer_dekking(x: pl.DataFrame, sleutels: list[str], wat: str) -> None:
     if gat.height:
         eerste = gat.row(0, named=True)
         waar = ", ".join(f"{k}={eerste[k]}" for k in sleutels)
-        raise Regelfout([Melding(
-            f"{gat.height} cliëntperiode(n) zonder (volledig) geldend {wat}; eerste: {waar}, periode "
-            f"{eerste['periode_van']}..{eerste['periode_tot']}", sleutel="tarieven")])
+        raise Regelfout(
+            [
+                Melding(
+                    f"{gat.height} cliëntperiode(n) zonder (volledig) geldend {wat}; eerste: {waar}, periode "
+                    f"{eerste['periode_van']}..{eerste['periode_tot']}",
+                    sleutel="tarieven",
+                )
+            ]
+        )
 
 
-def pxq_bedragen(frame: pl.DataFrame, pxq: pl.DataFrame, perioden: pl.DataFrame,
-                 geldig: tuple[str, str] = INDICATIE, uit: str = "bedrag_oud_cent") -> pl.DataFrame:
+def pxq_bedragen(
+    frame: pl.DataFrame,
+    pxq: pl.DataFrame,
+    perioden: pl.DataFrame,
+    geldig: tuple[str, str] = INDICATIE,
+    uit: str = "bedrag_oud_cent",
+) -> pl.DataFrame:
     """Per row with known hours and per period: ``dagen``, ``minuten_oud`` and the PxQ amount.
 
     ``geldig``: the (start, end) columns of the row's validity (null end = open).
     """
-    basis = (frame.lazy()
-             .filter(pl.col("uren_per_week_oud").is_not_null())
-             .with_columns(_minuten_oud())
-             .with_row_index("_rij")
-             .join(perioden.lazy(), how="cross")
-             .with_columns(dagen=dagen_overlap(PERIODE, geldig))
-             .filter(pl.col("dagen") > 0))
-    x = (basis.join(pxq.lazy(), left_on=["klasse_oud", "leveringsvorm"], right_on=["klasse", "leveringsvorm"],
-                    how="left")
-         .with_columns(dagen_t=pl.when(pl.col("uurtarief_cent").is_null()).then(0)
-                       .otherwise(dagen_overlap(PERIODE, geldig, TARIEF)))
-         .with_columns(teller=pl.col("uurtarief_cent") * pl.col("minuten_oud") * pl.col("dagen_t"))
-         .group_by("_rij", "periode")
-         .agg(pl.col("bsn", "aanbieder", "klasse_oud", "leveringsvorm", "periode_van", "periode_tot",
-                     "dagen", "minuten_oud").first(),
-              dagen_getarifeerd=pl.col("dagen_t").sum(), teller=pl.col("teller").sum().fill_null(0))
-         .collect())
-    _controleer_dekking(x, ["bsn", "klasse_oud", "leveringsvorm"], "uurtarief")
+    basis = (
+        frame.lazy()
+        .filter(pl.col("uren_per_week_oud").is_not_null())
+        .with_columns(_minuten_oud())
+        .with_row_index("_rij")
+        .join(perioden.lazy(), how="cross")
+        .with_columns(dagen=dagen_overlap(PERIODE, geldig))
+        .filter(pl.col("dagen") > 0)
+    )
+    x = (
+        basis.join(
+            pxq.lazy(),
+            left_on=["klasse_oud", "leveringsvorm"],
+            right_on=["klasse", "leveringsvorm"],
+            how="left",
+        )
+        .with_columns(
+            dagen_t=pl.when(pl.col("uurtarief_cent").is_null())
+            .then(0)
+            .otherwise(dagen_overlap(PERIODE, geldig, TARIEF))
+        )
+        .with_columns(teller=pl.col("uurtarief_cent") * pl.col("minuten_oud") * pl.col("dagen_t"))
+        .group_by("_rij", "periode")
+        .agg(
+            pl.col(
+                "client",
+                "aanbieder",
+                "klasse_oud",
+                "leveringsvorm",
+                "periode_van",
+                "periode_tot",
+                "dagen",
+                "minuten_oud",
+            ).first(),
+            dagen_getarifeerd=pl.col("dagen_t").sum(),
+            teller=pl.col("teller").sum().fill_null(0),
+        )
+        .collect()
+    )
+    _controleer_dekking(x, ["client", "klasse_oud", "leveringsvorm"], "uurtarief")
     return x.sort("_rij", "periode").select(
-        "bsn", "aanbieder", "leveringsvorm", "periode", "periode_van", "periode_tot", "dagen", "minuten_oud",
-        rond_af_expr(pl.col("teller"), MINUTEN_MAAL_DAGEN_PER_UUR_WEEK).alias(uit))
+        "client",
+        "aanbieder",
+        "leveringsvorm",
+        "periode",
+        "periode_van",
+        "periode_tot",
+        "dagen",
+        "minuten_oud",
+        rond_af_expr(pl.col("teller"), MINUTEN_MAAL_DAGEN_PER_UUR_WEEK).alias(uit),
+    )
 
 
 def oude_bedragen(caseload: pl.DataFrame, pxq: pl.DataFrame, perioden: pl.DataFrame) -> pl.DataFrame:
@@ -74,65 +115,107 @@ def oude_bedragen(caseload: pl.DataFrame, pxq: pl.DataFrame, perioden: pl.DataFr
     return pxq_bedragen(caseload.filter(pl.col("leveringsvorm") == "zin"), pxq, perioden)
 
 
-def periode_bedragen(frame: pl.DataFrame, tarieven: pl.DataFrame, perioden: pl.DataFrame,
-                     trede_kolom: str, geldig: tuple[str, str], uit: str) -> pl.DataFrame:
+def periode_bedragen(
+    frame: pl.DataFrame,
+    tarieven: pl.DataFrame,
+    perioden: pl.DataFrame,
+    trede_kolom: str,
+    geldig: tuple[str, str],
+    uit: str,
+) -> pl.DataFrame:
     """Per row and period: ``tarief x dagen / periode_dagen`` for the trede in ``trede_kolom``.
 
     ``tarieven``: trede, van, tot, tarief_cent, periode_dagen (the resultatenmatrix as a frame).
     ``geldig``: the (start, end) columns of the row's own validity (null end = open).
     """
     noemer = math.lcm(*tarieven["periode_dagen"].unique().to_list()) if tarieven.height else 1
-    x = (frame.lazy()
-         .with_row_index("_rij")
-         .join(perioden.lazy(), how="cross")
-         .with_columns(dagen=dagen_overlap(PERIODE, geldig))
-         .filter(pl.col("dagen") > 0)
-         .join(tarieven.lazy().select("trede", "van", "tot", "tarief_cent", "periode_dagen"),
-               left_on=trede_kolom, right_on="trede", how="left")
-         .with_columns(dagen_t=pl.when(pl.col("tarief_cent").is_null()).then(0)
-                       .otherwise(dagen_overlap(PERIODE, geldig, TARIEF)))
-         .with_columns(teller=pl.col("tarief_cent") * pl.col("dagen_t")
-                       * (noemer // pl.col("periode_dagen")))
-         .group_by("_rij", "periode")
-         .agg(pl.col("bsn", "aanbieder", "leveringsvorm", trede_kolom, "periode_van", "periode_tot",
-                     "dagen").first(),
-              dagen_getarifeerd=pl.col("dagen_t").sum(), teller=pl.col("teller").sum().fill_null(0))
-         .collect())
-    _controleer_dekking(x, ["bsn", trede_kolom], "tarief per trede")
+    x = (
+        frame.lazy()
+        .with_row_index("_rij")
+        .join(perioden.lazy(), how="cross")
+        .with_columns(dagen=dagen_overlap(PERIODE, geldig))
+        .filter(pl.col("dagen") > 0)
+        .join(
+            tarieven.lazy().select("trede", "van", "tot", "tarief_cent", "periode_dagen"),
+            left_on=trede_kolom,
+            right_on="trede",
+            how="left",
+        )
+        .with_columns(
+            dagen_t=pl.when(pl.col("tarief_cent").is_null())
+            .then(0)
+            .otherwise(dagen_overlap(PERIODE, geldig, TARIEF))
+        )
+        .with_columns(teller=pl.col("tarief_cent") * pl.col("dagen_t") * (noemer // pl.col("periode_dagen")))
+        .group_by("_rij", "periode")
+        .agg(
+            pl.col(
+                "client", "aanbieder", "leveringsvorm", trede_kolom, "periode_van", "periode_tot", "dagen"
+            ).first(),
+            dagen_getarifeerd=pl.col("dagen_t").sum(),
+            teller=pl.col("teller").sum().fill_null(0),
+        )
+        .collect()
+    )
+    _controleer_dekking(x, ["client", trede_kolom], "tarief per trede")
     return x.sort("_rij", "periode").select(
-        "bsn", "aanbieder", "leveringsvorm", "periode", "periode_van", "periode_tot", "dagen",
-        pl.col(trede_kolom), rond_af_expr(pl.col("teller"), noemer).alias(uit))
+        "client",
+        "aanbieder",
+        "leveringsvorm",
+        "periode",
+        "periode_van",
+        "periode_tot",
+        "dagen",
+        pl.col(trede_kolom),
+        rond_af_expr(pl.col("teller"), noemer).alias(uit),
+    )
 
 
-def nieuwe_bedragen(caseload: pl.DataFrame, tarieven: pl.DataFrame, perioden: pl.DataFrame,
-                    trede_kolom: str = "trede") -> pl.DataFrame:
+def nieuwe_bedragen(
+    caseload: pl.DataFrame, tarieven: pl.DataFrame, perioden: pl.DataFrame, trede_kolom: str = "trede"
+) -> pl.DataFrame:
     """Per ZIN client with known old hours and a new trede, per period: ``bedrag_nieuw_cent``."""
-    zin = caseload.filter((pl.col("leveringsvorm") == "zin") & pl.col("uren_per_week_oud").is_not_null()
-                          & pl.col(trede_kolom).is_not_null())
+    zin = caseload.filter(
+        (pl.col("leveringsvorm") == "zin")
+        & pl.col("uren_per_week_oud").is_not_null()
+        & pl.col(trede_kolom).is_not_null()
+    )
     return periode_bedragen(zin, tarieven, perioden, trede_kolom, INDICATIE, "bedrag_nieuw_cent")
 
 
-def inkomsten_per_aanbieder(caseload: pl.DataFrame, pxq: pl.DataFrame, tarieven: pl.DataFrame,
-                            perioden: pl.DataFrame, trede_kolom: str = "trede",
-                            per_periode: bool = True) -> pl.DataFrame:
+def inkomsten_per_aanbieder(
+    caseload: pl.DataFrame,
+    pxq: pl.DataFrame,
+    tarieven: pl.DataFrame,
+    perioden: pl.DataFrame,
+    trede_kolom: str = "trede",
+    per_periode: bool = True,
+) -> pl.DataFrame:
     """Income old vs new per provider (and period): clients, hours, euros in cents, difference."""
     geprijsd = caseload.filter(pl.col("uren_per_week_oud").is_not_null() & pl.col(trede_kolom).is_not_null())
     oud = oude_bedragen(geprijsd, pxq, perioden)
     nieuw = nieuwe_bedragen(geprijsd, tarieven, perioden, trede_kolom)
-    sleutel = ["bsn", "aanbieder", "periode"]
+    sleutel = ["client", "aanbieder", "periode"]
     regels = oud.join(nieuw.select(*sleutel, "bedrag_nieuw_cent"), on=sleutel, how="full", coalesce=True)
     groep = ["aanbieder", "periode", "periode_van", "periode_tot"] if per_periode else ["aanbieder"]
     if not per_periode:
         regels = regels.drop("periode_van", "periode_tot")
-    uit = (regels.group_by(groep)
-           .agg(clienten=pl.col("bsn").n_unique(),
-                uren_per_week_oud=pl.col("minuten_oud").filter(pl.col("bsn").is_first_distinct()).sum() / 60,
-                inkomsten_oud_cent=pl.col("bedrag_oud_cent").sum(),
-                inkomsten_nieuw_cent=pl.col("bedrag_nieuw_cent").sum())
-           .with_columns(verschil_cent=pl.col("inkomsten_nieuw_cent") - pl.col("inkomsten_oud_cent"))
-           .with_columns(verschil_pct=pl.when(pl.col("inkomsten_oud_cent") > 0)
-                         .then(100 * pl.col("verschil_cent") / pl.col("inkomsten_oud_cent")))
-           .sort(groep))
+    uit = (
+        regels.group_by(groep)
+        .agg(
+            clienten=pl.col("client").n_unique(),
+            uren_per_week_oud=pl.col("minuten_oud").filter(pl.col("client").is_first_distinct()).sum() / 60,
+            inkomsten_oud_cent=pl.col("bedrag_oud_cent").sum(),
+            inkomsten_nieuw_cent=pl.col("bedrag_nieuw_cent").sum(),
+        )
+        .with_columns(verschil_cent=pl.col("inkomsten_nieuw_cent") - pl.col("inkomsten_oud_cent"))
+        .with_columns(
+            verschil_pct=pl.when(pl.col("inkomsten_oud_cent") > 0).then(
+                100 * pl.col("verschil_cent") / pl.col("inkomsten_oud_cent")
+            )
+        )
+        .sort(groep)
+    )
     return uit
 
 
@@ -140,9 +223,12 @@ def niet_geprijsd(caseload: pl.DataFrame, trede_kolom: str = "trede") -> dict[st
     """Counts of clients left out of the comparison, by reason."""
     return {
         "pgb": caseload.filter(pl.col("leveringsvorm") == "pgb").height,
-        "uren_onbekend": caseload.filter((pl.col("leveringsvorm") == "zin")
-                                         & pl.col("uren_per_week_oud").is_null()).height,
-        "trede_onbekend": caseload.filter((pl.col("leveringsvorm") == "zin")
-                                          & pl.col("uren_per_week_oud").is_not_null()
-                                          & pl.col(trede_kolom).is_null()).height,
+        "uren_onbekend": caseload.filter(
+            (pl.col("leveringsvorm") == "zin") & pl.col("uren_per_week_oud").is_null()
+        ).height,
+        "trede_onbekend": caseload.filter(
+            (pl.col("leveringsvorm") == "zin")
+            & pl.col("uren_per_week_oud").is_not_null()
+            & pl.col(trede_kolom).is_null()
+        ).height,
     }

@@ -32,8 +32,10 @@ def jaren(van_jaar: int, tot_jaar: int) -> pl.DataFrame:
     if tot_jaar < van_jaar:
         raise ValueError(f"eindjaar {tot_jaar} ligt vóór beginjaar {van_jaar}")
     return pl.DataFrame(
-        [{"jaar": j, "periode_van": dt.date(j, 1, 1), "periode_tot": dt.date(j, 12, 31)}
-         for j in range(van_jaar, tot_jaar + 1)],
+        [
+            {"jaar": j, "periode_van": dt.date(j, 1, 1), "periode_tot": dt.date(j, 12, 31)}
+            for j in range(van_jaar, tot_jaar + 1)
+        ],
         schema={"jaar": pl.Int32, "periode_van": pl.Date, "periode_tot": pl.Date},
     )
 
@@ -41,7 +43,8 @@ def jaren(van_jaar: int, tot_jaar: int) -> pl.DataFrame:
 def dagen_overlap(*bereiken: tuple[pl.Expr | str, pl.Expr | str]) -> pl.Expr:
     """Number of days common to all (start, end) ranges; 0 when they do not meet. Null end = open."""
     starts = [pl.col(s) if isinstance(s, str) else s for s, _ in bereiken]
-    eindes = [(pl.col(e) if isinstance(e, str) else e).fill_null(pl.lit(EINDE_DER_TIJDEN))
-              for _, e in bereiken]
+    eindes = [
+        (pl.col(e) if isinstance(e, str) else e).fill_null(pl.lit(EINDE_DER_TIJDEN)) for _, e in bereiken
+    ]
     dagen = (pl.min_horizontal(eindes) - pl.max_horizontal(starts)).dt.total_days() + 1
     return dagen.clip(lower_bound=0).cast(pl.Int64)

@@ -44,8 +44,9 @@ def _bewaar(fig: plt.Figure, pad: Path | str) -> Path:
     return pad
 
 
-def begroting_plot(begroting: pl.DataFrame, pad: Path | str,
-                   titel: str = "Begrotingseffect herindicatie") -> Path:
+def begroting_plot(
+    begroting: pl.DataFrame, pad: Path | str, titel: str = "Begrotingseffect herindicatie"
+) -> Path:
     """Bars per year: cost without and with the campaign (transition share hatched), difference on top."""
     jaren = begroting["jaar"].to_list()
     zonder = begroting["kosten_zonder_campagne_cent"].to_numpy() / 100
@@ -55,13 +56,27 @@ def begroting_plot(begroting: pl.DataFrame, pad: Path | str,
     fig, ax = plt.subplots(figsize=(8, 4.5))
     ax.bar(x - 0.2, zonder, 0.4, color=KLEUR_OUD, label="zonder herindicatie (oude uren x uurtarief)")
     ax.bar(x + 0.2, met - overgang, 0.4, color=KLEUR_NIEUW, label="met herindicatie")
-    ax.bar(x + 0.2, overgang, 0.4, bottom=met - overgang, color=KLEUR_OVERGANG, hatch="//",
-           label="waarvan overgangsbeleid")
+    ax.bar(
+        x + 0.2,
+        overgang,
+        0.4,
+        bottom=met - overgang,
+        color=KLEUR_OVERGANG,
+        hatch="//",
+        label="waarvan overgangsbeleid",
+    )
     for i, (z, m) in enumerate(zip(zonder, met, strict=True)):
         verschil = m - z
         tekst = f"{'+' if verschil >= 0 else '−'}€ {abs(verschil):,.0f}".replace(",", ".")
-        ax.annotate(tekst, (x[i] + 0.2, m), ha="center", va="bottom", fontsize=8, xytext=(0, 3),
-                    textcoords="offset points")
+        ax.annotate(
+            tekst,
+            (x[i] + 0.2, m),
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            xytext=(0, 3),
+            textcoords="offset points",
+        )
     ax.set_xticks(x, labels=[str(j) for j in jaren])
     _euro_as(ax)
     ax.set_ylabel("kosten per jaar")
@@ -81,8 +96,9 @@ def uitmiddelen_plot(per_aanbieder: pl.DataFrame, drempel: float, pad: Path | st
     ax.barh(namen, posities, color=kleuren)
     ax.axvline(drempel, color=KLEUR_SIGNAAL, linestyle="--", label=f"bovenkant band vanaf {drempel:g}")
     ax.set_xlim(0, 1)
-    ax.set_xlabel("gemiddelde positie van de cliënten in de band van hun trede "
-                  "(0 = onderkant, 1 = bovenkant)")
+    ax.set_xlabel(
+        "gemiddelde positie van de cliënten in de band van hun trede (0 = onderkant, 1 = bovenkant)"
+    )
     ax.set_title("Uitmiddelen: waar zit het klantenbestand van elke aanbieder in de band?")
     ax.legend(loc="lower right", fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
@@ -96,8 +112,12 @@ def herstel_plot(rapport: pl.DataFrame, budget_cent: int | None, pad: Path | str
     fig, ax = plt.subplots(figsize=(8, 0.5 * len(namen) + 1.6))
     ax.barh(namen, bedragen, color=KLEUR_NIEUW)
     if budget_cent is not None:
-        ax.axvline(budget_cent / 100, color=KLEUR_SIGNAAL, linestyle="--",
-                   label=f"budget (totaal compensatie € {bedragen.sum():,.0f})".replace(",", "."))
+        ax.axvline(
+            budget_cent / 100,
+            color=KLEUR_SIGNAAL,
+            linestyle="--",
+            label=f"budget (totaal compensatie € {bedragen.sum():,.0f})".replace(",", "."),
+        )
         ax.legend(loc="lower right", fontsize=8)
     _euro_as(ax, "x")
     ax.set_title("Herstelactie: compensatie per aanbieder")

@@ -122,17 +122,30 @@ def _laad_versies(model: type[T], soort: str, regelset: str, map_: Path | None) 
     bestanden = sorted(basis.glob("*.yaml"))
     if not bestanden:
         bekend = ", ".join(sorted(p.name for p in (map_ or REGELS / soort).iterdir() if p.is_dir()))
-        raise Regelfout([Melding(f"onbekende regelset '{regelset}' (bekend: {bekend or 'geen'})",
-                                 str(basis), sleutel="id")])
+        raise Regelfout(
+            [
+                Melding(
+                    f"onbekende regelset '{regelset}' (bekend: {bekend or 'geen'})", str(basis), sleutel="id"
+                )
+            ]
+        )
     versies = []
     for pad in bestanden:
         versie = laad(model, pad)
         if versie.id != regelset:
-            raise Regelfout([Melding(f"id '{versie.id}' past niet bij map '{regelset}'", str(pad),
-                                     sleutel="id")])
+            raise Regelfout(
+                [Melding(f"id '{versie.id}' past niet bij map '{regelset}'", str(pad), sleutel="id")]
+            )
         if pad.stem != versie.valid_from.isoformat():
-            raise Regelfout([Melding(f"bestandsnaam moet {versie.valid_from.isoformat()}.yaml zijn",
-                                     str(pad), sleutel="valid_from")])
+            raise Regelfout(
+                [
+                    Melding(
+                        f"bestandsnaam moet {versie.valid_from.isoformat()}.yaml zijn",
+                        str(pad),
+                        sleutel="valid_from",
+                    )
+                ]
+            )
         versies.append(versie)
     controleer_geen_overlap((f"{basis / v.valid_from.isoformat()}.yaml", v.geldigheid) for v in versies)
     return versies
@@ -170,16 +183,37 @@ def uurtarief(regelset: str, klasse: str, leveringsvorm: str, datum: dt.date) ->
     for t in versie.tarieven:
         if t.klasse == klasse and t.leveringsvorm == leveringsvorm:
             return naar_centen(t.bedrag)
-    raise Regelfout([Melding(f"geen uurtarief voor {klasse}/{leveringsvorm} in {versie.id} "
-                             f"(geldig vanaf {versie.valid_from})", sleutel="tarieven")])
+    raise Regelfout(
+        [
+            Melding(
+                f"geen uurtarief voor {klasse}/{leveringsvorm} in {versie.id} "
+                f"(geldig vanaf {versie.valid_from})",
+                sleutel="tarieven",
+            )
+        ]
+    )
 
 
 def pxq_tabel(regelset: str) -> pl.DataFrame:
     """All hourly tariffs of a set as a frame: klasse, leveringsvorm, van, tot, uurtarief_cent."""
     rijen = [
-        {"klasse": t.klasse, "leveringsvorm": t.leveringsvorm, "van": v.valid_from,
-         "tot": v.valid_until or dt.date(9999, 12, 31), "uurtarief_cent": naar_centen(t.bedrag)}
-        for v in pxq_versies(regelset) for t in v.tarieven
+        {
+            "klasse": t.klasse,
+            "leveringsvorm": t.leveringsvorm,
+            "van": v.valid_from,
+            "tot": v.valid_until or dt.date(9999, 12, 31),
+            "uurtarief_cent": naar_centen(t.bedrag),
+        }
+        for v in pxq_versies(regelset)
+        for t in v.tarieven
     ]
-    return pl.DataFrame(rijen, schema={"klasse": pl.String, "leveringsvorm": pl.String, "van": pl.Date,
-                                       "tot": pl.Date, "uurtarief_cent": pl.Int64})
+    return pl.DataFrame(
+        rijen,
+        schema={
+            "klasse": pl.String,
+            "leveringsvorm": pl.String,
+            "van": pl.Date,
+            "tot": pl.Date,
+            "uurtarief_cent": pl.Int64,
+        },
+    )

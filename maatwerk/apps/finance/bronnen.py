@@ -1,0 +1,161 @@
+"""Where the finance reports get their clients: a stored simulation (database) or a simulation file.
+
+Both give one internal frame (the names the pure modules use): ``client`` (caseload id, no BSN),
+``aanbieder``, ``klasse_oud``, ``leveringsvorm``, ``uren_per_week_oud``, ``ingangsdatum_oud``,
+``einddatum_oud``, ``minuten_nieuw``, ``trede`` (household-help trede, case-folded),
+``overgang_intensiteit`` (case-folded), ``overgang_tot`` and, from the latest planning when it has
+one, ``herindicatiedatum``. The simulation's columns are defined by
+:mod:`maatwerk.apps.herindicatie.simulatie` (``UITVOER_KOLOMMEN``); this module only renames them.
+Database access imports Django lazily, so the pure modules stay free of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from maatwerk.apps.finance.invoer import Invoerfout, lees_bestand, typeer
+from maatwerk.apps.finance.matrix import normaliseer_trede
+
+HERNOEM = {
+    "caseload_id": "client",
+    "oude_uren_per_week": "uren_per_week_oud",
+    "nieuwe_minuten_per_week": "minuten_nieuw",
+    "trede_hbh": "trede",
+}
+
+
+@dataclass(frozen=True)
+class Bron:
+    frame: pl.DataFrame
+    omschrijving: str
+    kader: str | None = None
+    beleid: str | None = None
+    peildatum: dt.date | None = None
+
+
+def _intern(frame: pl.DataFrame) -> pl.DataFrame:
+    frame = frame.rename({k: v for k, v in HERNOEM.items() if k in frame.columns and v not in frame.columns})
+    if "client" not in frame.columns and "bsn" in frame.columns:
+        frame = frame.with_columns(client=pl.col("bsn"))
+    for kolom, soort in (
+        ("ingangsdatum_oud", pl.Date),
+        ("einddatum_oud", pl.Date),
+        ("overgang_intensiteit", pl.String),
+        ("overgang_tot", pl.String),
+    ):
+        if kolom not in frame.columns:
+            frame = frame.with_columns(pl.lit(None, dtype=soort).alias(kolom))
+    frame = frame.with_columns(
+        pl.col("client").cast(pl.String),
+        pl.col("aanbieder").fill_null(""),
+        normaliseer_trede("trede"),
+        normaliseer_trede("overgang_intensiteit"),
+        pl.col("uren_per_week_oud").cast(pl.Float64),
+    )
+    return frame
+
+
+def uit_bestand(pad: Path) -> Bron:
+    """A simulation file written by ``maatwerk herindicatie simuleer -o`` (CSV or Parquet)."""
+    ruw = lees_bestand(pad)
+    ruw = ruw.rename({k: v for k, v in HERNOEM.items() if k in ruw.columns and v not in ruw.columns})
+    if "client" not in ruw.columns and "bsn" not in ruw.columns:
+        raise Invoerfout(f"{pad}: kolom caseload_id (of bsn) ontbreekt")
+    frame = typeer(ruw, ("aanbieder", "klasse_oud", "leveringsvorm", "uren_per_week_oud", "trede"), str(pad))
+    if "minuten_nieuw" in frame.columns and frame.schema["minuten_nieuw"] == pl.String:
+        frame = frame.with_columns(
+            pl.col("minuten_nieuw").str.replace(",", ".").cast(pl.Float64, strict=False)
+        )
+    return Bron(_intern(frame), f"bestand {pad}")
+
+
+def uit_database(simulatie_id: int | None = None, gebruiker: Any = None, waarom: str = "") -> Bron:
+    """A stored simulation (default: the newest) joined with the caseload; the read is audit-logged."""
+    from maatwerk.apps.herindicatie.models import CaseloadClient, Simulatie, SimulatieUitkomst
+    from maatwerk.apps.herindicatie.opslag import log_rapport
+
+    simulaties = Simulatie.objects.all()
+    simulatie = (
+        simulaties.filter(pk=simulatie_id).first()
+        if simulatie_id is not None
+        else simulaties.order_by("-aangemaakt_op", "-pk").first()
+    )
+    if simulatie is None:
+        raise Invoerfout(
+            f"simulatie {simulatie_id} bestaat niet"
+            if simulatie_id is not None
+            else "er is nog geen simulatie: voer eerst `maatwerk herindicatie simuleer` uit"
+        )
+    velden = (
+        "caseload_id",
+        "oude_uren_per_week",
+        "nieuwe_minuten_per_week",
+        "trede_hbh",
+        "overgang_intensiteit",
+        "overgang_tot",
+    )
+    uitkomsten = list(
+        SimulatieUitkomst.objects.filter(simulatie=simulatie).values_list(*velden).iterator(chunk_size=5000)
+    )
+    caseload_velden = (
+        "pk",
+        "aanbieder_naam",
+        "klasse_oud",
+        "leveringsvorm",
+        "ingangsdatum_oud",
+        "einddatum_oud",
+    )
+    caseload = {
+        r[0]: r
+        for r in CaseloadClient.objects.filter(pk__in=[u[0] for u in uitkomsten])
+        .values_list(*caseload_velden)
+        .iterator(chunk_size=5000)
+    }
+    rijen = []
+    for cid, oud, minuten, trede, intensiteit, tot in uitkomsten:
+        _, aanbieder, klasse, vorm, ingang, einde = caseload[cid]
+        rijen.append(
+            {
+                "client": str(cid),
+                "aanbieder": aanbieder,
+                "klasse_oud": klasse,
+                "leveringsvorm": vorm,
+                "uren_per_week_oud": None if oud is None else float(oud),
+                "ingangsdatum_oud": ingang,
+                "einddatum_oud": einde,
+                "minuten_nieuw": None if minuten is None else float(minuten),
+                "trede": trede or None,
+                "overgang_intensiteit": intensiteit or None,
+                "overgang_tot": tot or None,
+            }
+        )
+    schema = {
+        "client": pl.String,
+        "aanbieder": pl.String,
+        "klasse_oud": pl.String,
+        "leveringsvorm": pl.String,
+        "uren_per_week_oud": pl.Float64,
+        "ingangsdatum_oud": pl.Date,
+        "einddatum_oud": pl.Date,
+        "minuten_nieuw": pl.Float64,
+        "trede": pl.String,
+        "overgang_intensiteit": pl.String,
+        "overgang_tot": pl.String,
+    }
+    log_rapport(
+        gebruiker,
+        f"financiën: simulatie {simulatie.pk} ({len(rijen)} cliënten)",
+        waarom or "financieel overzicht herindicatie",
+    )
+    return Bron(
+        _intern(pl.DataFrame(rijen, schema=schema)),
+        f"simulatie {simulatie.pk} ({simulatie.kader}, peildatum {simulatie.peildatum})",
+        simulatie.kader,
+        simulatie.beleid or None,
+        simulatie.peildatum,
+    )
