@@ -11,6 +11,7 @@ import sys
 
 BENCHMARKS: list[str] = [
     "bench.engine",
+    "bench.beschikking",
 ]
 
 

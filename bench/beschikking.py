@@ -1,0 +1,115 @@
+"""Beschikking PDF render time (target < 0.3 s per letter).
+
+Renders a typical letter (12 tasks with reasons, ondersteuningsplan and signed zorgplan as appendices,
+5 A4 pages) N times with WeasyPrint after one warm-up render and prints the median and p95.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import statistics
+import time
+
+N = int(os.environ.get("BENCH_BESCHIKKING_N", "20"))
+
+_TAKEN = [
+    ("Woonkamer stofzuigen en dweilen", "1 keer per week", 30.0),
+    ("Keuken schoonmaken", "1 keer per week", 25.0),
+    ("Sanitair schoonmaken", "1 keer per week", 20.0),
+    ("Slaapkamer schoonmaken", "1 keer per week", 15.0),
+    ("Gang en trap schoonmaken", "1 keer per week", 10.0),
+    ("Bed verschonen", "1 keer per 2 weken", 7.5),
+    ("Ramen binnenkant wassen", "1 keer per 4 weken", 5.0),
+    ("Koelkast schoonmaken", "1 keer per 4 weken", 3.75),
+    ("Wassen", "2 keer per week", 20.0),
+    ("Strijken", "1 keer per week", 15.0),
+    ("Boodschappen doen", "1 keer per week", 30.0),
+    ("Afval wegbrengen", "1 keer per week", 5.0),
+]
+
+
+def _gegevens():  # noqa: ANN202 - built after django.setup()
+    from maatwerk.apps.beschikkingen import brief as b
+
+    taken = tuple(
+        b.Taakregel(
+            taak,
+            "schoon_huis",
+            vaak,
+            minuten,
+            minuten,
+            f"Normtijd {minuten:g} minuten per week volgens het normenkader; u kunt dit door uw "
+            "beperkingen niet zelf en er is geen huisgenoot die het kan overnemen.",
+        )
+        for taak, vaak, minuten in _TAKEN
+    )
+    totaal = sum(t.minuten_per_week for t in taken)
+    return b.Beschikkinggegevens(
+        afzender=b.afzender("Voorbeeldstad"),
+        client_naam="Anna van der Berg",
+        client_adresregels=("Dorpsstraat 12a", "9999 AA Voorbeeldstad"),
+        briefdatum=dt.date(2026, 11, 23),
+        kenmerk="WMO-2026-000123",
+        aanvraagdatum=dt.date(2026, 11, 10),
+        gevraagd="Ik kan mijn huis niet meer zelf schoonhouden.",
+        besluit="toegekend",
+        motivering="",
+        resultaatgebieden=(
+            b.Resultaatgebiedregel("Schoon en leefbaar huis", "", totaal, "Uw huis is schoon"),
+        ),
+        treden=(
+            b.Trederegel("Hulp bij het huishouden", "Trede 4", "Beperkte ondersteuning", "band 3-4 uur"),
+        ),
+        taken=taken,
+        totaal_minuten_per_week=totaal,
+        normenkader="KPMG/HHM normenkader",
+        normenkader_versie="2021",
+        peildatum=dt.date(2026, 11, 20),
+        ingangsdatum=dt.date(2026, 12, 1),
+        einddatum=dt.date(2027, 11, 30),
+        leveringsvorm="ZIN",
+        aanbieder="Thuishulp Voorbeeld",
+        bezwaartermijn_weken=6,
+        bezwaar_bron="artikel 6:7",
+        contactpersoon="Jan Jansen",
+        contact_telefoon="14 0999",
+        statustrein=(
+            b.Statusstap("We hebben uw melding ontvangen.", "klaar", dt.date(2026, 11, 1)),
+            b.Statusstap("We hebben een besluit genomen.", "nu", dt.date(2026, 11, 23)),
+        ),
+        voorbeeld=False,
+        zorgplan=b.Zorgplangegevens(
+            aanbieder="Thuishulp Voorbeeld",
+            afspraken=tuple(
+                b.Zorgplanafspraak(t.taak, t.frequentie, t.minuten_per_week, "dinsdag") for t in taken
+            ),
+            getekend_client="Anna van der Berg",
+            getekend_client_op=dt.date(2026, 11, 20),
+            getekend_aanbieder="Piet Pieters",
+            getekend_aanbieder_op=dt.date(2026, 11, 21),
+        ),
+    )
+
+
+def run() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maatwerk.web.settings")
+    import django
+
+    django.setup()
+    from maatwerk.apps.beschikkingen.render import render_pdf
+
+    gegevens = _gegevens()
+    render_pdf(gegevens)  # warm-up: fonts, stylesheet, template cache
+    tijden = []
+    for _ in range(N):
+        start = time.perf_counter()
+        render_pdf(gegevens)
+        tijden.append(time.perf_counter() - start)
+    p95 = statistics.quantiles(tijden, n=20, method="inclusive")[18]
+    print(f"BENCH beschikking_pdf_render {statistics.median(tijden):.3f} s")
+    print(f"BENCH beschikking_pdf_render_p95 {p95:.3f} s")
+
+
+if __name__ == "__main__":
+    run()
