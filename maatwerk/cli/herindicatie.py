@@ -451,3 +451,203 @@ def _toon_samenvatting(s: dict[str, Any], simulatie: int, pad: Path, plot_pad: P
         tabel.add_row(r["regel"] or "(geen beleid)", str(r["aantal"]))
     console.print(tabel)
     console.print(f"Per cliënt: {pad}" + (f"; grafiek: {plot_pad}" if plot_pad else ""), highlight=False)
+
+
+def _capaciteit(ctx: click.Context, param: click.Parameter, waarde: str) -> int:
+    tekst = waarde.strip().lower().removesuffix("-per-week").removesuffix("/week")
+    if not tekst.isdigit() or int(tekst) < 1:
+        raise click.BadParameter(f"{waarde!r}: geef een aantal cliënten per week, bv. 40 of 40-per-week")
+    return int(tekst)
+
+
+@herindicatie.command("plan")
+@click.option(
+    "--strategie",
+    type=click.Choice(["einddatum", "risico", "laagste_wijziging_eerst", "steekproef_eerst"]),
+    default="risico",
+    show_default=True,
+    help="Volgorde van de herindicaties.",
+)
+@click.option(
+    "--capaciteit", callback=_capaciteit, required=True, help="Aantal cliënten per week (bv. 40-per-week)."
+)
+@click.option("--start", type=DATUM, required=True, help="Eerste dag van week 1.")
+@click.option(
+    "--steekproef",
+    type=click.FloatRange(0, 1, min_open=True),
+    default=0.1,
+    show_default=True,
+    help="Deel van de caseload in de steekproef (steekproef_eerst).",
+)
+@click.option("--seed", type=int, default=2019, show_default=True, help="Vaste seed voor de steekproef.")
+@click.option("--csv", "csv_pad", type=click.Path(dir_okay=False, path_type=Path), help="Kalender als CSV.")
+def plan(
+    strategie: str, capaciteit: int, start: dt.date, steekproef: float, seed: int, csv_pad: Path | None
+) -> None:
+    """Plan de herindicaties: week -> cliënten, en de datum waarop iedereen gezien is.
+
+    Begin niet met de hoogste oude indicaties: Westland deed dat in 2019 en moest na 88 cliënten stoppen.
+    """
+    _django()
+    from maatwerk.apps.herindicatie.models import Planning
+    from maatwerk.apps.herindicatie.opslag import planclients
+    from maatwerk.apps.herindicatie.planning import plan as maak_plan
+
+    clients = _met_database(lambda: planclients(start))
+    if not clients:
+        raise click.ClickException("geen cliënten om te plannen: importeer eerst de caseload")
+    uitkomst = maak_plan(clients, strategie, capaciteit, start, seed=seed, steekproef=steekproef)
+    planning = Planning.objects.create(
+        strategie=strategie,
+        capaciteit_per_week=capaciteit,
+        startdatum=start,
+        klaar_op=uitkomst.klaar_op,
+        kalender=uitkomst.as_json(),
+    )
+    tabel = Table(title=f"Planning {planning.pk}: {strategie}, {capaciteit} per week vanaf {start:%d-%m-%Y}")
+    for kop in ("week", "van", "t/m", "cliënten"):
+        tabel.add_column(kop, justify="right" if kop in ("week", "cliënten") else "left")
+    weken = uitkomst.weken
+    for w in weken if len(weken) <= 12 else [*weken[:5], None, *weken[-5:]]:
+        if w is None:
+            tabel.add_row("…", "", "", "")
+        else:
+            tabel.add_row(
+                str(w.nummer), f"{w.van:%d-%m-%Y}", f"{w.tot_en_met:%d-%m-%Y}", str(len(w.caseload_ids))
+            )
+    console.print(tabel)
+    console.print(
+        f"{len(clients)} cliënten in {len(weken)} weken; iedereen gezien op {uitkomst.klaar_op:%d-%m-%Y}.",
+        highlight=False,
+    )
+    if uitkomst.te_laat:
+        console.print(
+            f"Let op: bij {len(uitkomst.te_laat)} cliënten loopt de oude indicatie af vóór hun week.",
+            highlight=False,
+        )
+    if csv_pad:
+        with csv_pad.open("w", newline="", encoding="utf-8") as f:
+            schrijver = csv.writer(f)
+            schrijver.writerow(["week", "van", "tot_en_met", "volgorde", "caseload_id"])
+            volgnummer = 0
+            for w in weken:
+                for cid in w.caseload_ids:
+                    volgnummer += 1
+                    schrijver.writerow(
+                        [w.nummer, w.van.isoformat(), w.tot_en_met.isoformat(), volgnummer, cid]
+                    )
+        console.print(f"Kalender: {csv_pad}", highlight=False)
+
+
+def _caseload_client(bsn: str | None, caseload_id: int | None) -> Any:
+    from maatwerk.apps.herindicatie.models import CaseloadClient
+
+    if (bsn is None) == (caseload_id is None):
+        raise click.UsageError("geef precies één van --bsn of --caseload-id")
+    try:
+        return CaseloadClient.objects.get(bsn=bsn) if bsn else CaseloadClient.objects.get(pk=caseload_id)
+    except CaseloadClient.DoesNotExist:
+        raise click.ClickException("cliënt niet gevonden in de caseload") from None
+
+
+@herindicatie.command("registreer")
+@click.argument("soort", type=click.Choice(["bezoek", "driegesprek", "bezwaar", "prematuur_bezwaar"]))
+@click.option("--bsn", help="BSN van de cliënt.")
+@click.option("--caseload-id", type=int, help="Of: id in de caseload.")
+@click.option("--datum", type=DATUM, default=lambda: dt.date.today().isoformat(), help="Standaard: vandaag.")
+@click.option(
+    "--uitkomst",
+    type=click.Choice(
+        ["geen_actie", "aanvullende_ondersteuning", "oplossing_met_aanbieder", "tijdelijk_terug"]
+    ),
+    help="Uitkomst van het driegesprek.",
+)
+@click.option("--tot", type=DATUM, help="Tijdelijk terug naar de oude indicatie tot deze datum.")
+@click.option("--toelichting", default="", help="Vrije toelichting.")
+def registreer(
+    soort: str,
+    bsn: str | None,
+    caseload_id: int | None,
+    datum: dt.date,
+    uitkomst: str | None,
+    tot: dt.date | None,
+    toelichting: str,
+) -> None:
+    """Leg een huisbezoek, driegesprek (met uitkomst), bezwaar of prematuur bezwaar vast."""
+    _django()
+    from maatwerk.apps.herindicatie.opslag import registreer as vastleggen
+
+    client = _met_database(lambda: _caseload_client(bsn, caseload_id))
+    try:
+        r = vastleggen(client, soort, datum, uitkomst=uitkomst or "", tot=tot, toelichting=toelichting)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    extra = f", uitkomst {r.uitkomst}" + (f" tot {r.tot:%d-%m-%Y}" if r.tot else "") if r.uitkomst else ""
+    console.print(
+        f"Vastgelegd: {r.get_soort_display()} op {r.datum:%d-%m-%Y} (caseload {client.pk}){extra}.",
+        highlight=False,
+    )
+
+
+@herindicatie.command("voortgang")
+@click.option("--json", "als_json", is_flag=True)
+def voortgang_cmd(als_json: bool) -> None:
+    """Voortgang van de campagne: bezoeken, driegesprekken per uitkomst, bezwaren, premature bezwaren."""
+    _django()
+    from maatwerk.apps.herindicatie.opslag import voortgang
+
+    v = _met_database(voortgang)
+    if als_json:
+        click.echo(json.dumps(v, ensure_ascii=False))
+        return
+    r = v["registraties"]
+    console.print(
+        f"Caseload {v['caseload']}, bezocht {v['bezocht']}; driegesprekken {r['driegesprek']}, bezwaren "
+        f"{r['bezwaar']}, premature bezwaren {r['prematuur_bezwaar']}.",
+        highlight=False,
+    )
+    for uitkomst, n in sorted(v["driegesprek_uitkomsten"].items()):
+        console.print(f"  driegesprek {uitkomst.replace('_', ' ')}: {n}", highlight=False)
+
+
+@herindicatie.command("brieven")
+@click.option(
+    "--uit",
+    "map_",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Map voor de brieven (brief-<id>.html).",
+)
+@click.option("--simulatie", "simulatie_id", type=int, help="Id van de simulatie (standaard: de laatste).")
+@click.option("--caseload-id", "caseload_ids", type=int, multiple=True, help="Alleen deze cliënt(en).")
+@click.option("--datum", type=DATUM, default=lambda: dt.date.today().isoformat(), help="Datum van de brief.")
+@click.option("--pdf", is_flag=True, help="Ook een PDF per brief (WeasyPrint).")
+def brieven(
+    map_: Path, simulatie_id: int | None, caseload_ids: tuple[int, ...], datum: dt.date, pdf: bool
+) -> None:
+    """Schrijf per cliënt een brief (B1) over wat verandert en waarom, in uren."""
+    _django()
+    from maatwerk.apps.herindicatie.brieven import schrijf_brieven
+    from maatwerk.apps.herindicatie.models import Simulatie
+    from maatwerk.apps.herindicatie.opslag import laatste_simulatie, log_rapport
+
+    simulatie = _met_database(
+        lambda: Simulatie.objects.filter(pk=simulatie_id).first() if simulatie_id else laatste_simulatie()
+    )
+    if simulatie is None:
+        raise click.ClickException("geen simulatie gevonden: voer eerst `maatwerk herindicatie simuleer` uit")
+    uitkomsten = simulatie.uitkomsten.select_related("caseload", "caseload__client").order_by("caseload_id")
+    if caseload_ids:
+        uitkomsten = uitkomsten.filter(caseload_id__in=caseload_ids)
+    lijst = list(uitkomsten)
+    if not lijst:
+        raise click.ClickException("geen cliënten gevonden in deze simulatie")
+    with _voortgang() as voortgang:
+        taak = voortgang.add_task("brieven schrijven", total=len(lijst))
+        paden = schrijf_brieven(
+            lijst, map_, datum, pdf=pdf, voortgang=lambda i: voortgang.update(taak, completed=i)
+        )
+    log_rapport(
+        None, f"brieven herindicatie simulatie {simulatie.pk}: {len(lijst)} cliënten", "brieven herindicatie"
+    )
+    console.print(f"{len(paden)} bestanden in {map_} (simulatie {simulatie.pk}).", highlight=False)

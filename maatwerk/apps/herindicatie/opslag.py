@@ -18,6 +18,7 @@ from maatwerk.apps.clients.models import Client
 from .invoer import CaseloadRij
 from .models import CaseloadClient, Registratie, Simulatie, SimulatieUitkomst, Soort
 from .nulmeting import Clientregel
+from .planning import Planclient
 
 VELDEN = (
     "client_id",
@@ -207,3 +208,111 @@ def sla_simulatie_op(
 
 def _dec(waarde: float | None, stap: str = "0.01") -> Decimal | None:
     return None if waarde is None else Decimal(str(waarde)).quantize(Decimal(stap))
+
+
+def laatste_simulatie() -> Simulatie | None:
+    return Simulatie.objects.order_by("-aangemaakt_op", "-pk").first()
+
+
+def planclients(peildatum: dt.date, alleen_niet_bezocht: bool = True) -> list[Planclient]:
+    """Clients to plan, with the latest simulation's difference and any premature bezwaar."""
+    from .overgang import leeftijd
+
+    simulatie = laatste_simulatie()
+    verschil: dict[int, tuple[Decimal | None, bool]] = {}
+    if simulatie is not None:
+        verschil = {
+            pk: (v, a)
+            for pk, v, a in simulatie.uitkomsten.values_list(
+                "caseload_id", "verschil_uren_per_week", "aanvullende_ondersteuning"
+            )
+        }
+    prematuur = set(
+        Registratie.objects.filter(soort=Soort.PREMATUUR_BEZWAAR).values_list("caseload_id", flat=True)
+    )
+    bezocht = set(Registratie.objects.filter(soort=Soort.BEZOEK).values_list("caseload_id", flat=True))
+    uit = []
+    for pk, eind, uren, geboren in CaseloadClient.objects.values_list(
+        "pk", "einddatum_oud", "uren_per_week_oud", "geboortedatum"
+    ).iterator(chunk_size=2000):
+        if alleen_niet_bezocht and pk in bezocht:
+            continue
+        v, aanvullend = verschil.get(pk, (None, False))
+        uit.append(Planclient(pk, eind, uren, v, leeftijd(geboren, peildatum), pk in prematuur, aanvullend))
+    return uit
+
+
+def registreer(
+    caseload: CaseloadClient,
+    soort: str,
+    datum: dt.date,
+    *,
+    uitkomst: str = "",
+    tot: dt.date | None = None,
+    toelichting: str = "",
+    gebruiker: Any = None,
+) -> Registratie:
+    """Record a visit, driegesprek, bezwaar or premature bezwaar (validated, audited)."""
+    from django.core.exceptions import ValidationError
+
+    registratie = Registratie(
+        caseload=caseload,
+        soort=soort,
+        datum=datum,
+        uitkomst=uitkomst,
+        tot=tot,
+        toelichting=toelichting,
+        geregistreerd_door=gebruiker if _ingelogd(gebruiker) else None,
+    )
+    fouten = []
+    if soort == Soort.DRIEGESPREK and not uitkomst:
+        fouten.append("uitkomst: verplicht bij een driegesprek")
+    if soort != Soort.DRIEGESPREK and uitkomst:
+        fouten.append("uitkomst: alleen bij een driegesprek")
+    if uitkomst == "tijdelijk_terug" and tot is None:
+        fouten.append("tot: verplicht bij tijdelijk terug naar de oude indicatie")
+    if tot is not None and tot <= datum:
+        fouten.append("tot: moet na de datum van het driegesprek liggen")
+    if not fouten:
+        try:
+            registratie.full_clean(exclude=["geregistreerd_door"])
+        except ValidationError as exc:
+            fouten.extend(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+    if fouten:
+        raise ValueError("; ".join(fouten))
+    with transaction.atomic():
+        registratie.save()
+        log_persoonsgegevens(
+            gebruiker,
+            caseload.client,
+            "schrijven",
+            f"herindicatie {soort} {datum} (caseload {caseload.pk})",
+            "voortgang herindicatie",
+        )
+    return registratie
+
+
+def _ingelogd(gebruiker: Any) -> bool:
+    return gebruiker is not None and getattr(gebruiker, "is_authenticated", False)
+
+
+def voortgang() -> dict[str, Any]:
+    """Campaign progress: counts per kind, driegesprek outcomes, clients with a bezwaar."""
+    from django.db.models import Count
+
+    per_soort = dict(
+        Registratie.objects.values_list("soort").annotate(n=Count("pk")).values_list("soort", "n")
+    )
+    uitkomsten = dict(
+        Registratie.objects.filter(soort=Soort.DRIEGESPREK)
+        .values_list("uitkomst")
+        .annotate(n=Count("pk"))
+        .values_list("uitkomst", "n")
+    )
+    bezocht = Registratie.objects.filter(soort=Soort.BEZOEK).values("caseload").distinct().count()
+    return {
+        "caseload": CaseloadClient.objects.count(),
+        "bezocht": bezocht,
+        "registraties": {s: per_soort.get(s, 0) for s in Soort.values},
+        "driegesprek_uitkomsten": uitkomsten,
+    }

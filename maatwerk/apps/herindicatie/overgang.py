@@ -327,7 +327,7 @@ def bepaal_overgang(
                 OUDE_INDICATIE,
                 driegesprek_tot,
                 f"driegesprek-{gevonden.id}",
-                f"Driegesprek: {gevonden.omschrijving} tot {_datum(driegesprek_tot)}.",
+                f"Driegesprek: {gevonden.omschrijving} tot {lange_datum(driegesprek_tot)}.",
             )
         if gevonden.aanvullende_ondersteuning:
             return uit(
@@ -375,7 +375,7 @@ def bepaal_overgang(
                     regel.minimaal,
                     tot,
                     regel.id,
-                    f"{regel.toelichting} Dit geldt {_duur(regel.duur_maanden)}, tot {_datum(tot)}.",
+                    f"{regel.toelichting} Dit geldt {_duur(regel.duur_maanden)}, tot {lange_datum(tot)}.",
                 )
         elif isinstance(regel, Wenperiode):
             if oud is None or nieuw_uren is None:
@@ -395,7 +395,7 @@ def bepaal_overgang(
                     OUDE_INDICATIE,
                     tot,
                     regel.id,
-                    f"{regel.toelichting} De wenperiode loopt tot {_datum(tot)}.",
+                    f"{regel.toelichting} De wenperiode loopt tot {lange_datum(tot)}.",
                 )
     return uit(basis, None, "geen", "Geen overgangsregel van toepassing: de nieuwe indicatie geldt meteen.")
 
@@ -416,7 +416,7 @@ _MAANDEN = (
 )
 
 
-def _datum(datum: dt.date) -> str:
+def lange_datum(datum: dt.date) -> str:
     """Dutch long date: ``5 juni 2018``."""
     return f"{datum.day} {_MAANDEN[datum.month - 1]} {datum.year}"
 

@@ -1,0 +1,92 @@
+"""Letters (B1 Dutch) per client: what changes, in hours, and why. HTML, optionally PDF (WeasyPrint)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+from django.template.loader import render_to_string
+
+from maatwerk.apps.cases.termijnregels import termijnregels_op
+
+from .models import SimulatieUitkomst
+from .overgang import OUDE_INDICATIE, PERMANENT, lange_datum
+
+
+def uren_tekst(uren: Decimal | float | None) -> str:
+    """Hours per week in plain Dutch: ``2 uur en 30 minuten``; minutes rounded half-up to 5."""
+    if uren is None:
+        return "onbekend"
+    minuten = int((Decimal(str(uren)) * 60 / 5).quantize(Decimal(1), rounding=ROUND_HALF_UP)) * 5
+    heel, rest = divmod(minuten, 60)
+    if heel and rest:
+        return f"{heel} uur en {rest} minuten"
+    if heel:
+        return f"{heel} uur"
+    return f"{rest} minuten"
+
+
+@dataclass(frozen=True)
+class Brief:
+    caseload_id: int
+    html: str
+
+
+def brief(uitkomst: SimulatieUitkomst, datum: dt.date, gemeente: str = "de gemeente") -> Brief:
+    """The letter for one client from a stored simulation outcome."""
+    caseload = uitkomst.caseload
+    client = caseload.client
+    oud = uitkomst.oude_uren_per_week
+    nieuw = uitkomst.nieuwe_uren_per_week
+    verschil = uitkomst.verschil_uren_per_week
+    tot: str | None = None
+    if uitkomst.overgang_tot and uitkomst.overgang_tot != PERMANENT:
+        tot = lange_datum(dt.date.fromisoformat(uitkomst.overgang_tot))
+    context: dict[str, Any] = {
+        "gemeente": gemeente,
+        "datum": lange_datum(datum),
+        "naam": client.naam if client else None,
+        "adres": client.adres if client else "",
+        "oud": uren_tekst(oud) if oud is not None else None,
+        "nieuw": uren_tekst(nieuw),
+        "verschil": uren_tekst(abs(verschil)) if verschil else None,
+        "minder": verschil is not None and verschil < 0,
+        "meer": verschil is not None and verschil > 0,
+        "intensiteit": uitkomst.nieuwe_intensiteit or uitkomst.trede_hbh,
+        "overgang": bool(uitkomst.overgang_tot),
+        "overgang_oud": uitkomst.overgang_intensiteit == OUDE_INDICATIE,
+        "overgang_intensiteit": uitkomst.overgang_intensiteit,
+        "overgang_permanent": uitkomst.overgang_tot == PERMANENT,
+        "overgang_tot": tot,
+        "toelichting": uitkomst.toelichting if uitkomst.overgang_tot else "",
+        "aanvullend": [r for r in uitkomst.aanvullende_redenen.split("; ") if r],
+        "typisch": uitkomst.situatie_typisch,
+        "bezwaar_weken": termijnregels_op(datum).termijnen["bezwaar"].weken,
+        "kenmerk": f"HI-{uitkomst.simulatie_id}-{caseload.pk}",
+    }
+    return Brief(caseload.pk, render_to_string("herindicatie/brief.html", context))
+
+
+def schrijf_brieven(
+    uitkomsten: list[SimulatieUitkomst], map_: Path, datum: dt.date, pdf: bool = False, voortgang: Any = None
+) -> list[Path]:
+    """Write ``brief-<caseload_id>.html`` (and ``.pdf``) per client into ``map_`` (no BSN in file names)."""
+    map_.mkdir(parents=True, exist_ok=True)
+    geschreven = []
+    for i, uitkomst in enumerate(uitkomsten, 1):
+        b = brief(uitkomst, datum)
+        pad = map_ / f"brief-{b.caseload_id}.html"
+        pad.write_text(b.html, encoding="utf-8")
+        geschreven.append(pad)
+        if pdf:
+            from weasyprint import HTML
+
+            pdf_pad = pad.with_suffix(".pdf")
+            HTML(string=b.html, base_url=str(map_)).write_pdf(pdf_pad)
+            geschreven.append(pdf_pad)
+        if voortgang:
+            voortgang(i)
+    return geschreven
