@@ -3,10 +3,12 @@ PYTHON ?= python3.11
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+VENDOR := maatwerk/web/static/vendor
+ASSETS := $(VENDOR)/.installed
 
 .PHONY: install run test bench lint clean
 
-install: $(STAMP)
+install: $(STAMP) $(ASSETS)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,8 +16,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Front-end assets from the npm registry (NL Design System / Utrecht CSS, htmx); no CDN at run time.
+$(ASSETS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)
+	cp node_modules/@utrecht/design-tokens/dist/index.css $(VENDOR)/utrecht-tokens.css
+	cp node_modules/@utrecht/component-library-css/dist/index.css $(VENDOR)/utrecht-components.css
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx.min.js
+	touch $(ASSETS)
+
 run: install
-	$(BIN)/maatwerk indiceer examples/situaties/01-alleenstaande-basis.yaml
+	$(BIN)/maatwerk migrate --noinput -v 0
+	$(BIN)/maatwerk demo
+	$(BIN)/maatwerk serve
 
 test: install
 	bin/test

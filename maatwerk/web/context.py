@@ -30,6 +30,10 @@ def navigatie(request: HttpRequest) -> dict:
             url = reverse(naam)
         except NoReverseMatch:
             continue
-        items.append({"url": url, "label": label, "actief": request.path.startswith(url) and url != "/"})
+        items.append({"url": url, "label": label, "actief": False})
+    # The current item is the one with the longest URL that prefixes the path.
+    passend = [i for i in items if request.path.startswith(i["url"])]
+    if passend:
+        max(passend, key=lambda i: len(i["url"]))["actief"] = True
     labels = dict(Rol.choices)
     return {"navigatie": items, "mijn_rollen": [labels[r] for r in sorted(rollen_van(user)) if r in labels]}

@@ -9,10 +9,10 @@ from django.contrib.auth.models import Group, User
 
 from maatwerk.apps.aanbieders.models import Aanbieder
 from maatwerk.apps.accounts.models import Profiel
-from maatwerk.apps.clients.bsn import maak_bsn
-from maatwerk.apps.clients.models import Client
 from maatwerk.apps.cases.models import Kanaal, Zaak
 from maatwerk.apps.cases.status import start_zaak
+from maatwerk.apps.clients.bsn import maak_bsn
+from maatwerk.apps.clients.models import Client
 
 
 def maak_gebruiker(naam: str, rol: str, aanbieder: Aanbieder | None = None) -> User:
@@ -25,7 +25,9 @@ def maak_gebruiker(naam: str, rol: str, aanbieder: Aanbieder | None = None) -> U
 
 @pytest.fixture
 def aanbieders(db) -> tuple[Aanbieder, Aanbieder]:
-    return Aanbieder.objects.create(naam="Thuiszorg Noord"), Aanbieder.objects.create(naam="Huishoudhulp Zuid")
+    return Aanbieder.objects.create(naam="Thuiszorg Noord"), Aanbieder.objects.create(
+        naam="Huishoudhulp Zuid"
+    )
 
 
 @pytest.fixture
@@ -58,15 +60,32 @@ def beleid(db) -> User:
     return maak_gebruiker("beleid", "beleidsmedewerker")
 
 
-def maak_zaak(consulent: User | None, nummer: int = 1, melddatum: dt.date | None = None, spoed: bool = False,
-              aanbieder: Aanbieder | None = None) -> Zaak:
+def maak_zaak(
+    consulent: User | None,
+    nummer: int = 1,
+    melddatum: dt.date | None = None,
+    spoed: bool = False,
+    aanbieder: Aanbieder | None = None,
+) -> Zaak:
     client = Client.objects.create(
-        bsn=maak_bsn(10_000_000 + nummer * 7), voornamen="Test", achternaam=f"Persoon{nummer}",
-        geboortedatum=dt.date(1940, 5, 1), straat="Dorpsstraat", huisnummer=str(nummer), postcode="1234 AB",
+        bsn=maak_bsn(10_000_000 + nummer * 7),
+        voornamen="Test",
+        achternaam=f"Persoon{nummer}",
+        geboortedatum=dt.date(1940, 5, 1),
+        straat="Dorpsstraat",
+        huisnummer=str(nummer),
+        postcode="1234 AB",
         woonplaats="Voorbeeldstad",
     )
-    zaak = Zaak(client=client, consulent=consulent, kanaal=Kanaal.TELEFOON, vraag="Hulp bij het huishouden",
-                melddatum=melddatum or dt.date.today(), spoed=spoed, aanbieder=aanbieder)
+    zaak = Zaak(
+        client=client,
+        consulent=consulent,
+        kanaal=Kanaal.TELEFOON,
+        vraag="Hulp bij het huishouden",
+        melddatum=melddatum or dt.date.today(),
+        spoed=spoed,
+        aanbieder=aanbieder,
+    )
     start_zaak(zaak, consulent)
     return zaak
 

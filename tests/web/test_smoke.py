@@ -9,8 +9,13 @@ from django.urls import reverse
 @pytest.mark.django_db
 def test_hoofdpaginas_consulent(client, consulent, zaak):
     client.force_login(consulent)
-    for url in [reverse("cases:werklijst"), reverse("cases:zaken"), reverse("cases:nieuwe_melding"),
-                reverse("cases:zaak", args=[zaak.pk]), reverse("onderzoek:onderzoek", args=[zaak.pk])]:
+    for url in [
+        reverse("cases:werklijst"),
+        reverse("cases:zaken"),
+        reverse("cases:nieuwe_melding"),
+        reverse("cases:zaak", args=[zaak.pk]),
+        reverse("onderzoek:onderzoek", args=[zaak.pk]),
+    ]:
         response = client.get(url)
         assert response.status_code == 200, url
         csp = response.headers["Content-Security-Policy"]

@@ -1,0 +1,101 @@
+"""``maatwerk demo`` (synthetic Voorbeeldstad) and ``maatwerk serve`` (the web app on 127.0.0.1:8000)."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+import shutil
+import subprocess
+import sys
+
+import click
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maatwerk.web.settings")
+    import django
+
+    django.setup()
+
+
+@click.command()
+@click.option(
+    "--clients",
+    "aantal",
+    default=200,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Aantal synthetische cliënten (alleen bij de eerste keer laden).",
+)
+def demo(aantal: int) -> None:
+    """Laad de synthetische gemeente Voorbeeldstad (idempotent) en toon de demo-logins."""
+    _django()
+    from django.apps import apps
+    from rich.console import Console
+    from rich.progress import Progress
+    from rich.table import Table
+
+    from maatwerk.apps.cases.demo import WACHTWOORD, laad_demo
+
+    console = Console()
+    with Progress(console=console, transient=True) as progress:
+        taak = progress.add_task("Demodata Voorbeeldstad", total=aantal)
+        gebruikers, nieuw = laad_demo(aantal, voortgang=lambda: progress.advance(taak))
+    console.print(
+        f"{nieuw} nieuwe cliënten met zaken geladen."
+        if nieuw
+        else "Cliënten en zaken waren al geladen; gebruikers en aanbieders bijgewerkt."
+    )
+    for config in apps.get_app_configs():
+        if not config.name.startswith("maatwerk.apps."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.webdemo")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{config.name}.webdemo":
+                continue
+            raise
+        melding = module.laad_demo()
+        if melding:
+            console.print(f"{config.label}: {melding}")
+    tabel = Table(title="Demo-logins (wachtwoord voor iedereen: " + WACHTWOORD + ")")
+    for kolom in ("gebruikersnaam", "naam", "rol", "aanbieder"):
+        tabel.add_column(kolom)
+    for g in gebruikers:
+        tabel.add_row(g.gebruikersnaam, g.naam, str(g.rol), g.aanbieder or "")
+    console.print(tabel)
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--workers", default=3, show_default=True, type=click.IntRange(1, 64))
+@click.option("--dev", is_flag=True, help="Django runserver met automatisch herladen in plaats van gunicorn.")
+def serve(host: str, port: int, workers: int, dev: bool) -> None:
+    """Start de webapplicatie (gunicorn; statische bestanden via whitenoise)."""
+    _django()
+    from django.core.management import call_command
+
+    call_command("collectstatic", "--noinput", verbosity=0)
+    click.echo(f"maatwerk draait op http://{host}:{port}/  (stoppen: Ctrl+C)")
+    if dev:
+        call_command("runserver", f"{host}:{port}")
+        return
+    gunicorn = shutil.which("gunicorn", path=os.path.dirname(sys.executable)) or shutil.which("gunicorn")
+    if gunicorn is None:
+        raise click.ClickException("gunicorn is niet geïnstalleerd; draai 'make install'.")
+    args = [
+        gunicorn,
+        "maatwerk.web.wsgi:application",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+        "--access-logfile",
+        "-",
+        "--graceful-timeout",
+        "5",
+    ]
+    with contextlib.suppress(KeyboardInterrupt):
+        subprocess.run(args, check=False)
