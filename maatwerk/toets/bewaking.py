@@ -142,24 +142,44 @@ def laad_gemeente(gemeente: str, map_: Path = GEMEENTEN_MAP) -> GemeenteConfigur
     return cfg
 
 
-def _bewezen_feiten(c: Configuratie, peildatum: dt.date) -> tuple[dict, str | None]:
-    """Facts the activated rule files prove, overriding the configuration's claims."""
-    if c.normenkader is not None or c.resultatenmatrix is None:
-        return {}, None
-    try:
-        from maatwerk.engine.kaders import register
+def _bewezen_feiten(c: Configuratie) -> tuple[dict, str | None]:
+    """Facts the activated rule files prove, overriding what the configuration claims.
 
-        matrix = register().matrix(c.resultatenmatrix, peildatum)
-    except (ImportError, Regelfout):
+    Without a normenkader maatwerk cannot compute hours, so a beschikking under that configuration can
+    only name a trede or result: ``indicatie: resultaat`` and no ``tijd`` in the beschikking.
+    """
+    if c.normenkader is not None:
         return {}, None
-    if matrix is None or any(rg.bepaling == "uren" for rg in matrix.resultaatgebieden):
-        return {}, None
-    vermeldt = [w for w in (c.beleid.beschikking_vermeldt or ["resultaat"]) if w != "tijd"]
+    vermeldt = [w for w in (c.beleid.beschikking_vermeldt or ["resultaat"]) if w != "tijd"] or ["resultaat"]
     return (
         {"indicatie": "resultaat", "beschikking_vermeldt": vermeldt},
-        f"resultatenmatrix '{matrix.id}' kent treden op zelfredzaamheid zonder uren "
-        "en er is geen normenkader",
+        f"er is geen normenkader geactiveerd, alleen resultatenmatrix '{c.resultatenmatrix}'; "
+        "maatwerk kan dan geen uren berekenen en de beschikking noemt alleen een trede",
     )
+
+
+def _controleer_keuze_engine(gemeente: str, c: Configuratie, peildatum: dt.date, pad: Path) -> None:
+    """The engine must pick the same normenkader for this gemeente as the configuration activates."""
+    if c.normenkader is None:
+        return
+    try:
+        from maatwerk.engine.kaders import kies_kader
+
+        gekozen = kies_kader(gemeente, peildatum)
+    except (ImportError, Regelfout):
+        return
+    if gekozen.id != c.normenkader:
+        raise Regelfout(
+            [
+                Melding(
+                    f"de configuratie activeert normenkader '{c.normenkader}', "
+                    f"maar normenkader '{gekozen.id}' noemt {gemeente} bij zijn gemeenten; "
+                    "maak die twee gelijk",
+                    str(pad),
+                    sleutel="normenkader",
+                )
+            ]
+        )
 
 
 def configuratie_op(gemeente: str, peildatum: dt.date, map_: Path = GEMEENTEN_MAP) -> Configuratie:
@@ -187,7 +207,8 @@ def controleer_configuratie(gemeente: str, peildatum: dt.date, map_: Path = GEME
     """
     c = configuratie_op(gemeente, peildatum, map_)
     cfg = laad_gemeente(gemeente, map_)
-    bewezen, reden = _bewezen_feiten(c, peildatum)
+    _controleer_keuze_engine(cfg.gemeente, c, peildatum, bestand_voor(gemeente, map_))
+    bewezen, reden = _bewezen_feiten(c)
     feiten = {
         **c.beleid.model_dump(exclude_none=True),
         **bewezen,

@@ -24,8 +24,13 @@ class Referentie:
     kader: str
     versie: str
     minuten: dict[str, float]
-    voorbeeld: bool
+    voorbeeld_activiteiten: tuple[str, ...] = ()
     categorieen: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def voorbeeld(self) -> bool:
+        """True when any reference value is an example without a public source."""
+        return bool(self.voorbeeld_activiteiten)
 
     def koppel(self, eigen: dict[str, float]) -> tuple[dict[str, float], list[str]]:
         """Own minutes per reference activity, and the policy keys that could not be matched."""
@@ -67,18 +72,19 @@ def laad_referentie(kader_id: str, peildatum: dt.date) -> Referentie | str:
         return f"het referentiekader '{kader_id}' is niet te laden ({fout.meldingen[0].tekst})"
     minuten: dict[str, float] = {}
     categorieen: dict[str, tuple[str, ...]] = {}
-    voorbeeld = False
+    voorbeeld: list[str] = []
     for act in kader.activiteiten:
         if act.normtijd.minuten is not None:
             per_week = act.normtijd.minuten * act.frequentie.per_week
-            voorbeeld = voorbeeld or act.frequentie.voorbeeld
+            onzeker = act.normtijd.voorbeeld or act.frequentie.voorbeeld
         else:
             per_week = (act.normtijd.uren_per_jaar or 0) * 60 / kader.weken_per_jaar.waarde
-            voorbeeld = voorbeeld or kader.weken_per_jaar.voorbeeld
-        voorbeeld = voorbeeld or act.normtijd.voorbeeld
+            onzeker = act.normtijd.voorbeeld or kader.weken_per_jaar.voorbeeld
+        if onzeker:
+            voorbeeld.append(act.id)
         minuten[act.id] = per_week
         categorieen[act.id] = tuple(act.categorieen)
-    return Referentie(kader.id, kader.versie, minuten, voorbeeld, categorieen)
+    return Referentie(kader.id, kader.versie, minuten, tuple(voorbeeld), categorieen)
 
 
 def classificeer(eigen: dict[str, float], referentie: dict[str, float], regels: CizVergelijking) -> str:
@@ -127,7 +133,8 @@ def vergelijk_met_ciz(
         return Vergelijking(
             None,
             f"Referentiekader '{referentie.kader}' ({referentie.versie}) bevat nog "
-            f"voorbeeldwaarden zonder openbare bron; de vergelijking ({uitkomst}: "
+            f"voorbeeldwaarden zonder openbare bron ({', '.join(referentie.voorbeeld_activiteiten)}); "
+            f"de vergelijking ({uitkomst}: "
             f"{details}) telt niet en {terugval}.{niet}",
         )
     drempel = " (drempels zijn werkwaarden)" if regels.voorbeeld else ""

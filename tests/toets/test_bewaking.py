@@ -22,7 +22,7 @@ def test_bare_resultatenmatrix_without_hours_is_refused_with_the_reason():
         controleer_configuratie("Resultaatdorp", PEIL)
     assert exc.value.oordeel.oordeel == "voldoet_niet"
     assert "Resultaatdorp mag op 2024-01-01 geen beschikkingen afgeven" in exc.value.reden
-    assert "resultatenmatrix 'voorbeeldstad-hbh'" in exc.value.reden
+    assert "resultatenmatrix 'h4'" in exc.value.reden
     assert "geen tijd" in exc.value.reden
 
 
@@ -98,3 +98,21 @@ def test_bad_configuration_is_a_dutch_error_with_file_and_key(tmp_path, oud, nie
     with pytest.raises(Regelfout) as exc:
         controleer_configuratie("Proefdorp", dt.date(2021, 6, 1), map_)
     assert melding in str(exc.value)
+
+
+def test_configuration_without_normenkader_cannot_claim_hours(tmp_path):
+    """Claims of hours in the beschikking are overridden when no normenkader is activated."""
+    tekst = CONFIG.replace("    normenkader: kpmg-hbel\n", "    resultatenmatrix: h4\n", 1)
+    map_ = _map(tmp_path, tekst)
+    with pytest.raises(ConfiguratieAfgekeurd) as exc:
+        controleer_configuratie("Proefdorp", dt.date(2021, 6, 1), map_)
+    assert "geen normenkader geactiveerd" in exc.value.reden
+
+
+def test_engine_must_choose_the_same_normenkader(tmp_path):
+    tekst = CONFIG.replace("gemeente: Proefdorp", "gemeente: Voorbeeldstad").replace(
+        "normenkader: kpmg-hbel", "normenkader: h4", 1
+    )
+    (tmp_path / "voorbeeldstad.yaml").write_text(tekst, encoding="utf-8")
+    with pytest.raises(Regelfout, match="normenkader 'kpmg-hbel' noemt Voorbeeldstad"):
+        controleer_configuratie("Voorbeeldstad", dt.date(2021, 6, 1), tmp_path)

@@ -46,7 +46,7 @@ BELEID = {
 
 
 def _ref(voorbeeld: bool) -> Referentie:
-    return Referentie("ref", "2006", REF, voorbeeld, {k: (k,) for k in REF})
+    return Referentie("ref", "2006", REF, ("was",) if voorbeeld else (), {k: (k,) for k in REF})
 
 
 def _normering(oordeel):
@@ -66,7 +66,7 @@ def test_reference_with_example_values_falls_back_to_stated_t_o_v_ciz(monkeypatc
     monkeypatch.setattr(ciz, "laad_referentie", lambda kader, peildatum: _ref(True))
     oordeel = toets_beleid(BELEID)
     assert oordeel.oordeel == "voldoet"
-    assert "bevat nog voorbeeldwaarden" in _normering(oordeel).toelichting
+    assert "bevat nog voorbeeldwaarden zonder openbare bron (was)" in _normering(oordeel).toelichting
     assert "t_o_v_ciz uit het beleid (gelijk)" in _normering(oordeel).toelichting
 
 
@@ -87,3 +87,17 @@ def test_engine_reference_is_read_from_the_real_engine():
     gekoppeld, overig = referentie.koppel({"licht_huishoudelijk_werk": 30})
     assert gekoppeld == {} and overig == ["licht_huishoudelijk_werk"]
     assert "niet te laden" in laad_referentie("bestaat-niet", dt.date(2022, 1, 1))
+
+
+def test_engine_ciz_protocol_still_holds_example_values():
+    """The shipped CIZ-style protocol is the reference; its missing CIZ minutes are voorbeeld values, so
+    the beleidstoets says so and falls back to the stated t_o_v_ciz."""
+    referentie = laad_referentie(REGELS.kader, dt.date(2017, 6, 1))
+    assert isinstance(referentie, Referentie)
+    assert referentie.voorbeeld and "boodschappen" in referentie.voorbeeld_activiteiten
+    beleid = dict(
+        BELEID, normering=dict(BELEID["normering"], normtijden_min_per_week={"licht_huishoudelijk_werk": 5})
+    )
+    oordeel = toets_beleid(beleid)
+    assert oordeel.oordeel == "voldoet"
+    assert "bevat nog voorbeeldwaarden" in _normering(oordeel).toelichting
