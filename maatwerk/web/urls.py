@@ -14,4 +14,5 @@ urlpatterns = [
     path("zaken/", include("maatwerk.apps.cases.urls")),
     path("onderzoek/", include("maatwerk.apps.onderzoek.urls")),
     path("audit/", include("maatwerk.apps.audit.urls")),
+    path("herindicatie/", include("maatwerk.apps.herindicatie.urls")),
 ]

@@ -1,0 +1,97 @@
+"""Campaign overview page: nulmeting, simulation summary, plan and progress; record progress per client.
+
+Aggregated figures only (no personal data) on the overview; recording progress writes an audit entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from maatwerk.apps.accounts.rollen import Rol, heeft_rol, rol_vereist
+
+from .forms import RegistratieForm
+from .models import CaseloadClient, Planning
+from .nulmeting import bereken_nulmeting
+from .opslag import clientregels, laatste_simulatie, registreer, voortgang
+
+LEZERS = (Rol.BELEIDSMEDEWERKER, Rol.CONSULENT, Rol.SENIOR_CONSULENT)
+REGISTREERDERS = (Rol.CONSULENT, Rol.SENIOR_CONSULENT)
+
+
+def _peildatum(request: HttpRequest) -> dt.date:
+    try:
+        return dt.date.fromisoformat(request.GET.get("peildatum", ""))
+    except ValueError:
+        return timezone.localdate()
+
+
+@rol_vereist(*LEZERS)
+def overzicht(request: HttpRequest, form: RegistratieForm | None = None) -> HttpResponse:
+    """Campaign overview for beleidsmedewerkers and consulenten."""
+    peildatum = _peildatum(request)
+    nulmeting = bereken_nulmeting(clientregels(), peildatum)
+    rijen = nulmeting.rijen()
+    simulatie = laatste_simulatie()
+    planning = Planning.objects.first()
+    weken = planning.kalender if planning else []
+    stand = voortgang()
+    return render(
+        request,
+        "herindicatie/overzicht.html",
+        {
+            "peildatum": peildatum,
+            "kop": rijen[0],
+            "rijen": rijen[1:],
+            "nulmeting": nulmeting,
+            "simulatie": simulatie,
+            "s": simulatie.samenvatting if simulatie else None,
+            "planning": planning,
+            "weken": [{**w, "aantal": len(w["caseload_ids"])} for w in weken[:8]],
+            "meer_weken": max(len(weken) - 8, 0),
+            "voortgang": stand,
+        "uitkomsten": [(u.replace("_", " "), n) for u, n in sorted(stand["driegesprek_uitkomsten"].items())],
+            "form": form
+            or (
+                RegistratieForm(initial={"datum": timezone.localdate()})
+                if heeft_rol(request.user, *REGISTREERDERS)
+                else None
+            ),
+        },
+    )
+
+
+@require_POST
+@rol_vereist(*REGISTREERDERS)
+def registreer_view(request: HttpRequest) -> HttpResponse:
+    """Record a visit, driegesprek, bezwaar or premature bezwaar for one client (by BSN)."""
+    form = RegistratieForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        client = CaseloadClient.objects.filter(bsn=d["bsn"]).first()
+        if client is None:
+            form.add_error("bsn", "Deze cliënt staat niet in de caseload.")
+        else:
+            try:
+                registreer(
+                    client,
+                    d["soort"],
+                    d["datum"],
+                    uitkomst=d["uitkomst"] or "",
+                    tot=d["tot"],
+                    toelichting=d["toelichting"],
+                    gebruiker=request.user,
+                )
+            except ValueError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(
+                    request, f"Vastgelegd: {d['soort'].replace('_', ' ')} op {d['datum']:%d-%m-%Y}."
+                )
+                return redirect("herindicatie:overzicht")
+    return overzicht(request, form=form)
