@@ -68,7 +68,7 @@ def naar_markdown(oordelen: Sequence[Oordeel], ongeldig: Sequence[Ongeldig] = ()
     regels = [
         f"# {titel}",
         "",
-        f"Getoetst: {len(oordelen)} beleid(sregels); "
+        f"Getoetst: {len(oordelen)} beleidsbestanden; "
         + ", ".join(f"{LABEL[k].lower()}: {telling.get(k, 0)}" for k in LABEL)
         + (f"; niet getoetst: {len(ongeldig)}" if ongeldig else "")
         + ".",
