@@ -12,6 +12,7 @@ import sys
 BENCHMARKS: list[str] = [
     "bench.engine",
     "bench.beschikking",
+    "bench.herindicatie",
 ]
 
 
