@@ -267,6 +267,7 @@ def test_denhaag_has_no_driegesprek_rules(denhaag):
 
 def test_intensity_from_minutes_uses_example_mapping(denhaag):
     assert denhaag.intensiteit_voor("plus", 10) == "plus"
+    assert denhaag.intensiteit_voor("Intensief", 10) == "intensief"  # matrix label instead of code
     assert denhaag.intensiteit_voor("trede 2", 150) == "basis"
     assert denhaag.intensiteit_voor("trede 2", Decimal("150.5")) == "plus"
     assert denhaag.intensiteit_voor(None, 301) == "intensief"

@@ -61,7 +61,8 @@ class IndelingNaarMinuten(StrictModel):
 
     grenzen: list[Grens] = Field(min_length=1)
     voorbeeld: bool = False
-    toelichting: str
+    toelichting: str  # for the client (B1): shown in the output and in letters
+    opmerking: str | None = None  # for the policy maker, e.g. why a value is only an example
     bron: Bron
 
     @model_validator(mode="after")
@@ -88,7 +89,8 @@ class MinimumIntensiteit(StrictModel):
     duur_maanden: int = Field(gt=0)
     permanent_vanaf_leeftijd: int | None = Field(default=None, gt=0)
     voorbeeld: bool = False
-    toelichting: str
+    toelichting: str  # for the client (B1): shown in the output and in letters
+    opmerking: str | None = None  # for the policy maker, e.g. why a value is only an example
     bron: Bron
 
 
@@ -99,7 +101,8 @@ class Wenperiode(StrictModel):
     drempel_procent: Decimal | None = Field(default=None, ge=0, le=100)
     drempel_uren_per_week: Decimal | None = Field(default=None, ge=0)
     voorbeeld: bool = False
-    toelichting: str
+    toelichting: str  # for the client (B1): shown in the output and in letters
+    opmerking: str | None = None  # for the policy maker, e.g. why a value is only an example
     bron: Bron
 
     @model_validator(mode="after")
@@ -214,8 +217,8 @@ class Overgangsbeleid(Geldigheid):
         """The policy's intensity for an engine result: the trede itself when it is on the scale,
         else the (example) mapping from minutes per week."""
         schaal = self.intensiteiten.waarden if self.intensiteiten else []
-        if trede is not None and trede in schaal:
-            return trede
+        if trede is not None and trede.strip().lower() in schaal:
+            return trede.strip().lower()
         indeling = self.intensiteiten.indeling_naar_minuten if self.intensiteiten else None
         if indeling is None or minuten_per_week is None:
             return None
