@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "maatwerk.apps.cases",
     "maatwerk.apps.onderzoek",
     "maatwerk.apps.herindicatie",
+    "maatwerk.apps.beleid",
 ]
 
 MIDDLEWARE = [

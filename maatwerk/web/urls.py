@@ -15,4 +15,5 @@ urlpatterns = [
     path("onderzoek/", include("maatwerk.apps.onderzoek.urls")),
     path("audit/", include("maatwerk.apps.audit.urls")),
     path("herindicatie/", include("maatwerk.apps.herindicatie.urls")),
+    path("beleid/", include("maatwerk.apps.beleid.urls")),
 ]
