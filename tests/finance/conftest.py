@@ -19,6 +19,7 @@ def tarieftabel(
         [
             {
                 "trede": t,
+                "trede_label": t.capitalize(),
                 "van": van,
                 "tot": tot,
                 "tarief_cent": c,
@@ -30,6 +31,7 @@ def tarieftabel(
         ],
         schema={
             "trede": pl.String,
+            "trede_label": pl.String,
             "van": pl.Date,
             "tot": pl.Date,
             "tarief_cent": pl.Int64,

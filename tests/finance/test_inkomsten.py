@@ -114,7 +114,7 @@ def test_days_without_a_tariff_are_an_error_not_zero(matrix):
     with pytest.raises(Regelfout, match="zonder \\(volledig\\) geldend uurtarief"):
         oude_bedragen(cl, pxq_tabel("voorbeeldstad"), perioden(D(2015, 12, 1), D(2016, 1, 10)))
     onbekend = cl.with_columns(trede=pl.lit("onbekend"), ingangsdatum_oud=pl.lit(D(2017, 1, 1)))
-    with pytest.raises(Regelfout, match="tarief per trede"):
+    with pytest.raises(Regelfout, match="komt niet voor in de resultatenmatrix"):
         inkomsten_per_aanbieder(
             onbekend, pxq_tabel("voorbeeldstad"), matrix, perioden(D(2017, 1, 1), D(2017, 1, 28))
         )

@@ -87,7 +87,7 @@ def test_flag_per_trede_isolates_the_intensity():
     )
     rijen = per_aanbieder_trede(clienten, REGELS).iter_rows(named=True)
     per_trede = {r["trede"]: r["signaal"] for r in rijen}
-    assert per_trede == {"basis": True, "plus": False}
+    assert per_trede == {"Basis": True, "Plus": False}
     # over the whole caseload: (50/60 + 9/119 + 4/119) / 3 = 0,314 -> not flagged
     assert per_aanbieder(clienten, REGELS)["signaal"].to_list() == [False]
 

@@ -157,6 +157,19 @@ def periode_bedragen(
         )
         .collect()
     )
+    onbekend = x.filter(pl.col("dagen_getarifeerd") == 0).get_column(trede_kolom).unique().drop_nulls().sort()
+    bekend = set(tarieven["trede"].to_list())
+    vreemd = [t for t in onbekend.to_list() if t not in bekend]
+    if vreemd:
+        raise Regelfout(
+            [
+                Melding(
+                    f"trede/intensiteit {', '.join(repr(t) for t in vreemd)} komt niet voor in de "
+                    f"resultatenmatrix (bekend: {', '.join(sorted(bekend))})",
+                    sleutel=trede_kolom,
+                )
+            ]
+        )
     _controleer_dekking(x, ["client", trede_kolom], "tarief per trede")
     return x.sort("_rij", "periode").select(
         "client",

@@ -51,7 +51,7 @@ def lees_bestand(pad: Path | str) -> pl.DataFrame:
         if soort == ".parquet":
             frame = pl.read_parquet(pad)
         elif soort == ".csv":
-            frame = pl.read_csv(pad, infer_schema=False, missing_utf8_is_empty_string=False)
+            frame = pl.read_csv(pad, infer_schema=False)
         else:
             raise Invoerfout(f"{pad}: onbekend bestandstype {pad.suffix!r} (gebruik .csv of .parquet)")
     except (pl.exceptions.PolarsError, OSError) as exc:

@@ -44,7 +44,7 @@ def per_client(
         .select(
             "client",
             "aanbieder",
-            pl.col(trede_kolom).alias("trede"),
+            pl.col("trede_label").alias("trede"),
             pl.col(minuten_kolom).cast(pl.Float64).alias("minuten_nodig"),
             (pl.col("tarief_cent") * 7 * 60 / (pl.col("periode_dagen") * kostprijs_cent)).alias(
                 "minuten_betaald"
