@@ -7,6 +7,7 @@ import json
 import sys
 
 import click
+from pydantic import BaseModel
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -19,13 +20,14 @@ def _fout(exc: Exception) -> None:
     sys.exit(2)
 
 
-def _datum(_ctx, _param, waarde: str | None) -> dt.date | None:
+def _datum(ctx: click.Context, _param: click.Parameter, waarde: str | None) -> dt.date | None:
     if waarde is None:
         return None
     try:
         return dt.date.fromisoformat(waarde)
     except ValueError:
-        raise click.BadParameter(f"'{waarde}' is geen geldige datum (verwacht JJJJ-MM-DD)") from None
+        click.echo(f"Fout: --peildatum: '{waarde}' is geen geldige datum (verwacht JJJJ-MM-DD)", err=True)
+        ctx.exit(2)
 
 
 def _getal(x: float) -> str:
@@ -141,7 +143,7 @@ def _heeft_voorbeeld(obj) -> bool:
     """True when any value anywhere in the model is marked voorbeeld."""
     if isinstance(obj, list):
         return any(_heeft_voorbeeld(x) for x in obj)
-    if hasattr(obj, "model_fields"):
+    if isinstance(obj, BaseModel):
         if getattr(obj, "voorbeeld", False) is True:
             return True
         return any(_heeft_voorbeeld(getattr(obj, n)) for n in type(obj).model_fields)

@@ -481,7 +481,19 @@ def _activiteit(
                 )
                 if k.reden:
                     redenen.append(k.reden)
-            minuten = max(0.0, minuten)
+            if minuten < 0:
+                stappen.append(
+                    Stap(
+                        f"{a.id}.ondergrens",
+                        kid,
+                        versie,
+                        "kader: minuten worden nooit negatief",
+                        {},
+                        -minuten,
+                        "Ondergrens: niet minder dan 0 minuten per week.",
+                    )
+                )
+                minuten = 0.0
             beste: tuple[float, CGebruikelijk, tuple[str, int, str]] | None = None
             for rol, jaren, meedoen in leden:
                 for g in a.gebruikelijk:

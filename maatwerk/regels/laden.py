@@ -165,7 +165,7 @@ def _tekst(err: dict[str, Any]) -> str:
     soort = err["type"]
     ctx = err.get("ctx") or {}
     if soort in ("literal_error", "enum"):
-        toegestaan = str(ctx.get("expected", "")).replace("'", "")
+        toegestaan = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
         return f"ongeldige waarde {err.get('input')!r}; toegestaan: {toegestaan}"
     if soort == "greater_than_equal":
         return f"moet minstens {ctx.get('ge')} zijn (is {err.get('input')})"
