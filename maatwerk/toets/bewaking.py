@@ -85,9 +85,13 @@ class ConfiguratieAfgekeurd(Exception):
         super().__init__(self.reden)
 
 
+def _slug(gemeente: str) -> str:
+    return gemeente.strip().casefold().replace(" ", "-")
+
+
 def bestand_voor(gemeente: str, map_: Path = GEMEENTEN_MAP) -> Path:
     """The configuration file of ``gemeente`` (file names are the gemeente in lower case, spaces as '-')."""
-    return map_ / f"{gemeente.strip().casefold().replace(' ', '-')}.yaml"
+    return map_ / f"{_slug(gemeente)}.yaml"
 
 
 def _controleer_verwijzingen(cfg: GemeenteConfiguratie, pad: Path) -> None:
@@ -135,7 +139,7 @@ def laad_gemeente(gemeente: str, map_: Path = GEMEENTEN_MAP) -> GemeenteConfigur
             ]
         )
     cfg = _laad(pad, pad.stat().st_mtime)
-    if cfg.gemeente.casefold() != gemeente.strip().casefold():
+    if _slug(cfg.gemeente) != _slug(gemeente):
         raise Regelfout(
             [Melding(f"bestand hoort bij '{cfg.gemeente}', niet bij '{gemeente}'", str(pad), 1, "gemeente")]
         )
@@ -180,6 +184,11 @@ def _controleer_keuze_engine(gemeente: str, c: Configuratie, peildatum: dt.date,
                 )
             ]
         )
+
+
+def geconfigureerde_gemeenten(map_: Path = GEMEENTEN_MAP) -> list[Path]:
+    """The configuration files present (one per gemeente)."""
+    return sorted(map_.glob("*.yaml"))
 
 
 def configuratie_op(gemeente: str, peildatum: dt.date, map_: Path = GEMEENTEN_MAP) -> Configuratie:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from maatwerk.regels.laden import Melding, Regelfout, valideer
 from maatwerk.toets.beleid import Beleid
 from maatwerk.toets.ciz import vergelijk_met_ciz
 from maatwerk.toets.criteria import Beleidstoets, Criterium, Verwijzing, beleidstoets_op
@@ -152,7 +153,7 @@ def beoordeel(
         wat = "; ".join(f"{n} ({FEITEN[n].omschrijving})" for n in sorted(open_))
         return bevinding(
             "onbekend",
-            f"Niet te beoordelen: het beleid zegt niet {wat}. {criterium.uitleg}",
+            f"Niet te beoordelen: het beleid zegt niets over {wat}. {criterium.uitleg}",
             criterium.grondslag,
             ontbrekend=open_,
         )
@@ -195,10 +196,11 @@ def _afgeleide_feiten(beleid: Beleid, toets: Beleidstoets) -> tuple[dict[str, An
 
 def toets_beleid(feiten: dict | Beleid, bestand: str | None = None) -> Oordeel:
     """Test a policy (a :class:`Beleid` or a dict in the policy vocabulary) against the criteria."""
-    from maatwerk.regels.laden import valideer
-
     beleid = feiten if isinstance(feiten, Beleid) else valideer(Beleid, feiten, bestand)
-    toets = beleidstoets_op(beleid.peildatum)
+    try:
+        toets = beleidstoets_op(beleid.peildatum)
+    except Regelfout as fout:
+        raise Regelfout([Melding(m.tekst, bestand, None, "peildatum") for m in fout.meldingen]) from None
     waarden, notities = _afgeleide_feiten(beleid, toets)
     bevindingen = tuple(beoordeel(c, waarden, notities) for c in toets.criteria)
     oordeel, voorwaarden, ontbrekend = aggregeer(bevindingen)

@@ -89,3 +89,11 @@ def test_invalid_yaml_and_non_utf8_upload(client):
     assert "geen geldige YAML" in c.post(URL, {"tekst": "gemeente: [a\n"}).content.decode()
     bestand = SimpleUploadedFile("x.yaml", "gemeente: Ä".encode("latin-1"))
     assert "geen tekst in UTF-8" in c.post(URL, {"bestand": bestand}).content.decode()
+
+
+@pytest.mark.django_db
+def test_page_shows_the_guard_per_gemeente_configuration(client):
+    html = _client(client, "functioneel_beheerder").get(URL).content.decode()
+    assert "Bewaking per gemeente" in html
+    assert re.search(r"<th scope=\"row\">Voorbeeldstad</th><td>Voldoet</td>", html)
+    assert re.search(r"<th scope=\"row\">Resultaatdorp</th><td>Afgekeurd: geen beschikkingen</td>", html)

@@ -154,3 +154,11 @@ def test_folder_with_a_bad_file_still_writes_overview_and_exits_2(tmp_path: Path
 def test_laad_beleid_unreadable_file(tmp_path: Path):
     with pytest.raises(Regelfout, match="kan bestand niet lezen"):
         laad_beleid(tmp_path)
+
+
+def test_peildatum_before_the_wmo_2015_names_the_policy_file(tmp_path: Path):
+    pad = tmp_path / "oud.yaml"
+    pad.write_text(GOED.replace("peildatum: 2017-06-01", "peildatum: 2014-06-01"), encoding="utf-8")
+    uit = CliRunner().invoke(toets, [str(pad)])
+    assert uit.exit_code == 2
+    assert f"{pad}: peildatum: geen beleidstoets geldig op 2014-06-01" in uit.output
