@@ -65,16 +65,24 @@ def indiceer(situatie: str, kader_id: str | None, peildatum: dt.date | None, als
     tabel.add_column("Frequentie")
     tabel.add_column("Min/keer", justify="right")
     tabel.add_column("Min/week", justify="right")
-    for a in ind.activiteiten:
-        tabel.add_row(
-            a.taak + (" *" if a.afgeweken else ""),
-            a.frequentie,
-            _getal(a.minuten_per_keer),
-            str(a.minuten_per_week),
-        )
+    meer_gebieden = (
+        sum(1 for g in ind.resultaatgebieden if any(a.resultaatgebied == g.id for a in ind.activiteiten)) > 1
+    )
     for g in ind.resultaatgebieden:
-        if len(ind.resultaatgebieden) > 1:
-            tabel.add_row(f"[italic]Subtotaal {g.naam}[/]", "", "", str(g.minuten_per_week))
+        rijen = [a for a in ind.activiteiten if a.resultaatgebied == g.id]
+        if not rijen:
+            continue
+        if meer_gebieden:
+            tabel.add_row(f"[bold]{escape(g.naam)}[/]", "", "", "")
+        for a in rijen:
+            tabel.add_row(
+                ("  " if meer_gebieden else "") + a.taak + (" *" if a.afgeweken else ""),
+                a.frequentie,
+                _getal(a.minuten_per_keer),
+                str(a.minuten_per_week),
+            )
+        if meer_gebieden:
+            tabel.add_row("  [italic]subtotaal[/]", "", "", f"[italic]{g.minuten_per_week}[/]")
     tabel.add_section()
     tabel.add_row("[bold]Totaal[/]", "", "", f"[bold]{ind.totaal_minuten_per_week}[/]")
     console.print(tabel)
@@ -82,7 +90,8 @@ def indiceer(situatie: str, kader_id: str | None, peildatum: dt.date | None, als
     for t in ind.trede_details:
         console.print(f"{t.naam}: {t.label} — {t.grond}")
     if ind.tarief_per_periode is not None:
-        console.print(f"Tarief per {ind.tarief_per_periode.periode}: € {ind.tarief_per_periode.bedrag:.2f}")
+        bedrag = f"{ind.tarief_per_periode.bedrag:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+        console.print(f"Tarief per {ind.tarief_per_periode.periode}: € {bedrag}")
     console.print()
     console.print("[bold]Uitleg[/]")
     for a in ind.activiteiten:
@@ -92,6 +101,8 @@ def indiceer(situatie: str, kader_id: str | None, peildatum: dt.date | None, als
                 f"  [dim]- {escape(stap.tekst)} ({escape(stap.regel)}; {escape(stap.bron)})[/]",
                 highlight=False,
             )
+    if any(a.afgeweken for a in ind.activiteiten):
+        console.print("* afwijking door de consulent (maatwerk, met motivatie in de uitleg)")
     for o in ind.opmerkingen:
         console.print(f"[yellow]Let op:[/] {o}")
     if ind.voorbeeldwaarden:
