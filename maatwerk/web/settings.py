@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "maatwerk.apps.cases",
     "maatwerk.apps.onderzoek",
     "maatwerk.apps.herindicatie",
+    "maatwerk.apps.finance",
+    "maatwerk.apps.beschikkingen",
     "maatwerk.apps.beleid",
 ]
 

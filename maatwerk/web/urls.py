@@ -15,5 +15,7 @@ urlpatterns = [
     path("onderzoek/", include("maatwerk.apps.onderzoek.urls")),
     path("audit/", include("maatwerk.apps.audit.urls")),
     path("herindicatie/", include("maatwerk.apps.herindicatie.urls")),
+    path("financien/", include("maatwerk.apps.finance.urls")),
     path("beleid/", include("maatwerk.apps.beleid.urls")),
+    path("beschikkingen/", include("maatwerk.apps.beschikkingen.urls")),
 ]
