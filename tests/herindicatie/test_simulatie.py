@@ -6,9 +6,11 @@ import datetime as dt
 
 import polars as pl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from maatwerk.apps.herindicatie.overgang import laad_beleid
-from maatwerk.apps.herindicatie.simulatie import UITVOER_KOLOMMEN, samenvatting, simuleer
+from maatwerk.apps.herindicatie.overgang import laad_beleid, leeftijd
+from maatwerk.apps.herindicatie.simulatie import UITVOER_KOLOMMEN, leeftijd_expr, samenvatting, simuleer
 
 PEIL = dt.date(2017, 6, 5)
 
@@ -118,3 +120,15 @@ def test_summary_counts():
     per = {r["aanbieder"]: r for r in s["per_aanbieder"]}
     assert per["A"]["omlaag"] == 2 and per["(PGB)"]["omhoog"] == 1
     assert s["situatie_typisch"] == 1
+
+
+@given(
+    st.lists(
+        st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2020, 12, 31)), min_size=1, max_size=30
+    ),
+    st.dates(min_value=dt.date(2020, 12, 31), max_value=dt.date(2030, 12, 31)),
+)
+def test_vectorised_age_equals_the_scalar_rule(geboortedata, peil):
+    frame = pl.DataFrame({"geboortedatum": geboortedata})
+    jaren = frame.select(leeftijd_expr(peil)).to_series().to_list()
+    assert jaren == [leeftijd(g, peil) for g in geboortedata]

@@ -42,7 +42,7 @@ from typing import Any
 import polars as pl
 
 from .nulmeting import LEEFTIJDSKLASSEN
-from .overgang import Overgangsbeleid, bepaal_overgang, leeftijd, plus_maanden
+from .overgang import Overgangsbeleid, bepaal_overgang, plus_maanden
 
 CASELOAD_KOLOMMEN = (
     "caseload_id",
@@ -88,17 +88,20 @@ def engine_batch() -> Batch:
     return indiceer_batch
 
 
+def leeftijd_expr(peildatum: dt.date) -> pl.Expr:
+    """Whole years on the peildatum (birthday included) as a polars expression over ``geboortedatum``."""
+    g = pl.col("geboortedatum")
+    nog_niet_jarig = (pl.lit(peildatum.month) < g.dt.month()) | (
+        (pl.lit(peildatum.month) == g.dt.month()) & (pl.lit(peildatum.day) < g.dt.day())
+    )
+    return (pl.lit(peildatum.year) - g.dt.year().cast(pl.Int32) - nog_niet_jarig.cast(pl.Int32)).cast(
+        pl.Int32
+    )
+
+
 def leeftijdsklasse_expr(peildatum: dt.date) -> pl.Expr:
     """Age class on the peildatum as a polars expression over ``geboortedatum``."""
-    g = pl.col("geboortedatum")
-    jaren = (
-        pl.lit(peildatum.year)
-        - g.dt.year()
-        - (
-            (pl.lit(peildatum.month) < g.dt.month())
-            | ((pl.lit(peildatum.month) == g.dt.month()) & (pl.lit(peildatum.day) < g.dt.day()))
-        ).cast(pl.Int32)
-    )
+    jaren = leeftijd_expr(peildatum)
     expr = pl.lit(LEEFTIJDSKLASSEN[-1][0])
     for label, _laag, hoog in reversed(LEEFTIJDSKLASSEN[:-1]):
         expr = pl.when(jaren <= hoog).then(pl.lit(label)).otherwise(expr)
@@ -197,9 +200,7 @@ def _overgang(
         },
     )
     frame = frame.join(gesprek, on="caseload_id", how="left").with_columns(
-        pl.col("geboortedatum")
-        .map_elements(lambda g: leeftijd(g, peildatum), return_dtype=pl.Int32)
-        .alias("_leeftijd")
+        leeftijd_expr(peildatum).alias("_leeftijd")
     )
     sleutel = [
         "uren_per_week_oud",

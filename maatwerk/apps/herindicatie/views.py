@@ -55,7 +55,9 @@ def overzicht(request: HttpRequest, form: RegistratieForm | None = None) -> Http
             "weken": [{**w, "aantal": len(w["caseload_ids"])} for w in weken[:8]],
             "meer_weken": max(len(weken) - 8, 0),
             "voortgang": stand,
-        "uitkomsten": [(u.replace("_", " "), n) for u, n in sorted(stand["driegesprek_uitkomsten"].items())],
+            "uitkomsten": [
+                (u.replace("_", " "), n) for u, n in sorted(stand["driegesprek_uitkomsten"].items())
+            ],
             "form": form
             or (
                 RegistratieForm(initial={"datum": timezone.localdate()})
