@@ -619,8 +619,11 @@ def _jaren(tekst: str | None, start: dt.date) -> tuple[int, int]:
 
 
 def _spreid(frame: pl.DataFrame, start: dt.date, klaar: dt.date | None) -> pl.DataFrame:
-    """Without a plan: every client re-indicated on ``start``; with ``--klaar``: evenly spread by client."""
+    """The visit date per client: ``--klaar`` spreads evenly by client; else the planning's week (when
+    the simulation has one), else ``start`` for everyone."""
     if klaar is None:
+        if "herindicatiedatum" in frame.columns:
+            return frame.with_columns(pl.col("herindicatiedatum").fill_null(start))
         return frame.with_columns(herindicatiedatum=pl.lit(start))
     if klaar < start:
         raise Invoerfout(f"--klaar ({klaar}) ligt vóór --start ({start})")
@@ -705,7 +708,12 @@ def begroting(
         )
     console.print(t)
     onbekend = bron.frame.filter(pl.col("uren_per_week_oud").is_null()).height
-    spreiding = f"gespreid van {begin} tot {klaar}" if klaar else f"allemaal op {begin}"
+    if klaar:
+        spreiding = f"gelijk gespreid van {begin} tot {klaar}"
+    elif "herindicatiedatum" in bron.frame.columns:
+        spreiding = "volgens de planning (wie niet gepland is: op " + begin.isoformat() + ")"
+    else:
+        spreiding = f"allemaal op {begin}"
     console.print(f"Herindicatie {spreiding}; {onbekend} cliënt(en) met onbekende oude uren niet meegeteld.")
     if omrekening:
         paren = ", ".join(f"{k} → {v}" for k, v in omrekening.items())

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "maatwerk.apps.onderzoek",
     "maatwerk.apps.herindicatie",
     "maatwerk.apps.finance",
+    "maatwerk.apps.finance",
     "maatwerk.apps.beschikkingen",
     "maatwerk.apps.beleid",
 ]

@@ -147,15 +147,34 @@ def uit_database(simulatie_id: int | None = None, gebruiker: Any = None, waarom:
         "overgang_intensiteit": pl.String,
         "overgang_tot": pl.String,
     }
+    frame = _intern(pl.DataFrame(rijen, schema=schema))
+    plan = _plandata()
+    if plan:
+        datums = pl.DataFrame(
+            {"client": list(plan), "herindicatiedatum": list(plan.values())},
+            schema={"client": pl.String, "herindicatiedatum": pl.Date},
+        )
+        frame = frame.join(datums, on="client", how="left")
     log_rapport(
         gebruiker,
         f"financiën: simulatie {simulatie.pk} ({len(rijen)} cliënten)",
         waarom or "financieel overzicht herindicatie",
     )
-    return Bron(
-        _intern(pl.DataFrame(rijen, schema=schema)),
-        f"simulatie {simulatie.pk} ({simulatie.kader}, peildatum {simulatie.peildatum})",
-        simulatie.kader,
-        simulatie.beleid or None,
-        simulatie.peildatum,
-    )
+    omschrijving = f"simulatie {simulatie.pk} ({simulatie.kader}, peildatum {simulatie.peildatum})"
+    if plan:
+        omschrijving += ", met planning"
+    return Bron(frame, omschrijving, simulatie.kader, simulatie.beleid or None, simulatie.peildatum)
+
+
+def _plandata() -> dict[str, dt.date]:
+    """Visit week start per caseload id from the newest campaign planning (empty without one)."""
+    from maatwerk.apps.herindicatie.models import Planning
+
+    planning = Planning.objects.order_by("-aangemaakt_op", "-pk").first()
+    if planning is None:
+        return {}
+    return {
+        str(cid): dt.date.fromisoformat(week["van"])
+        for week in planning.kalender
+        for cid in week["caseload_ids"]
+    }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 import matplotlib
 
@@ -34,7 +35,13 @@ def _euro_as(ax: plt.Axes, as_: str = "y") -> None:
     (ax.yaxis if as_ == "y" else ax.xaxis).set_major_formatter(FuncFormatter(fmt))
 
 
-def _bewaar(fig: plt.Figure, pad: Path | str) -> Path:
+def _bewaar(fig: plt.Figure, pad: Path | str | BinaryIO) -> Path | BinaryIO:
+    """Save as PNG/SVG by extension; a binary stream (web) gets SVG."""
+    if hasattr(pad, "write"):
+        fig.tight_layout()
+        fig.savefig(pad, format="svg")
+        plt.close(fig)
+        return pad
     pad = Path(pad)
     formaat = _formaat(pad)
     pad.parent.mkdir(parents=True, exist_ok=True)
@@ -45,8 +52,8 @@ def _bewaar(fig: plt.Figure, pad: Path | str) -> Path:
 
 
 def begroting_plot(
-    begroting: pl.DataFrame, pad: Path | str, titel: str = "Begrotingseffect herindicatie"
-) -> Path:
+    begroting: pl.DataFrame, pad: Path | str | BinaryIO, titel: str = "Begrotingseffect herindicatie"
+) -> Path | BinaryIO:
     """Bars per year: cost without and with the campaign (transition share hatched), difference on top."""
     jaren = begroting["jaar"].to_list()
     zonder = begroting["kosten_zonder_campagne_cent"].to_numpy() / 100
@@ -86,7 +93,9 @@ def begroting_plot(
     return _bewaar(fig, pad)
 
 
-def uitmiddelen_plot(per_aanbieder: pl.DataFrame, drempel: float, pad: Path | str) -> Path:
+def uitmiddelen_plot(
+    per_aanbieder: pl.DataFrame, drempel: float, pad: Path | str | BinaryIO
+) -> Path | BinaryIO:
     """Mean position in the band per provider, threshold line, flagged providers in red."""
     rijen = per_aanbieder.sort("gemiddelde_positie", nulls_last=True)
     namen = rijen["aanbieder"].to_list()
@@ -105,7 +114,9 @@ def uitmiddelen_plot(per_aanbieder: pl.DataFrame, drempel: float, pad: Path | st
     return _bewaar(fig, pad)
 
 
-def herstel_plot(rapport: pl.DataFrame, budget_cent: int | None, pad: Path | str) -> Path:
+def herstel_plot(
+    rapport: pl.DataFrame, budget_cent: int | None, pad: Path | str | BinaryIO
+) -> Path | BinaryIO:
     """Compensation per provider (cumulative against the budget when one is given)."""
     namen = rapport["aanbieder"].to_list()
     bedragen = rapport["compensatie_cent"].to_numpy() / 100
@@ -125,7 +136,7 @@ def herstel_plot(rapport: pl.DataFrame, budget_cent: int | None, pad: Path | str
     return _bewaar(fig, pad)
 
 
-def inkomsten_plot(per_aanbieder: pl.DataFrame, pad: Path | str) -> Path:
+def inkomsten_plot(per_aanbieder: pl.DataFrame, pad: Path | str | BinaryIO) -> Path | BinaryIO:
     """Income per provider, old system vs new, over the whole range."""
     namen = per_aanbieder["aanbieder"].to_list()
     oud = per_aanbieder["inkomsten_oud_cent"].to_numpy() / 100
