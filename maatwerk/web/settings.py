@@ -47,7 +47,6 @@ INSTALLED_APPS = [
     "maatwerk.apps.onderzoek",
     "maatwerk.apps.herindicatie",
     "maatwerk.apps.finance",
-    "maatwerk.apps.finance",
     "maatwerk.apps.beschikkingen",
     "maatwerk.apps.beleid",
 ]

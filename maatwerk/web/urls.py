@@ -16,7 +16,6 @@ urlpatterns = [
     path("audit/", include("maatwerk.apps.audit.urls")),
     path("herindicatie/", include("maatwerk.apps.herindicatie.urls")),
     path("financien/", include("maatwerk.apps.finance.urls")),
-    path("financien/", include("maatwerk.apps.finance.urls")),
     path("beleid/", include("maatwerk.apps.beleid.urls")),
     path("beschikkingen/", include("maatwerk.apps.beschikkingen.urls")),
 ]
