@@ -7,9 +7,11 @@ exactly the same minutes. The order of operations below is the contract between 
 Facts (``feiten``) of a situation on its peildatum (flat, see :mod:`maatwerk.engine.plat`)
     gemeente, client_leeftijd, personen (client + household), meerpersoons (personen >= 2),
     aantal_kinderen (rol kind, < 18), leeftijd_jongste_kind (None without children), woning_type,
-    kamers_in_gebruik, kamers_niet_in_gebruik, trap, every omstandigheid flag, and
-    ``voorziening.<id>`` for each algemene voorziening in use. Per activity also: ``niveau`` and
-    ``netwerk`` (network minutes > 0 in one of its categories).
+    kamers_in_gebruik, kamers_niet_in_gebruik, trap, every omstandigheid flag,
+    ``voorziening.<id>`` for each algemene voorziening in use and ``netwerk.<categorie>`` (the network's
+    minutes per week for that category). Per activity also: ``niveau`` and ``netwerk`` (the network's
+    minutes, before any activity consumed them, are > 0 in one of its categories). Ages are whole years
+    on the peildatum (one less when the peildatum's (month, day) is before the birthday's).
 
 A voorwaarde holds when its fact is not None and every given operator holds (``gelijk`` ==, compared
 case-insensitively for text; ``minimaal`` >=; ``hoogstens`` <=; no operator: the fact is truthy);
@@ -296,6 +298,8 @@ def feiten(s: Situatie) -> dict[str, Any]:
         f[naam] = getattr(omst, naam)
     for v in s.algemene_voorzieningen:
         f[f"voorziening.{v}"] = True
+    for n in s.netwerk:
+        f[f"netwerk.{n.taak}"] = f.get(f"netwerk.{n.taak}", 0.0) + n.minuten_per_week
     return f
 
 
@@ -376,7 +380,7 @@ def _activiteit(
 
     kid, versie = c.id, c.versie
     niveau = niveau_van(s, a.categorieen)
-    netwerk = any(pools.get(cat, 0) > 0 for cat in a.categorieen)
+    netwerk = any(f.get(f"netwerk.{cat}", 0) > 0 for cat in a.categorieen)
     fa = {**f, "niveau": niveau, "netwerk": netwerk}
     stappen: list[Stap] = []
     voorbeeld = False

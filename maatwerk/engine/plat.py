@@ -9,6 +9,20 @@ Columns: ``peildatum``, ``gemeente``, ``geboortedatum`` (client), ``woning_type`
 ``<omstandigheid>`` (bool), ``lid<n>_rol`` / ``lid<n>_geboortedatum`` / ``lid<n>_kan_meedoen`` for household
 members 1..MAX_LEDEN (rol None = no member), ``netwerk_<categorie>_minuten`` (float) and
 ``voorziening_<id>`` (bool). Consulent afwijkingen and zelfredzaamheid scores have no flat form.
+
+How the engine's facts (:func:`maatwerk.engine.berekening.feiten`) follow from these columns, for a
+column-wise (batch) evaluation that must give exactly the same minutes:
+
+- ``client_leeftijd``: whole years from ``geboortedatum`` to the peildatum (minus one when the peildatum's
+  (month, day) is before the birthday's); the same rule for each ``lid<n>_geboortedatum``.
+- ``personen`` = 1 + number of ``lid<n>_rol`` that are not null; ``meerpersoons`` = personen >= 2.
+- ``aantal_kinderen`` = members with rol ``kind`` and age < 18; ``leeftijd_jongste_kind`` = their minimum
+  age (null without such children: every voorwaarde on it is then false).
+- ``woning_type``, ``kamers_in_gebruik``, ``kamers_niet_in_gebruik``, ``trap`` and every omstandigheid: the
+  column of the same name. ``voorziening.<id>`` = column ``voorziening_<id>``. ``gemeente`` = column.
+- Per activity: ``niveau`` from the ``beperking_<categorie>`` columns of its categories (all zelf -> zelf,
+  all niet -> niet, else deels); ``netwerk`` = any ``netwerk_<categorie>_minuten`` > 0 among them (the pool
+  before any activity consumed it).
 """
 
 from __future__ import annotations
@@ -135,6 +149,13 @@ def rij_naar_situatie(rij: dict[str, Any], peildatum: dt.date | None = None) -> 
         "algemene_voorzieningen": [v for v in VOORZIENINGEN if r[f"voorziening_{v}"]],
     }
     return situatie_uit_data(data)
+
+
+def indiceer_rij(rij: dict[str, Any], kader: str, peildatum: dt.date | None = None):
+    """The single-case indication of a flat row (the reference the batch path must equal)."""
+    from maatwerk.engine.berekening import indiceer
+
+    return indiceer(rij_naar_situatie(rij, peildatum), kader)
 
 
 def typische_rij(geboortedatum: dt.date, **afwijkend: Any) -> dict[str, Any]:

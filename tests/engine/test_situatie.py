@@ -10,7 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from maatwerk.engine import indiceer, laad_situatie
-from maatwerk.engine.plat import KOLOMMEN, VERPLICHT, rij_naar_situatie, situatie_naar_rij, typische_rij
+from maatwerk.engine.plat import (
+    KOLOMMEN,
+    VERPLICHT,
+    indiceer_rij,
+    rij_naar_situatie,
+    situatie_naar_rij,
+    typische_rij,
+)
 from maatwerk.regels.laden import Regelfout
 
 from .conftest import VOORBEELDEN
@@ -132,6 +139,8 @@ def test_typische_situatie_en_onbekende_kolom():
     s = rij_naar_situatie({"id": 7, "geboortedatum": dt.date(1940, 1, 1)}, peildatum=dt.date(2026, 3, 1))
     # typical: licht deels, zwaar niet -> KPMG 108 - 23 = 85 u/jr -> 99 min/week
     assert indiceer(s).totaal_minuten_per_week == 99
+    rij = typische_rij(dt.date(1940, 1, 1), beperking_licht_huishoudelijk_werk="niet")
+    assert indiceer_rij(rij, "kpmg-hbel", dt.date(2026, 3, 1)).totaal_minuten_per_week == 125
     assert typische_rij(dt.date(1940, 1, 1), trap=True)["trap"] is True
     with pytest.raises(Regelfout, match="onbekende kolom"):
         rij_naar_situatie({"geboortedatum": dt.date(1940, 1, 1), "kamers": 3})
