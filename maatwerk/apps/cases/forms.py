@@ -32,6 +32,8 @@ class NlForm(forms.Form):
             if "invalid" in veld.error_messages and isinstance(veld, forms.DateField):
                 veld.error_messages["invalid"] = "Vul een geldige datum in (JJJJ-MM-DD)."
             w = veld.widget
+            if isinstance(w, forms.HiddenInput):
+                continue
             if isinstance(w, forms.CheckboxInput):
                 w.attrs.setdefault("class", "utrecht-checkbox utrecht-checkbox--html-input")
             elif isinstance(w, forms.Select):

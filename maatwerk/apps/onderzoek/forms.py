@@ -60,7 +60,7 @@ assert set(OMSTANDIGHEID_LABELS) == set(OMSTANDIGHEDEN), "labels horen bij de om
 class GesprekForm(NlForm):
     """The keukentafelgesprek itself and the verslag; ``versie`` carries the optimistic lock."""
 
-    versie = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    versie = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     gespreksdatum = forms.DateField(label="Datum keukentafelgesprek", widget=Datum(), required=False)
     locatie = forms.CharField(label="Plaats van het gesprek", max_length=200, required=False)
     gewezen_op_clientondersteuning = forms.BooleanField(
@@ -146,7 +146,7 @@ class SituatieForm(NlForm):
                 veld.widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
             elif isinstance(veld.widget, forms.CheckboxInput):
                 veld.widget.attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
-            elif not isinstance(veld.widget, forms.CheckboxSelectMultiple):
+            elif not isinstance(veld.widget, forms.CheckboxSelectMultiple | forms.HiddenInput):
                 veld.widget.attrs["class"] = "utrecht-textbox utrecht-textbox--html-input"
             veld.error_messages["required"] = "Dit veld is verplicht."
             if isinstance(veld, forms.IntegerField):

@@ -40,7 +40,7 @@ def _gemeente() -> str:
 
 
 def _onderzoek_van(zaak: Zaak) -> Onderzoek:
-    """The stored onderzoek, or a fresh unsaved one (versie 1)."""
+    """The stored onderzoek, or a fresh unsaved one (the form then carries versie 0)."""
     return getattr(zaak, "onderzoek", None) or Onderzoek(zaak=zaak)
 
 
@@ -127,7 +127,7 @@ def onderzoek(request: HttpRequest, zaak_pk: int) -> HttpResponse:
     )
     gesprek = GesprekForm(
         initial={
-            "versie": ond.versie,
+            "versie": ond.versie if ond.pk else 0,
             "gespreksdatum": ond.gespreksdatum,
             "locatie": ond.locatie,
             "gewezen_op_clientondersteuning": ond.gewezen_op_clientondersteuning,
@@ -223,10 +223,9 @@ def _opslaan(request: HttpRequest, zaak: Zaak, ond: Onderzoek) -> HttpResponse:
     try:
         with transaction.atomic():
             if ond.pk is None:
-                if g["versie"] != 1:
-                    raise Versieconflict(Onderzoek.objects.get(zaak=zaak), ond)
-                if Onderzoek.objects.filter(zaak=zaak).exists():
-                    raise Versieconflict(Onderzoek.objects.get(zaak=zaak), ond)
+                # Versie 0 = "there was no onderzoek when I opened the page"; someone else may have started one.
+                if g["versie"] != 0 or Onderzoek.objects.filter(zaak=zaak).exists():
+                    raise Versieconflict(Onderzoek.objects.filter(zaak=zaak).first() or ond, ond)
                 ond.versie = 1
                 ond.save()
             else:
