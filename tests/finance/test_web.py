@@ -38,7 +38,7 @@ def simulatie(db):
     ]
     for i, (aanbieder, oud, minuten, trede, overgang, tot) in enumerate(rijen):
         client = CaseloadClient.objects.create(
-            bsn=maak_bsn(200_000 + i),
+            bsn=maak_bsn(200_000 + 7 * i),
             geboortedatum=dt.date(1940, 1, 1),
             uren_per_week_oud=Decimal(oud),
             klasse_oud="hh2" if Decimal(oud) > 3 else "hh1",
