@@ -616,38 +616,82 @@ def voortgang_cmd(als_json: bool) -> None:
     "map_",
     type=click.Path(file_okay=False, path_type=Path),
     required=True,
-    help="Map voor de brieven (brief-<id>.html).",
+    help="Map voor de brieven (<soort>-<id>.html).",
+)
+@click.option(
+    "--soort",
+    type=click.Choice(["wijziging", "uitnodiging"]),
+    default="wijziging",
+    show_default=True,
+    help="wijziging: wat verandert en waarom (uit de simulatie); uitnodiging: huisbezoek (uit de planning).",
 )
 @click.option("--simulatie", "simulatie_id", type=int, help="Id van de simulatie (standaard: de laatste).")
+@click.option("--week", type=int, help="Uitnodigingen alleen voor deze week van de laatste planning.")
 @click.option("--caseload-id", "caseload_ids", type=int, multiple=True, help="Alleen deze cliënt(en).")
+@click.option(
+    "--gemeente", default="De gemeente", show_default=True, help="Afzender, bv. 'Gemeente Westland'."
+)
 @click.option("--datum", type=DATUM, default=lambda: dt.date.today().isoformat(), help="Datum van de brief.")
 @click.option("--pdf", is_flag=True, help="Ook een PDF per brief (WeasyPrint).")
 def brieven(
-    map_: Path, simulatie_id: int | None, caseload_ids: tuple[int, ...], datum: dt.date, pdf: bool
+    map_: Path,
+    soort: str,
+    simulatie_id: int | None,
+    week: int | None,
+    caseload_ids: tuple[int, ...],
+    gemeente: str,
+    datum: dt.date,
+    pdf: bool,
 ) -> None:
-    """Schrijf per cliënt een brief (B1) over wat verandert en waarom, in uren."""
+    """Schrijf per cliënt een brief in eenvoudig Nederlands (B1): de wijziging in uren en waarom, of de
+    uitnodiging voor het huisbezoek in de geplande week."""
     _django()
-    from maatwerk.apps.herindicatie.brieven import schrijf_brieven
-    from maatwerk.apps.herindicatie.models import Simulatie
-    from maatwerk.apps.herindicatie.opslag import laatste_simulatie, log_rapport
+    from maatwerk.apps.herindicatie.opslag import log_rapport
 
-    simulatie = _met_database(
-        lambda: Simulatie.objects.filter(pk=simulatie_id).first() if simulatie_id else laatste_simulatie()
+    maak = _wijzigingsbrieven if soort == "wijziging" else _uitnodigingen
+    brieven_, bron = _met_database(lambda: maak(simulatie_id, week, set(caseload_ids), datum, gemeente))
+    if not brieven_:
+        raise click.ClickException("geen cliënten gevonden voor deze brieven")
+    from maatwerk.apps.herindicatie.brieven import schrijf
+
+    with _voortgang() as voortgang:
+        taak = voortgang.add_task("brieven schrijven", total=len(brieven_))
+        paden = schrijf(
+            brieven_, map_, soort, pdf=pdf, voortgang=lambda i: voortgang.update(taak, completed=i)
+        )
+    log_rapport(
+        None, f"brieven herindicatie ({soort}, {bron}): {len(brieven_)} cliënten", "brieven herindicatie"
     )
+    console.print(f"{len(paden)} bestanden in {map_} ({bron}).", highlight=False)
+
+
+def _wijzigingsbrieven(
+    simulatie_id: int | None, week: int | None, ids: set[int], datum: dt.date, gemeente: str
+) -> tuple[list[Any], str]:
+    from maatwerk.apps.herindicatie.brieven import brief
+    from maatwerk.apps.herindicatie.models import Simulatie
+    from maatwerk.apps.herindicatie.opslag import laatste_simulatie
+
+    simulatie = Simulatie.objects.filter(pk=simulatie_id).first() if simulatie_id else laatste_simulatie()
     if simulatie is None:
         raise click.ClickException("geen simulatie gevonden: voer eerst `maatwerk herindicatie simuleer` uit")
     uitkomsten = simulatie.uitkomsten.select_related("caseload", "caseload__client").order_by("caseload_id")
-    if caseload_ids:
-        uitkomsten = uitkomsten.filter(caseload_id__in=caseload_ids)
-    lijst = list(uitkomsten)
-    if not lijst:
-        raise click.ClickException("geen cliënten gevonden in deze simulatie")
-    with _voortgang() as voortgang:
-        taak = voortgang.add_task("brieven schrijven", total=len(lijst))
-        paden = schrijf_brieven(
-            lijst, map_, datum, pdf=pdf, voortgang=lambda i: voortgang.update(taak, completed=i)
-        )
-    log_rapport(
-        None, f"brieven herindicatie simulatie {simulatie.pk}: {len(lijst)} cliënten", "brieven herindicatie"
-    )
-    console.print(f"{len(paden)} bestanden in {map_} (simulatie {simulatie.pk}).", highlight=False)
+    if ids:
+        uitkomsten = uitkomsten.filter(caseload_id__in=ids)
+    return [brief(u, datum, gemeente) for u in uitkomsten], f"simulatie {simulatie.pk}"
+
+
+def _uitnodigingen(
+    simulatie_id: int | None, week: int | None, ids: set[int], datum: dt.date, gemeente: str
+) -> tuple[list[Any], str]:
+    from maatwerk.apps.herindicatie.brieven import uitnodiging
+    from maatwerk.apps.herindicatie.models import CaseloadClient, Planning
+
+    planning = Planning.objects.first()
+    if planning is None:
+        raise click.ClickException("geen planning gevonden: voer eerst `maatwerk herindicatie plan` uit")
+    weken = [w for w in planning.kalender if week is None or w["week"] == week]
+    per_id = {cid: w for w in weken for cid in w["caseload_ids"] if not ids or cid in ids}
+    clients = CaseloadClient.objects.select_related("client").order_by("pk").iterator(chunk_size=2000)
+    brieven_ = [uitnodiging(c, per_id[c.pk], datum, planning.pk, gemeente) for c in clients if c.pk in per_id]
+    return brieven_, f"planning {planning.pk}"

@@ -128,7 +128,7 @@ def test_driegesprek_changes_the_next_simulation_and_letters(caseload):
         ],
     )
     assert brieven.exit_code == 0, brieven.output
-    html = (caseload / "brieven" / f"brief-{client.pk}.html").read_text()
+    html = (caseload / "brieven" / f"wijziging-{client.pk}.html").read_text()
     assert "Uw hulp bij het huishouden verandert" in html and "1 november 2019" in html
     assert "binnen 6 weken" in html and client.bsn not in html
 
@@ -153,6 +153,30 @@ def test_plan_cli_finishes_on_the_last_week(caseload):
     assert uit.exit_code == 0, uit.output
     assert "60 cliënten in 3 weken; iedereen gezien op 22-09-2019" in uit.output
     assert len((caseload / "p.csv").read_text().splitlines()) == 61
+    uitnodigingen = CliRunner().invoke(
+        cli,
+        [
+            "herindicatie",
+            "brieven",
+            "--soort",
+            "uitnodiging",
+            "--week",
+            "3",
+            "--uit",
+            str(caseload / "u"),
+            "--gemeente",
+            "Gemeente Westland",
+        ],
+    )
+    assert uitnodigingen.exit_code == 0, uitnodigingen.output
+    bestanden = sorted((caseload / "u").glob("uitnodiging-*.html"))
+    assert len(bestanden) == 10  # week 3 holds the last 10 of 60
+    html = bestanden[0].read_text()
+    assert (
+        "In de week van <strong>16 september 2019</strong> tot en met <strong>22 september 2019</strong>"
+        in html
+    )
+    assert "Gemeente Westland" in html
 
 
 def _c(i, eind=None, uren=None, verschil=None, leeftijd=70, prematuur=False):

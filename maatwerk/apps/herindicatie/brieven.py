@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -12,7 +13,7 @@ from django.template.loader import render_to_string
 
 from maatwerk.apps.cases.termijnregels import termijnregels_op
 
-from .models import SimulatieUitkomst
+from .models import CaseloadClient, SimulatieUitkomst
 from .overgang import OUDE_INDICATIE, PERMANENT, lange_datum
 
 
@@ -35,7 +36,7 @@ class Brief:
     html: str
 
 
-def brief(uitkomst: SimulatieUitkomst, datum: dt.date, gemeente: str = "de gemeente") -> Brief:
+def brief(uitkomst: SimulatieUitkomst, datum: dt.date, gemeente: str = "De gemeente") -> Brief:
     """The letter for one client from a stored simulation outcome."""
     caseload = uitkomst.caseload
     client = caseload.client
@@ -55,10 +56,10 @@ def brief(uitkomst: SimulatieUitkomst, datum: dt.date, gemeente: str = "de gemee
         "verschil": uren_tekst(abs(verschil)) if verschil else None,
         "minder": verschil is not None and verschil < 0,
         "meer": verschil is not None and verschil > 0,
-        "intensiteit": uitkomst.nieuwe_intensiteit or uitkomst.trede_hbh,
+        "intensiteit": (uitkomst.nieuwe_intensiteit or uitkomst.trede_hbh).capitalize(),
         "overgang": bool(uitkomst.overgang_tot),
         "overgang_oud": uitkomst.overgang_intensiteit == OUDE_INDICATIE,
-        "overgang_intensiteit": uitkomst.overgang_intensiteit,
+        "overgang_intensiteit": uitkomst.overgang_intensiteit.capitalize(),
         "overgang_permanent": uitkomst.overgang_tot == PERMANENT,
         "overgang_tot": tot,
         "toelichting": uitkomst.toelichting if uitkomst.overgang_tot else "",
@@ -70,15 +71,35 @@ def brief(uitkomst: SimulatieUitkomst, datum: dt.date, gemeente: str = "de gemee
     return Brief(caseload.pk, render_to_string("herindicatie/brief.html", context))
 
 
-def schrijf_brieven(
-    uitkomsten: list[SimulatieUitkomst], map_: Path, datum: dt.date, pdf: bool = False, voortgang: Any = None
+def uitnodiging(
+    caseload: CaseloadClient,
+    week: dict[str, Any],
+    datum: dt.date,
+    planning_id: int,
+    gemeente: str = "De gemeente",
+) -> Brief:
+    """Invitation for the home visit in the client's planned week."""
+    client = caseload.client
+    context = {
+        "gemeente": gemeente,
+        "datum": lange_datum(datum),
+        "naam": client.naam if client else None,
+        "adres": client.adres if client else "",
+        "van": lange_datum(dt.date.fromisoformat(week["van"])),
+        "tot": lange_datum(dt.date.fromisoformat(week["tot_en_met"])),
+        "kenmerk": f"HU-{planning_id}-{caseload.pk}",
+    }
+    return Brief(caseload.pk, render_to_string("herindicatie/uitnodiging.html", context))
+
+
+def schrijf(
+    brieven: Iterable[Brief], map_: Path, voorvoegsel: str, pdf: bool = False, voortgang: Any = None
 ) -> list[Path]:
-    """Write ``brief-<caseload_id>.html`` (and ``.pdf``) per client into ``map_`` (no BSN in file names)."""
+    """Write ``<voorvoegsel>-<caseload_id>.html`` (and ``.pdf``) per letter (no BSN in file names)."""
     map_.mkdir(parents=True, exist_ok=True)
     geschreven = []
-    for i, uitkomst in enumerate(uitkomsten, 1):
-        b = brief(uitkomst, datum)
-        pad = map_ / f"brief-{b.caseload_id}.html"
+    for i, b in enumerate(brieven, 1):
+        pad = map_ / f"{voorvoegsel}-{b.caseload_id}.html"
         pad.write_text(b.html, encoding="utf-8")
         geschreven.append(pad)
         if pdf:
