@@ -369,6 +369,7 @@ def aanbieders(
 @_bron_opties
 @click.option("--matrix", help="Resultatenmatrix (standaard: die van het normenkader).")
 @click.option("--regels", "regels_id", help="Regelset uitmiddelen (drempel, kostprijs; standaard: de enige).")
+@click.option("--aanbieder", help="Alleen deze aanbieder.")
 @click.option("--per-trede", is_flag=True, help="Signaleer per aanbieder per trede.")
 @click.option(
     "--csv", "csv_pad", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf de tabel als CSV."
@@ -381,6 +382,7 @@ def uitmiddelen(
     uitkomst: Path | None,
     matrix: str | None,
     regels_id: str | None,
+    aanbieder: str | None,
     per_trede: bool,
     csv_pad: Path | None,
     plot_pad: Path | None,
@@ -395,7 +397,12 @@ def uitmiddelen(
     regels = uitmiddelen_regels(_enige("uitmiddelen", regels_id, "--regels"), datum)
     if "minuten_nieuw" not in bron.frame.columns:
         raise Invoerfout(f"{bron.omschrijving}: kolom nieuwe_minuten_per_week ontbreekt")
-    clienten = um.per_client(bron.frame.filter(pl.col("leveringsvorm") == "zin"), tabel, regels, datum)
+    frame = bron.frame.filter(pl.col("leveringsvorm") == "zin")
+    if aanbieder:
+        frame = frame.filter(pl.col("aanbieder") == aanbieder)
+        if not frame.height:
+            raise Invoerfout(f"aanbieder {aanbieder!r} komt niet voor in {bron.omschrijving}")
+    clienten = um.per_client(frame, tabel, regels, datum)
     uit = um.per_aanbieder_trede(clienten, regels) if per_trede else um.per_aanbieder(clienten, regels)
     drempel = regels.bovenkant_band.waarde
     grens = str(drempel).replace(".", ",")
