@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -228,6 +229,7 @@ def zaak_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "lopende_opschorting": next((o for o in opschortingen if o.tot is None), None),
             "bewerken": bewerken,
             "onderzoek": onderzoek,
+            "besluit_url": _besluit_url(zaak),
             "status_form": StatusForm(huidig=zaak.status) if bewerken else None,
             "opschorting_form": OpschortingForm(zaak=zaak) if bewerken else None,
             "spoed_form": SpoedForm(zaak=zaak) if bewerken and zaak.spoed else None,
@@ -238,6 +240,16 @@ def zaak_detail(request: HttpRequest, pk: int) -> HttpResponse:
             else None,
         },
     )
+
+
+def _besluit_url(zaak: Zaak) -> str | None:
+    """Link to the beschikking flow (beschikkingen app) once there is an aanvraag."""
+    if zaak.status in (Status.ONTVANGEN, Status.IN_ONDERZOEK, Status.INGETROKKEN):
+        return None
+    try:
+        return reverse("beschikkingen:besluit", args=[zaak.pk])
+    except NoReverseMatch:
+        return None
 
 
 def _opnieuw(request: HttpRequest, zaak: Zaak, **forms) -> HttpResponse:
@@ -252,6 +264,7 @@ def _opnieuw(request: HttpRequest, zaak: Zaak, **forms) -> HttpResponse:
         "opschortingen": list(zaak.opschortingen.all()),
         "bewerken": True,
         "onderzoek": getattr(zaak, "onderzoek", None),
+        "besluit_url": _besluit_url(zaak),
         "status_form": StatusForm(huidig=zaak.status),
         "opschorting_form": OpschortingForm(zaak=zaak),
         "spoed_form": SpoedForm(zaak=zaak) if zaak.spoed else None,

@@ -223,7 +223,7 @@ def _opslaan(request: HttpRequest, zaak: Zaak, ond: Onderzoek) -> HttpResponse:
     try:
         with transaction.atomic():
             if ond.pk is None:
-                # Versie 0 = "there was no onderzoek when I opened the page"; someone else may have started one.
+                # Versie 0: there was no onderzoek when the page was opened; someone may have started one.
                 if g["versie"] != 0 or Onderzoek.objects.filter(zaak=zaak).exists():
                     raise Versieconflict(Onderzoek.objects.filter(zaak=zaak).first() or ond, ond)
                 ond.versie = 1
