@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from maatwerk.regels.laden import Regelfout
+from maatwerk.regels.laden import Melding, Regelfout
 
 
 def _fout(exc: Exception) -> None:
@@ -170,17 +170,26 @@ def kader() -> None:
 @click.argument("kader_id", metavar="ID")
 @click.option("--peildatum", callback=_datum, metavar="JJJJ-MM-DD", help="Versie die op deze datum geldt.")
 def toon(kader_id: str, peildatum: dt.date | None) -> None:
-    """Toon normenkader ID als leesbare tabel."""
+    """Toon normenkader (of resultatenmatrix) ID als leesbare tabel."""
     from maatwerk.engine.berekening import bron_tekst
     from maatwerk.engine.kaders import register
 
+    console = Console()
     try:
         reg = register()
+        if kader_id not in reg.normenkaders and kader_id in reg.matrices:
+            versies = reg.matrices[kader_id]
+            m = reg.matrix(kader_id, peildatum) if peildatum else versies[-1]
+            if m is None:
+                raise Regelfout(
+                    [Melding(f"resultatenmatrix '{kader_id}' geldt niet op {peildatum}", sleutel="peildatum")]
+                )
+            _toon_matrix(console, m)
+            return
         k = reg.normenkader(kader_id, peildatum)
     except Regelfout as exc:
         _fout(exc)
         return
-    console = Console()
     console.print(f"[bold]{k.naam}[/] — id {k.id}, versie {k.versie}, {k.uitgever}")
     console.print(
         f"Geldig {k.valid_from} t/m {k.valid_until or 'nader bericht'}; gemeenten: "
@@ -236,22 +245,44 @@ def toon(kader_id: str, peildatum: dt.date | None) -> None:
             )
         console.print(gh)
     if k.resultatenmatrix:
-        m = reg.matrix(k.resultatenmatrix, peildatum or k.valid_from)
+        m = reg.matrix(k.resultatenmatrix, peildatum or max(k.valid_from, dt.date.today()))
         if m is not None:
-            mt = Table(title=f"Resultatenmatrix {m.naam} (tarief per {m.periode.label})")
-            for kolom in ("resultaatgebied", "trede", "grond", "tarief"):
-                mt.add_column(kolom)
-            for rg in m.resultaatgebieden:
-                for t in rg.treden:
-                    if t.uren_per_week is not None:
-                        b = t.uren_per_week
-                        grond = f"{_getal(b.van)}–{'∞' if b.tot is None else _getal(b.tot)} uur/week"
-                    else:
-                        grond = "zelfredzaamheid " + ", ".join(map(str, t.zelfredzaamheid))
-                    mt.add_row(
-                        rg.naam,
-                        t.label,
-                        grond,
-                        f"€ {t.tarief.bedrag:.2f}" + (" (voorbeeld)" if t.tarief.voorbeeld else ""),
-                    )
-            console.print(mt)
+            _toon_matrix(console, m)
+
+
+def _bedrag(x: float) -> str:
+    return "€ " + f"{x:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def _toon_matrix(console: Console, m) -> None:
+    from maatwerk.engine.berekening import bron_tekst
+
+    console.print(
+        f"[bold]Resultatenmatrix {m.naam}[/] — id {m.id}, versie {m.versie}, geldig {m.valid_from} "
+        f"t/m {m.valid_until or 'nader bericht'}; bron: {bron_tekst(m.bron)}"
+    )
+    mt = Table(title=f"Treden en tarieven (tarief per {m.periode.label})", show_lines=False)
+    for kolom in ("resultaatgebied", "trede", "grond", "tarief"):
+        mt.add_column(kolom)
+    for rg in m.resultaatgebieden:
+        for i, t in enumerate(rg.treden):
+            if t.uren_per_week is not None:
+                b = t.uren_per_week
+                grond = f"{_getal(b.van)}–{'∞' if b.tot is None else _getal(b.tot)} uur/week"
+            else:
+                grond = "zelfredzaamheid " + ", ".join(map(str, t.zelfredzaamheid))
+            mt.add_row(
+                rg.naam if i == 0 else "",
+                f"{t.label}: {t.omschrijving}",
+                grond,
+                _bedrag(t.tarief.bedrag) + (" (voorbeeld)" if t.tarief.voorbeeld else ""),
+            )
+        mt.add_section()
+    for p in m.aanvullende_producten:
+        mt.add_row(
+            p.naam,
+            "aanvullend product",
+            f"bij activiteit {p.activiteit}",
+            _bedrag(p.tarief.bedrag) + (" (voorbeeld)" if p.tarief.voorbeeld else ""),
+        )
+    console.print(mt)

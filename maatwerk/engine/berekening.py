@@ -75,7 +75,7 @@ from maatwerk.engine.kaders import (
     Voorwaarde,
     register,
 )
-from maatwerk.engine.situatie import CATEGORIEEN, OMSTANDIGHEDEN, Situatie, leeftijd
+from maatwerk.engine.situatie import CATEGORIEEN, OMSTANDIGHEDEN, VOORZIENING_NAMEN, Situatie, leeftijd
 from maatwerk.regels.laden import Bron, Melding, Regelfout
 
 # ------------------------------------------------------------------------------------------ compile
@@ -100,6 +100,7 @@ class CCorrectie:
     waarde: float
     per_feit: str | None
     per_boven: int
+    per_voorbeeld: bool
     groep: str | None
     bron: str
     voorbeeld: bool
@@ -118,6 +119,7 @@ class CGebruikelijk:
     vervalt_bij: tuple[str, ...]
     bron: str
     voorbeeld: bool
+    uitleg: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +184,7 @@ def _correctie(c, weken: float) -> CCorrectie:
         waarde,
         c.per.feit if c.per else None,
         c.per.boven if c.per else 0,
+        bool(c.per and c.per.voorbeeld),
         c.groep,
         bron,
         voorbeeld,
@@ -211,6 +214,7 @@ def compileer(kader: Normenkader) -> Gecompileerd:
             tuple(g.vervalt_bij),
             bron_tekst(g.bron, g.voorbeeld, g.toelichting),
             g.voorbeeld,
+            g.uitleg,
         )
         for g in kader.gebruikelijke_hulp
     )
@@ -389,6 +393,7 @@ def _activiteit(
         return None, False
     minuten = 0.0
     redenen: list[str] = []
+    aftrek_redenen: list[str] = []  # why minutes went down (the whole story when the result is 0)
     if van_toepassing:
         voorziening = next((v for v in a.vervalt_bij if f.get(f"voorziening.{v}")), None)
         if voorziening is not None:
@@ -400,10 +405,10 @@ def _activiteit(
                     "kader: vervalt_bij_voorziening",
                     {"algemene_voorziening": voorziening},
                     0.0,
-                    f"Vervalt: u gebruikt de algemene voorziening {voorziening.replace('_', ' ')}.",
+                    f"Vervalt: u gebruikt de algemene voorziening {VOORZIENING_NAMEN[voorziening]}.",
                 )
             )
-            redenen.append(f"u de algemene voorziening {voorziening.replace('_', ' ')} gebruikt")
+            aftrek_redenen.append(f"u de algemene voorziening {VOORZIENING_NAMEN[voorziening]} gebruikt")
         else:
             minuten = a.basis
             voorbeeld |= a.basis_voorbeeld
@@ -441,8 +446,25 @@ def _activiteit(
                     continue
                 aantal = 1.0
                 if k.per_feit is not None:
-                    aantal = max(0.0, float(f.get(k.per_feit) or 0) - k.per_boven)
+                    waarde = float(f.get(k.per_feit) or 0)
+                    aantal = max(0.0, waarde - k.per_boven)
                     if aantal == 0:
+                        if waarde > 0 and k.per_voorbeeld:
+                            # the (voorbeeld) threshold decided that nothing is added: say so
+                            voorbeeld = True
+                            stappen.append(
+                                Stap(
+                                    f"{a.id}.{k.id}",
+                                    kid,
+                                    versie,
+                                    k.bron,
+                                    {k.per_feit: f.get(k.per_feit), "drempel": k.per_boven},
+                                    0.0,
+                                    f"{k.omschrijving}: geen toeslag ({_komma(waarde)} niet boven de drempel "
+                                    f"{k.per_boven}).",
+                                    True,
+                                )
+                            )
                         continue
                 gevuurd.append((k, k.waarde * aantal, aantal))
             for k, effect, aantal in _kies_groepen(gevuurd, abs):
@@ -524,11 +546,12 @@ def _activiteit(
                         {"rol": rol, "leeftijd": jaren, "kan_meedoen": meedoen, "aandeel": aandeel},
                         effect,
                         f"Gebruikelijke hulp ({g.omschrijving}): {aandeel:.0%} van de taak "
-                        f"neemt uw {rol} ({jaren} jaar) over ({_plus(effect)} minuten per week).",
+                        f"neemt uw {rol} ({jaren} jaar) over ({_plus(effect)} minuten per week)."
+                        + (f" {g.uitleg}" if g.uitleg else ""),
                         g.voorbeeld,
                     )
                 )
-                redenen.append(
+                aftrek_redenen.append(
                     f"uw {rol} {'alles' if aandeel >= 1 else 'een deel'} kan overnemen (gebruikelijke hulp)"
                 )
             if a.netwerk_aftrek:
@@ -551,7 +574,7 @@ def _activiteit(
                             f"Netwerk ({wie}) doet hiervan {_komma(aftrek, 1)} minuten per week.",
                         )
                     )
-                    redenen.append(f"{wie} hier {aftrek:.0f} minuten per week bij helpt")
+                    aftrek_redenen.append(f"uw netwerk ({wie}) hier {aftrek:.0f} minuten per week bij helpt")
             if a.maximum is not None and minuten > a.maximum:
                 effect = a.maximum - minuten
                 minuten = a.maximum
@@ -600,10 +623,14 @@ def _activiteit(
                 f"minuten per week. Motivatie: {afwijking.motivatie}",
             )
         )
-        redenen.append(f"de consulent maatwerk heeft toegepast: {afwijking.motivatie}")
+        aftrek_redenen.append(f"de consulent maatwerk heeft toegepast: {afwijking.motivatie}")
         afgerond = afwijking.minuten_per_week
         afgeweken = True
     per_keer = round(afgerond / a.frequentie_per_week, 1)
+    if afgerond == 0 and aftrek_redenen:
+        redenen = aftrek_redenen
+    else:
+        redenen += aftrek_redenen
     uitleg = activiteit_uitleg(a.taak, a.frequentie_tekst, per_keer, afgerond, redenen)
     return ActiviteitIndicatie(
         id=a.id,
@@ -669,6 +696,12 @@ def indiceer(situatie: Situatie, kader: str | Normenkader | None = None) -> Indi
         if ind is not None:
             activiteiten.append(ind)
             voorbeeld |= vb
+    extra: list[str] = []
+    for g in {g.id: g for a in c.activiteiten for g in a.gebruikelijk}.values():
+        if g.uitleg and any(
+            st.regel.endswith(f".gebruikelijke_hulp.{g.id}") for a in activiteiten for st in a.trace
+        ):
+            extra.append(g.uitleg)
     dec = c.decimalen_uren
     gebieden = []
     for gid, naam, _ in c.gebieden:
@@ -695,9 +728,9 @@ def indiceer(situatie: Situatie, kader: str | Normenkader | None = None) -> Indi
         resultatenmatrix=matrix.id if matrix else None,
         voorbeeldwaarden=voorbeeld,
         uitleg="",
-        opmerkingen=tuple(opm),
+        opmerkingen=tuple(extra + opm),
     )
-    return _met_uitleg(ind, indicatie_uitleg(ind))
+    return _met_uitleg(ind, indicatie_uitleg(ind, extra))
 
 
 def _met_uitleg(ind: Indicatie, tekst: str) -> Indicatie:

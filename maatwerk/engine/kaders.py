@@ -24,7 +24,14 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from maatwerk.engine.situatie import CATEGORIEEN, OMSTANDIGHEDEN, Categorie, verfijn
+from maatwerk.engine.situatie import (
+    CATEGORIEEN,
+    OMSTANDIGHEDEN,
+    VOORZIENING_NAMEN,
+    AlgemeneVoorziening,
+    Categorie,
+    verfijn,
+)
 from maatwerk.regels.laden import (
     Bron,
     Geldigheid,
@@ -60,6 +67,17 @@ FEITEN: frozenset[str] = frozenset(
 )
 """Facts a voorwaarde may use (see :mod:`maatwerk.engine.berekening` for their meaning)."""
 
+
+def is_feit(naam: str) -> bool:
+    """Is ``naam`` a fact a voorwaarde may test?"""
+    soort, _, rest = naam.partition(".")
+    if rest:
+        return (soort == "voorziening" and rest in VOORZIENING_NAMEN) or (
+            soort == "netwerk" and rest in CATEGORIEEN
+        )
+    return naam in FEITEN
+
+
 PER_WEEK: dict[str, float] = {"dag": 7.0, "week": 1.0, "twee_weken": 0.5, "maand": 12 / 52, "jaar": 1 / 52}
 
 
@@ -94,8 +112,11 @@ class Voorwaarde(StrictModel):
     def _vorm(self) -> Voorwaarde:
         if (self.feit is None) == (self.een_van is None):
             raise ValueError("geef óf 'feit' óf 'een_van'")
-        if self.feit is not None and self.feit not in FEITEN and not self.feit.startswith("voorziening."):
-            raise ValueError(f"onbekend feit '{self.feit}'; bekend: {', '.join(sorted(FEITEN))}")
+        if self.feit is not None and not is_feit(self.feit):
+            raise ValueError(
+                f"onbekend feit '{self.feit}'; bekend: {', '.join(sorted(FEITEN))}, "
+                "voorziening.<id>, netwerk.<categorie>"
+            )
         return self
 
     def feiten(self) -> set[str]:
@@ -151,7 +172,7 @@ class Per(StrictModel):
 
     @model_validator(mode="after")
     def _bron_bij_drempel(self) -> Per:
-        if self.feit not in FEITEN:
+        if not is_feit(self.feit):
             raise ValueError(f"onbekend feit '{self.feit}'")
         if self.voorbeeld and not self.toelichting:
             raise ValueError("voorbeeld-waarde zonder toelichting: leg uit waarom er geen bron is")
@@ -199,7 +220,7 @@ class Activiteit(StrictModel):
     reden: str | None = Field(default=None, description="why it applies, for the letter (after 'omdat')")
     correcties: list[Correctie] = Field(default_factory=list)
     netwerk_aftrek: bool = True
-    vervalt_bij_voorziening: list[str] = Field(default_factory=list)
+    vervalt_bij_voorziening: list[AlgemeneVoorziening] = Field(default_factory=list)
     maximum: Maximum | None = None
     telt_voor_trede: bool = True
 
@@ -216,6 +237,7 @@ class GebruikelijkeHulp(Gesourcet):
     aandeel: float = Field(ge=0, le=1)
     categorieen: list[Categorie] = Field(min_length=1)
     vervalt_bij: list[str] = Field(default_factory=list)
+    uitleg: str | None = Field(default=None, description="extra sentence for the letter when this rule fires")
 
     @model_validator(mode="after")
     def _banden(self) -> GebruikelijkeHulp:

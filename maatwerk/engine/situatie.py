@@ -67,6 +67,13 @@ AlgemeneVoorziening = Literal[
     "huishoudelijke_hulp_toelage",
 ]
 
+VOORZIENING_NAMEN: dict[str, str] = {
+    "was_en_strijkservice": "was- en strijkservice",
+    "maaltijdvoorziening": "maaltijdvoorziening",
+    "boodschappendienst": "boodschappendienst",
+    "huishoudelijke_hulp_toelage": "huishoudelijke hulp toelage (HHT)",
+}
+
 
 class Client(StrictModel):
     """The person asking for support. Only what the indication needs: no name, no BSN."""

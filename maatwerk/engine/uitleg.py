@@ -41,7 +41,7 @@ def uren_tekst(minuten: int) -> str:
     return f"{uren} uur" if uren else f"{rest} minuten"
 
 
-def indicatie_uitleg(ind: Indicatie) -> str:
+def indicatie_uitleg(ind: Indicatie, extra: list[str] | None = None) -> str:
     """The explanation of the whole indication: total, treden, tariff, voorbeeld warning."""
     regels = []
     if ind.totaal_minuten_per_week == 0:
@@ -57,6 +57,7 @@ def indicatie_uitleg(ind: Indicatie) -> str:
         )
     for a in ind.activiteiten:
         regels.append(a.uitleg)
+    regels.extend(extra or [])
     for t in ind.trede_details:
         regels.append(f"{t.naam}: {t.label} ({t.grond.rstrip('.')}).")
     if ind.tarief_per_periode is not None:
