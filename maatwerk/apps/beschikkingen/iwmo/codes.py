@@ -74,10 +74,22 @@ class GemeenteIwmo(Geldigheid):
     producten: list[Product] = Field(min_length=1)
 
 
+def _bestandsnamen(versies: list[tuple[str, Geldigheid]], map_: Path) -> None:
+    """One file per version, named after its ``valid_from`` (like every rules directory)."""
+    fout = [
+        _Melding(f"bestandsnaam moet {v.valid_from}.yaml zijn", str(map_ / naam), sleutel="valid_from")
+        for naam, v in versies
+        if naam != f"{v.valid_from}.yaml"
+    ]
+    if fout:
+        raise Regelfout(fout)
+
+
 @cache
 def codelijsten() -> tuple[Codelijsten, ...]:
     """All versions of the code lists, validated, oldest first."""
     versies = [(p.name, laad(Codelijsten, p)) for p in sorted((REGELS_IWMO / "codelijsten").glob("*.yaml"))]
+    _bestandsnamen(versies, REGELS_IWMO / "codelijsten")
     controleer_geen_overlap(versies)
     return tuple(v for _, v in versies)
 
@@ -113,6 +125,7 @@ def _gemeente_versies(gemeente: str) -> tuple[GemeenteIwmo, ...]:
     versies = [(p.name, laad(GemeenteIwmo, p)) for p in sorted(map_.glob("*.yaml"))]
     if not versies:
         raise Regelfout([_Melding(f"geen iWmo-gegevens voor gemeente {gemeente!r}", str(map_))])
+    _bestandsnamen(versies, map_)
     controleer_geen_overlap(versies)
     for naam, versie in versies:
         for product in versie.producten:
