@@ -28,13 +28,13 @@ Per activity, in this order (all arithmetic in float minutes per week):
 4. Absolute correcties (``minuten_per_week``, or ``uren_per_jaar`` x 60 / weken_per_jaar) whose ``als``
    holds; with ``per``, times max(0, fact - boven) (0 means it does not fire). Within one ``groep``
    only the fired correctie with the largest absolute effect counts (first in file order on a tie).
-   subtotal = basis + sum.
+   subtotal = basis, then subtotal += effect for each counted correctie, one by one in file order.
 5. Factor correcties whose ``als`` holds (per groep only the one farthest from 1, first on a tie):
-   subtotal = subtotal x product of factors. Then subtotal = max(0, subtotal).
+   subtotal *= factor, one by one in file order. Then subtotal = max(0, subtotal).
 6. Gebruikelijke hulp: aandeel = max over household members and rules where the member's rol is in
    ``rollen``, its age on the peildatum is in [leeftijd_vanaf, leeftijd_tot), ``kan_meedoen`` matches,
    the rule's categories intersect the activity's, and none of ``vervalt_bij`` is true.
-   subtotal = subtotal x (1 - aandeel).
+   subtotal = subtotal + (-(subtotal x aandeel))  (this exact float expression).
 7. Netwerk (only with ``netwerk_aftrek``): the network's minutes per category form pools, consumed in
    activity file order and, within an activity, in its category order: aftrek = min(subtotal, pool);
    subtotal -= aftrek; pool -= aftrek.
@@ -47,10 +47,11 @@ the sum of the parts). uren_per_week = round(total / 60, decimalen_uren); uren_p
 round(total x weken_per_jaar / 60, decimalen_uren). minuten_per_keer = round(minutes / frequentie per
 week, 1).
 
-Treden: for a resultaatgebied whose matrix area has ``bepaling: uren``: hours = sum of the minutes of
-its activities with ``telt_voor_trede`` / 60, unrounded; the trede whose band has van <= hours < tot
-(no trede when the minutes are 0). For ``bepaling: zelfredzaamheid``: the trede listing the consulent's
-score. Tariff = sum of the treden's tariffs + each aanvullend product whose activity has minutes > 0.
+Treden: for a matrix area with ``bepaling: uren``: hours = sum of the int minutes of the activities
+with ``telt_voor_trede`` in every kader resultaatgebied mapped onto it, / 60, unrounded; the trede
+whose band has van <= hours < tot (no trede when the minutes are 0). For ``bepaling:
+zelfredzaamheid``: the trede listing the consulent's score. Tariff = sum of the treden's tariffs +
+each aanvullend product whose activity has minutes > 0.
 """
 
 from __future__ import annotations
