@@ -704,13 +704,23 @@ def indiceer(situatie: Situatie, kader: str | Normenkader | None = None) -> Indi
         ):
             extra.append(g.uitleg)
     dec = c.decimalen_uren
-    gebieden = []
-    for gid, naam, _ in c.gebieden:
-        m = sum(a.minuten_per_week for a in activiteiten if a.resultaatgebied == gid)
-        gebieden.append(GebiedTotaal(gid, naam, m, round(m / 60, dec), round(m * c.weken_per_jaar / 60, dec)))
-    totaal = sum(a.minuten_per_week for a in activiteiten)
     matrix = _matrix_van(k, situatie.peildatum)
     treden, details, tarief, vb, opm = _treden(c, matrix, situatie, activiteiten)
+    gebieden = []
+    for gid, naam, mrg in c.gebieden:
+        m = sum(a.minuten_per_week for a in activiteiten if a.resultaatgebied == gid)
+        gebieden.append(
+            GebiedTotaal(
+                gid,
+                naam,
+                m,
+                round(m / 60, dec),
+                round(m * c.weken_per_jaar / 60, dec),
+                mrg,
+                treden.get(mrg or ""),
+            )
+        )
+    totaal = sum(a.minuten_per_week for a in activiteiten)
     voorbeeld |= vb
     ind = Indicatie(
         kader=k.id,

@@ -105,6 +105,8 @@ class GebiedTotaal:
     minuten_per_week: int
     uren_per_week: float
     uren_per_jaar: float
+    matrix_resultaatgebied: str | None = None
+    trede: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -113,6 +115,8 @@ class GebiedTotaal:
             "minuten_per_week": self.minuten_per_week,
             "uren_per_week": self.uren_per_week,
             "uren_per_jaar": self.uren_per_jaar,
+            "matrix_resultaatgebied": self.matrix_resultaatgebied,
+            "trede": self.trede,
         }
 
 

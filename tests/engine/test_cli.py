@@ -26,7 +26,7 @@ def test_indiceer_json_is_een_object():
     data = json.loads(uit.output)
     assert data["kader"] == "kpmg-hbel" and data["kader_versie"] == "2021"
     assert data["totaal_minuten_per_week"] == 125 and data["uren_per_jaar"] == 108.33
-    assert data["treden"] == {"hbh": "Trede 4"}
+    assert data["treden"] == {"schoon_huis": "Trede 4"}
     assert data["tarief_per_periode"] == {"bedrag": 250.0, "periode": "4 weken", "voorbeeld": True}
     assert data["voorbeeldwaarden"] is True
     a = data["activiteiten"][0]

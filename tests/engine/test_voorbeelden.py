@@ -31,7 +31,7 @@ def test_kpmg_basis_108_uur_per_jaar():
     stappen = {s.regel: s for s in ind.activiteiten[0].trace}
     assert stappen["schoon_huis.normtijd"].effect_minuten == pytest.approx(108 * 60 / 52)
     assert "normtijden.md §2.2" in stappen["schoon_huis.normtijd"].bron
-    assert ind.treden == {"hbh": "Trede 4"}  # 2,08 uur in de (voorbeeld)band 1,5-2,5
+    assert ind.treden == {"schoon_huis": "Trede 4"}  # 2,08 uur in de (voorbeeld)band 1,5-2,5
     assert ind.tarief_per_periode.bedrag == 250.0 and ind.voorbeeldwaarden
 
 

@@ -1,0 +1,893 @@
+"""Vectorised batch path: a whole caseload through a normenkader at once (NumPy over columns).
+
+:func:`indiceer_batch` takes the flat situation columns of :mod:`maatwerk.engine.plat` (one row per
+situation) and evaluates the *compiled* kader (:func:`maatwerk.engine.berekening.compileer`) column-wise,
+in exactly the order of operations documented in :mod:`maatwerk.engine.berekening` — the same float
+arithmetic, the same ``round(x, 6)`` before stepping, the same tie rules — so every minute, total, trede
+and tariff equals what :func:`~maatwerk.engine.berekening.indiceer` gives for the row's situation
+(``rij_naar_situatie(rij, peildatum)``). Python loops run over the kader's activities and rules only,
+never over the rows.
+
+Input columns
+    ``id`` and ``geboortedatum`` are required; every other column of :data:`~maatwerk.engine.plat.KOLOMMEN`
+    is optional. A missing column, or an empty cell (null or ``""``), takes the plat default (the
+    typical situation). Accepted types: dates as Date/Datetime or ISO text ``JJJJ-MM-DD``; yes/no as
+    Boolean, 0/1 or text (ja/nee, true/false, waar/onwaar, j/n, 1/0); counts as integers (or whole
+    floats / numeric text); netwerk minutes as numbers (a decimal comma in text is accepted).
+    ``peildatum`` per row wins over the ``peildatum`` argument; the kader version (and matrix version)
+    valid on each row's peildatum is used, so a caseload may span versions.
+
+``situatie_typisch``
+    True when the row gives no value (null or empty) in any *situation* column: every plat column
+    except ``id``, ``geboortedatum``, ``peildatum`` and ``gemeente``. Such a row is computed for the
+    typical situation and the consulent must verify it.
+
+Output, one row per input row in input order: ``id``, ``kader_versie``, ``min_<activiteit-id>`` (int
+minutes per week; 0 when the activity does not apply), ``totaal_minuten_per_week``, ``uren_per_week``,
+``uren_per_jaar``, ``trede_hbh`` (label of the trede of the first matrix resultaatgebied with
+``bepaling: uren``; null without minutes or matrix) and, when a matrix has several such areas, also
+``trede_<matrix-resultaatgebied>`` per area, ``tarief_per_periode`` (null when no trede/product),
+``voorbeeldwaarden`` and ``situatie_typisch``. Zelfredzaamheid scores and consulent afwijkingen have
+no flat form, so zelfredzaamheid treden are never part of a batch.
+
+Invalid input is all-or-nothing: a :class:`~maatwerk.regels.laden.Regelfout` lists, per problem, the
+row number (1-based data row; a CSV header is not counted), the row's ``id``, the column and the reason
+(at most :data:`MAX_MELDINGEN` messages, then a count). Nothing is computed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, get_args
+
+import numpy as np
+import polars as pl
+
+from maatwerk.engine.berekening import CActiviteit, CCorrectie, Gecompileerd, compileer
+from maatwerk.engine.kaders import Normenkader, Resultatenmatrix, Voorwaarde, register
+from maatwerk.engine.plat import KOLOMMEN, MAX_LEDEN, VOORZIENINGEN
+from maatwerk.engine.situatie import (
+    CATEGORIEEN,
+    OMSTANDIGHEDEN,
+    Meedoen,
+    Niveau,
+    Rol,
+    Woning,
+)
+from maatwerk.regels.laden import Melding, Regelfout
+
+MAX_MELDINGEN = 50
+NIVEAUS: tuple[str, ...] = get_args(Niveau)  # zelf, deels, niet -> codes 0, 1, 2
+ROLLEN: tuple[str, ...] = get_args(Rol)
+MEEDOEN: tuple[str, ...] = get_args(Meedoen)
+WONINGTYPES: tuple[str, ...] = get_args(Woning.model_fields["type"].annotation)
+KAMERS_MAX = Woning.model_fields["kamers_in_gebruik"].metadata[-1].le
+NETWERK_MAX = 10080.0  # minutes in a week (NetwerkHulp.minuten_per_week le)
+JA = frozenset({"ja", "j", "true", "waar", "1", "x", "yes"})
+NEE = frozenset({"nee", "n", "false", "onwaar", "0", "no"})
+NIET_SITUATIE = frozenset({"id", "geboortedatum", "peildatum", "gemeente"})
+SITUATIEKOLOMMEN: tuple[str, ...] = tuple(k for k in KOLOMMEN if k not in NIET_SITUATIE)
+
+
+# ------------------------------------------------------------------------------------------- errors
+
+
+class _Fouten:
+    """Collect row problems; raise them together (all-or-nothing)."""
+
+    def __init__(self, ids: pl.Series, bron: str):
+        self.ids, self.bron = ids, bron
+        self.meldingen: list[Melding] = []
+        self.aantal = 0
+
+    def rijen(self, mask: np.ndarray, kolom: str, reden: str, waarden: pl.Series | None = None) -> None:
+        idx = np.flatnonzero(mask)
+        self.aantal += len(idx)
+        for i in idx[: max(0, MAX_MELDINGEN - len(self.meldingen))]:
+            i = int(i)
+            tekst = reden if waarden is None else f"{reden} (is {waarden[i]!r})"
+            self.meldingen.append(
+                Melding(tekst, self.bron, None, f"rij {i + 1} (id {self.ids[i]}), kolom {kolom}")
+            )
+
+    def kolom(self, kolom: str, reden: str) -> None:
+        self.aantal += 1
+        if len(self.meldingen) < MAX_MELDINGEN:
+            self.meldingen.append(Melding(reden, self.bron, None, f"kolom {kolom}"))
+
+    def controleer(self) -> None:
+        if not self.aantal:
+            return
+        if self.aantal > len(self.meldingen):
+            self.meldingen.append(Melding(f"en nog {self.aantal - len(self.meldingen)} fout(en)", self.bron))
+        self.meldingen.append(
+            Melding("er is niets berekend: verbeter de invoer en probeer opnieuw", self.bron)
+        )
+        raise Regelfout(self.meldingen)
+
+
+# ------------------------------------------------------------------------------------------- columns
+
+
+def _leeg_als_null(s: pl.Series) -> pl.Series:
+    """Text cells that are empty (after trimming) count as missing."""
+    if s.dtype in (pl.String, pl.Categorical) or isinstance(s.dtype, pl.Enum):
+        s = s.cast(pl.String).str.strip_chars()
+        return s.set(s == "", None)  # type: ignore[arg-type]
+    return s
+
+
+def _datum_kolom(s: pl.Series, kolom: str, fouten: _Fouten) -> tuple[np.ndarray, np.ndarray]:
+    """(days since 1970 as int64, present mask)."""
+    s = _leeg_als_null(s)
+    if s.dtype == pl.Null:
+        return np.zeros(len(s), np.int64), np.zeros(len(s), bool)
+    if s.dtype == pl.String:
+        d = s.str.strptime(pl.Date, "%Y-%m-%d", strict=False, exact=True)
+        fouten.rijen((s.is_not_null() & d.is_null()).to_numpy(), kolom, "geen geldige datum (JJJJ-MM-DD)", s)
+    elif isinstance(s.dtype, pl.Datetime):
+        d = s.dt.date()
+    elif s.dtype == pl.Date:
+        d = s
+    else:
+        fouten.kolom(kolom, f"verwacht datums (JJJJ-MM-DD), kreeg kolomtype {s.dtype}")
+        return np.zeros(len(s), np.int64), np.zeros(len(s), bool)
+    aanwezig = d.is_not_null().to_numpy()
+    return d.to_physical().fill_null(0).cast(pl.Int64).to_numpy(), aanwezig
+
+
+def _bool_kolom(s: pl.Series, kolom: str, standaard: bool, fouten: _Fouten) -> np.ndarray:
+    s = _leeg_als_null(s)
+    if s.dtype == pl.Null:
+        return np.full(len(s), standaard)
+    if s.dtype == pl.Boolean:
+        return s.fill_null(standaard).to_numpy()
+    if s.dtype.is_integer():
+        fouten.rijen((s.is_not_null() & ~s.is_in([0, 1])).to_numpy(), kolom, "verwacht ja of nee (1/0)", s)
+        return (s.fill_null(int(standaard)) == 1).to_numpy()
+    if s.dtype == pl.String:
+        klein = s.str.to_lowercase()
+        ja, nee = klein.is_in(list(JA)), klein.is_in(list(NEE))
+        fouten.rijen((s.is_not_null() & ~ja & ~nee).to_numpy(), kolom, "verwacht ja of nee", s)
+        return (ja | (s.is_null() & standaard)).to_numpy()
+    fouten.kolom(kolom, f"verwacht ja/nee-waarden, kreeg kolomtype {s.dtype}")
+    return np.full(len(s), standaard)
+
+
+def _int_kolom(s: pl.Series, kolom: str, standaard: int, fouten: _Fouten) -> np.ndarray:
+    s = _leeg_als_null(s)
+    if s.dtype == pl.Null:
+        return np.full(len(s), standaard, np.int64)
+    if s.dtype == pl.String:
+        getal = s.cast(pl.Float64, strict=False)
+        fouten.rijen((s.is_not_null() & getal.is_null()).to_numpy(), kolom, "verwacht een geheel getal", s)
+        s = getal
+    if s.dtype.is_float():
+        heel = s.is_not_null() & (s.is_nan() | s.is_infinite() | (s.floor() != s))
+        fouten.rijen(heel.fill_null(False).to_numpy(), kolom, "verwacht een geheel getal", s)
+        s = s.set(heel.fill_null(False), None).cast(pl.Int64, strict=False)  # type: ignore[arg-type]
+    elif not s.dtype.is_integer():
+        fouten.kolom(kolom, f"verwacht gehele getallen, kreeg kolomtype {s.dtype}")
+        return np.full(len(s), standaard, np.int64)
+    w = s.cast(pl.Int64)
+    fouten.rijen((w < 0).fill_null(False).to_numpy(), kolom, "mag niet negatief zijn", s)
+    fouten.rijen((w > KAMERS_MAX).fill_null(False).to_numpy(), kolom, f"hoogstens {KAMERS_MAX}", s)
+    return w.fill_null(standaard).to_numpy()
+
+
+def _float_kolom(s: pl.Series, kolom: str, fouten: _Fouten) -> np.ndarray:
+    s = _leeg_als_null(s)
+    if s.dtype == pl.Null:
+        return np.zeros(len(s))
+    if s.dtype == pl.String:
+        getal = s.str.replace(",", ".", literal=True).cast(pl.Float64, strict=False)
+        fouten.rijen((s.is_not_null() & getal.is_null()).to_numpy(), kolom, "verwacht een getal", s)
+        s = getal
+    elif not s.dtype.is_numeric():
+        fouten.kolom(kolom, f"verwacht getallen, kreeg kolomtype {s.dtype}")
+        return np.zeros(len(s))
+    w = s.cast(pl.Float64)
+    fouten.rijen(w.is_nan().fill_null(False).to_numpy(), kolom, "verwacht een getal", s)
+    fouten.rijen((w < 0).fill_null(False).to_numpy(), kolom, "mag niet negatief zijn", s)
+    fouten.rijen((w > NETWERK_MAX).fill_null(False).to_numpy(), kolom, f"hoogstens {NETWERK_MAX:g}", s)
+    return w.fill_null(0.0).fill_nan(0.0).to_numpy()
+
+
+def _code_kolom(
+    s: pl.Series, kolom: str, waarden: tuple[str, ...], standaard: int, fouten: _Fouten
+) -> np.ndarray:
+    """Codes (index in ``waarden``) of a text column; -1 / ``standaard`` where missing."""
+    s = _leeg_als_null(s)
+    if s.dtype == pl.Null:
+        return np.full(len(s), standaard, np.int8)
+    if s.dtype != pl.String:
+        fouten.kolom(kolom, f"verwacht tekst ({', '.join(waarden)}), kreeg kolomtype {s.dtype}")
+        return np.full(len(s), standaard, np.int8)
+    codes = s.replace_strict(list(waarden), list(range(len(waarden))), default=-2, return_dtype=pl.Int8)
+    leeg = s.is_null().to_numpy()
+    codes_np = codes.to_numpy()
+    keuze = ", ".join(waarden)
+    fouten.rijen(~leeg & (codes_np == -2), kolom, f"onbekende waarde; kies uit {keuze}", s)
+    return np.where(leeg, standaard, codes_np).astype(np.int8)
+
+
+# ------------------------------------------------------------------------------------------- input
+
+
+@dataclass(slots=True)
+class _Invoer:
+    """The validated columns as NumPy arrays (one element per row)."""
+
+    n: int
+    peil: np.ndarray  # days since 1970
+    geboren: np.ndarray
+    gemeente: np.ndarray  # codes into gemeenten
+    gemeenten: tuple[str, ...]
+    woning_type: np.ndarray
+    kamers_in_gebruik: np.ndarray
+    kamers_niet_in_gebruik: np.ndarray
+    trap: np.ndarray
+    beperking: dict[str, np.ndarray]
+    omstandigheid: dict[str, np.ndarray]
+    rol: np.ndarray  # (MAX_LEDEN, n) codes, -1 = no member
+    lid_geboren: np.ndarray  # (MAX_LEDEN, n)
+    meedoen: np.ndarray  # (MAX_LEDEN, n)
+    netwerk: dict[str, np.ndarray]
+    voorziening: dict[str, np.ndarray]
+    typisch: np.ndarray
+
+    def deel(self, idx: np.ndarray) -> _Invoer:
+        """The rows ``idx`` only."""
+        return _Invoer(
+            len(idx),
+            self.peil[idx],
+            self.geboren[idx],
+            self.gemeente[idx],
+            self.gemeenten,
+            self.woning_type[idx],
+            self.kamers_in_gebruik[idx],
+            self.kamers_niet_in_gebruik[idx],
+            self.trap[idx],
+            {k: v[idx] for k, v in self.beperking.items()},
+            {k: v[idx] for k, v in self.omstandigheid.items()},
+            self.rol[:, idx],
+            self.lid_geboren[:, idx],
+            self.meedoen[:, idx],
+            {k: v[idx] for k, v in self.netwerk.items()},
+            {k: v[idx] for k, v in self.voorziening.items()},
+            self.typisch[idx],
+        )
+
+
+def _lees(frame: pl.DataFrame, peildatum: dt.date | None, bron: str) -> _Invoer:
+    """Validate ``frame`` into arrays; raise one Regelfout listing every problem."""
+    n = frame.height
+    if "id" not in frame.columns:
+        raise Regelfout([Melding("verplichte kolom ontbreekt", bron, None, "kolom id")])
+    fouten = _Fouten(frame["id"], bron)
+    onbekend = [k for k in frame.columns if k not in KOLOMMEN and k != "id"]
+    for k in onbekend:
+        fouten.kolom(k, "onbekende kolom (zie maatwerk.engine.plat.KOLOMMEN voor de situatiekolommen)")
+    if "geboortedatum" not in frame.columns:
+        fouten.kolom("geboortedatum", "verplichte kolom ontbreekt")
+    fouten.rijen(frame["id"].is_null().to_numpy(), "id", "id ontbreekt")
+    fouten.controleer()
+
+    def kol(naam: str) -> pl.Series:
+        return frame[naam] if naam in frame.columns else pl.Series(naam, [None] * n, dtype=pl.Null)
+
+    geboren, g_aanwezig = _datum_kolom(kol("geboortedatum"), "geboortedatum", fouten)
+    fouten.rijen(_leeg_als_null(kol("geboortedatum")).is_null().to_numpy(), "geboortedatum", "ontbreekt")
+    peil, p_aanwezig = _datum_kolom(kol("peildatum"), "peildatum", fouten)
+    if peildatum is not None:
+        standaard = (peildatum - dt.date(1970, 1, 1)).days
+        geldig_of_leeg = p_aanwezig | _leeg_als_null(kol("peildatum")).is_null().to_numpy()
+        peil = np.where(p_aanwezig, peil, standaard)
+        p_aanwezig = geldig_of_leeg
+    else:
+        fouten.rijen(
+            _leeg_als_null(kol("peildatum")).is_null().to_numpy(),
+            "peildatum",
+            "peildatum ontbreekt (geef een kolom peildatum of --peildatum)",
+        )
+    te_laat = g_aanwezig & p_aanwezig & (geboren > peil)
+    fouten.rijen(te_laat, "geboortedatum", "ligt na de peildatum", kol("geboortedatum"))
+
+    g = _leeg_als_null(kol("gemeente"))
+    if g.dtype == pl.Null:
+        g = pl.Series("gemeente", [KOLOMMEN["gemeente"]] * n, dtype=pl.String)
+    elif g.dtype != pl.String:
+        fouten.kolom("gemeente", f"verwacht tekst, kreeg kolomtype {g.dtype}")
+        g = pl.Series("gemeente", [KOLOMMEN["gemeente"]] * n, dtype=pl.String)
+    g = g.fill_null(KOLOMMEN["gemeente"])
+    gemeenten = tuple(g.unique(maintain_order=True).to_list())
+    gemeente = g.replace_strict(gemeenten, list(range(len(gemeenten))), return_dtype=pl.Int32).to_numpy()
+
+    rol = np.full((MAX_LEDEN, n), -1, np.int8)
+    lid_geboren = np.zeros((MAX_LEDEN, n), np.int64)
+    meedoen = np.zeros((MAX_LEDEN, n), np.int8)
+    for i in range(MAX_LEDEN):
+        p = f"lid{i + 1}_"
+        rol[i] = _code_kolom(kol(p + "rol"), p + "rol", ROLLEN, -1, fouten)
+        lid_geboren[i], aanwezig = _datum_kolom(kol(p + "geboortedatum"), p + "geboortedatum", fouten)
+        lid = rol[i] >= 0
+        leeg = _leeg_als_null(kol(p + "geboortedatum")).is_null().to_numpy()
+        fouten.rijen(
+            lid & leeg, p + "geboortedatum", "ontbreekt voor dit lid van het huishouden (rol is gegeven)"
+        )
+        te_laat = lid & aanwezig & p_aanwezig & (lid_geboren[i] > peil)
+        fouten.rijen(te_laat, p + "geboortedatum", "ligt na de peildatum", kol(p + "geboortedatum"))
+        meedoen[i] = _code_kolom(kol(p + "kan_meedoen"), p + "kan_meedoen", MEEDOEN, 0, fouten)
+
+    situatie = [k for k in SITUATIEKOLOMMEN if k in frame.columns]
+    if situatie:
+        gegeven = frame.select(pl.any_horizontal(_leeg_als_null(frame[k]).is_not_null() for k in situatie))
+        typisch = ~gegeven.to_series().to_numpy()
+    else:
+        typisch = np.ones(n, bool)
+
+    uit = _Invoer(
+        n=n,
+        peil=peil,
+        geboren=geboren,
+        gemeente=gemeente,
+        gemeenten=gemeenten,
+        woning_type=_code_kolom(
+            kol("woning_type"), "woning_type", WONINGTYPES, WONINGTYPES.index(KOLOMMEN["woning_type"]), fouten
+        ),
+        kamers_in_gebruik=_int_kolom(
+            kol("kamers_in_gebruik"), "kamers_in_gebruik", KOLOMMEN["kamers_in_gebruik"], fouten
+        ),
+        kamers_niet_in_gebruik=_int_kolom(
+            kol("kamers_niet_in_gebruik"),
+            "kamers_niet_in_gebruik",
+            KOLOMMEN["kamers_niet_in_gebruik"],
+            fouten,
+        ),
+        trap=_bool_kolom(kol("trap"), "trap", KOLOMMEN["trap"], fouten),
+        beperking={
+            c: _code_kolom(
+                kol(f"beperking_{c}"),
+                f"beperking_{c}",
+                NIVEAUS,
+                NIVEAUS.index(KOLOMMEN[f"beperking_{c}"]),
+                fouten,
+            )
+            for c in CATEGORIEEN
+        },
+        omstandigheid={o: _bool_kolom(kol(o), o, KOLOMMEN[o], fouten) for o in OMSTANDIGHEDEN},
+        rol=rol,
+        lid_geboren=lid_geboren,
+        meedoen=meedoen,
+        netwerk={
+            c: _float_kolom(kol(f"netwerk_{c}_minuten"), f"netwerk_{c}_minuten", fouten) for c in CATEGORIEEN
+        },
+        voorziening={
+            v: _bool_kolom(kol(f"voorziening_{v}"), f"voorziening_{v}", KOLOMMEN[f"voorziening_{v}"], fouten)
+            for v in VOORZIENINGEN
+        },
+        typisch=typisch,
+    )
+    fouten.controleer()
+    return uit
+
+
+# ------------------------------------------------------------------------------------------- facts
+
+
+@dataclass(slots=True)
+class _Feit:
+    """One fact over all rows: numbers (bool/int/float) or text codes into ``woorden``."""
+
+    waarden: np.ndarray
+    aanwezig: np.ndarray | None = None  # None: present in every row
+    woorden: tuple[str, ...] | None = None  # set for text facts
+
+
+def _jmd(dagen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(year, month*100 + day) of day numbers since 1970."""
+    d = dagen.astype("datetime64[D]")
+    maand = d.astype("datetime64[M]")
+    jaar = maand.astype("datetime64[Y]").astype(np.int64) + 1970
+    mnd = maand.astype(np.int64) % 12 + 1
+    dag = (d - maand.astype("datetime64[D]")).astype(np.int64) + 1
+    return jaar, mnd * 100 + dag
+
+
+def _leeftijd(geboren: np.ndarray, peil_jmd: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """Whole years on the peildatum (as :func:`maatwerk.engine.situatie.leeftijd`)."""
+    gj, gmd = _jmd(geboren)
+    pj, pmd = peil_jmd
+    return pj - gj - (pmd < gmd)
+
+
+@dataclass(slots=True)
+class _Feiten:
+    feiten: dict[str, _Feit]
+    leden_leeftijd: np.ndarray  # (MAX_LEDEN, n)
+
+
+def _feiten(inv: _Invoer) -> _Feiten:
+    """The kader facts per row (see the facts list in :mod:`maatwerk.engine.berekening`)."""
+    n = inv.n
+    peil = _jmd(inv.peil)
+    lid = inv.rol >= 0
+    leeftijden = _leeftijd(
+        inv.lid_geboren.ravel(), (np.tile(peil[0], MAX_LEDEN), np.tile(peil[1], MAX_LEDEN))
+    )
+    leeftijden = leeftijden.reshape(MAX_LEDEN, n)
+    kind = (inv.rol == ROLLEN.index("kind")) & (leeftijden < 18)
+    aantal_kinderen = kind.sum(axis=0)
+    jongste = np.where(kind, leeftijden, np.iinfo(np.int64).max).min(axis=0)
+    leden = lid.sum(axis=0)
+    f: dict[str, _Feit] = {
+        "gemeente": _Feit(inv.gemeente, None, inv.gemeenten),
+        "client_leeftijd": _Feit(_leeftijd(inv.geboren, peil)),
+        "personen": _Feit(1 + leden),
+        "meerpersoons": _Feit(leden > 0),
+        "aantal_kinderen": _Feit(aantal_kinderen),
+        "leeftijd_jongste_kind": _Feit(np.where(aantal_kinderen > 0, jongste, 0), aantal_kinderen > 0),
+        "woning_type": _Feit(inv.woning_type, None, WONINGTYPES),
+        "kamers_in_gebruik": _Feit(inv.kamers_in_gebruik),
+        "kamers_niet_in_gebruik": _Feit(inv.kamers_niet_in_gebruik),
+        "trap": _Feit(inv.trap),
+    }
+    for o in OMSTANDIGHEDEN:
+        f[o] = _Feit(inv.omstandigheid[o])
+    for v in VOORZIENINGEN:  # True when in use, else missing (None): as the single path's dict
+        f[f"voorziening.{v}"] = _Feit(inv.voorziening[v], inv.voorziening[v])
+    return _Feiten(f, leeftijden)
+
+
+def _waar(f: _Feit) -> np.ndarray:
+    if f.woorden is not None:
+        return np.array([bool(w) for w in f.woorden])[f.waarden]
+    return f.waarden != 0
+
+
+def _gelijk(f: _Feit, gelijk: str | int | bool) -> np.ndarray:
+    if f.woorden is not None:
+        if not isinstance(gelijk, str):
+            return np.zeros(len(f.waarden), bool)
+        return np.array([w.casefold() == gelijk.casefold() for w in f.woorden])[f.waarden]
+    if isinstance(gelijk, str):
+        return np.zeros(len(f.waarden), bool)
+    return f.waarden == gelijk
+
+
+def _getal(f: _Feit, feit: str) -> np.ndarray:
+    if f.woorden is not None:
+        raise Regelfout([Melding(f"feit '{feit}' is tekst en kan niet met een getal vergeleken worden")])
+    return f.waarden
+
+
+def _geldt(v: Voorwaarde, feiten: dict[str, _Feit], n: int) -> np.ndarray:
+    """Where does voorwaarde ``v`` hold (as :func:`maatwerk.engine.berekening.geldt`)."""
+    if v.een_van is not None:
+        uit = np.zeros(n, bool)
+        for x in v.een_van:
+            uit |= _geldt(x, feiten, n)
+        return uit
+    f = feiten.get(v.feit) if v.feit is not None else None
+    if f is None:
+        return np.zeros(n, bool)
+    uit = np.ones(n, bool) if f.aanwezig is None else f.aanwezig.copy()
+    if v.gelijk is None and v.minimaal is None and v.hoogstens is None:
+        return uit & _waar(f)
+    if v.gelijk is not None:
+        uit &= _gelijk(f, v.gelijk)
+    if v.minimaal is not None:
+        uit &= _getal(f, v.feit or "") >= v.minimaal
+    if v.hoogstens is not None:
+        uit &= _getal(f, v.feit or "") <= v.hoogstens
+    return uit
+
+
+def _alle(voorwaarden: tuple[Voorwaarde, ...], feiten: dict[str, _Feit], n: int) -> np.ndarray:
+    uit = np.ones(n, bool)
+    for v in voorwaarden:
+        uit &= _geldt(v, feiten, n)
+    return uit
+
+
+# ------------------------------------------------------------------------------------------- rounding
+
+
+def py_round(x: np.ndarray, decimalen: int) -> np.ndarray:
+    """Python's ``round(x, decimalen)`` element-wise, bit for bit.
+
+    ``rint(x * 10**d) / 10**d`` gives the float nearest to the chosen decimal (IEEE division is correctly
+    rounded, like CPython's conversion), so it only differs from Python where ``x * 10**d`` was rounded
+    across or onto a half: those rows (rare) are redone with Python's ``round``.
+    """
+    x = np.asarray(x, dtype=np.float64)
+    p = 10.0**decimalen
+    y = x * p
+    uit = np.rint(y) / p
+    twijfel = np.abs(y - np.floor(y) - 0.5) <= 4 * np.spacing(np.abs(y))
+    if twijfel.any():
+        idx = np.flatnonzero(twijfel)
+        uit[idx] = [round(float(w), decimalen) for w in x[idx]]
+    return uit
+
+
+def rond_af(x: np.ndarray, stap: int, richting: str) -> np.ndarray:
+    """Step 8 of :mod:`maatwerk.engine.berekening` column-wise: int minutes per week."""
+    x = py_round(x, 6)
+    q = x / stap
+    if richting == "omhoog":
+        r = np.ceil(q)
+    elif richting == "omlaag":
+        r = np.floor(q)
+    else:
+        r = np.floor(q + 0.5)
+    return (r * stap).astype(np.int64)
+
+
+# ------------------------------------------------------------------------------------------- evaluate
+
+
+def _kies_groepen(gevuurd: list[tuple[CCorrectie, np.ndarray, np.ndarray]], afstand) -> list[np.ndarray]:
+    """Per correction the rows where it counts: per groep only the largest ``afstand`` (first on ties)."""
+    n = len(gevuurd[0][1]) if gevuurd else 0
+    beste: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for i, (k, vuurt, effect) in enumerate(gevuurd):
+        if k.groep is None:
+            continue
+        maat, wie = beste.get(k.groep, (np.full(n, -np.inf), np.full(n, -1)))
+        a = afstand(effect)
+        beter = vuurt & (a > maat)
+        beste[k.groep] = (np.where(beter, a, maat), np.where(beter, i, wie))
+    return [
+        vuurt if k.groep is None else vuurt & (beste[k.groep][1] == i)
+        for i, (k, vuurt, _e) in enumerate(gevuurd)
+    ]
+
+
+@dataclass(slots=True)
+class _Uitkomst:
+    minuten: dict[str, np.ndarray]
+    totaal: np.ndarray
+    uren_per_week: np.ndarray
+    uren_per_jaar: np.ndarray
+    treden: dict[str, pl.Series]
+    tarief: np.ndarray
+    tarief_aanwezig: np.ndarray
+    voorbeeld: np.ndarray
+
+
+def _gebruikelijke_match(c: Gecompileerd, inv: _Invoer, fa: _Feiten) -> dict[str, tuple[np.ndarray, ...]]:
+    """Per gebruikelijke-hulp rule: per household member, where the member matches it (step 6)."""
+    uit: dict[str, tuple[np.ndarray, ...]] = {}
+    for a in c.activiteiten:
+        for g in a.gebruikelijk:
+            if g.id in uit:
+                continue
+            vervalt = np.zeros(inv.n, bool)
+            for x in g.vervalt_bij:
+                if x in inv.omstandigheid:
+                    vervalt |= inv.omstandigheid[x]
+            rollen = [ROLLEN.index(r) for r in g.rollen]
+            meedoen = [MEEDOEN.index(m) for m in g.kan_meedoen]
+            jaren = fa.leden_leeftijd
+            m = np.isin(inv.rol, rollen) & (jaren >= g.vanaf) & np.isin(inv.meedoen, meedoen)
+            if g.tot is not None:
+                m &= jaren < g.tot
+            m &= ~vervalt
+            uit[g.id] = tuple(m)
+    return uit
+
+
+def _gebruikelijk(
+    a: CActiviteit, match: dict[str, tuple[np.ndarray, ...]], n: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(aandeel, voorbeeld) of the winning rule per row: the largest aandeel, first (member, rule) on ties."""
+    aandeel = np.zeros(n)
+    for g in a.gebruikelijk:
+        raak = np.zeros(n, bool)
+        for lid in match[g.id]:
+            raak |= lid
+        aandeel = np.where(raak & (g.aandeel > aandeel), g.aandeel, aandeel)
+    voorbeeld = np.zeros(n, bool)
+    per_aandeel: dict[float, set[bool]] = {}
+    for g in a.gebruikelijk:
+        per_aandeel.setdefault(g.aandeel, set()).add(g.voorbeeld)
+    if all(len(v) == 1 for v in per_aandeel.values()):
+        for waarde, vb in per_aandeel.items():
+            if vb == {True}:
+                voorbeeld |= aandeel == waarde
+    else:  # rules with equal aandeel but different voorbeeld: the first (member, rule) pair decides
+        open_ = np.ones(n, bool)
+        for i in range(MAX_LEDEN):
+            for g in a.gebruikelijk:
+                kies = open_ & match[g.id][i] & (aandeel == g.aandeel)
+                voorbeeld |= kies & g.voorbeeld
+                open_ &= ~kies
+    return aandeel, voorbeeld & (aandeel > 0)
+
+
+def _evalueer(c: Gecompileerd, matrix: Resultatenmatrix | None, inv: _Invoer) -> _Uitkomst:
+    """All rows of ``inv`` through one compiled kader version (and its matrix version)."""
+    n = inv.n
+    fa = _feiten(inv)
+    feiten = fa.feiten
+    pools = {cat: inv.netwerk[cat].copy() for cat in CATEGORIEEN}
+    match = _gebruikelijke_match(c, inv, fa)
+    voorbeeld = np.full(n, c.basis_voorbeeld)
+    totaal = np.zeros(n, np.int64)
+    minuten: dict[str, np.ndarray] = {}
+    for a in c.activiteiten:
+        # 1. niveau and applicability
+        zelf = np.ones(n, bool)
+        niet = np.ones(n, bool)
+        for cat in a.categorieen:
+            zelf &= inv.beperking[cat] == 0
+            niet &= inv.beperking[cat] == 2
+        niveau = np.where(zelf, 0, np.where(niet, 2, 1)).astype(np.int8)
+        netwerk = np.zeros(n, bool)
+        for cat in a.categorieen:
+            netwerk |= pools[cat] > 0
+        fact = {**feiten, "niveau": _Feit(niveau, None, NIVEAUS), "netwerk": _Feit(netwerk)}
+        reken = ~zelf & _alle(a.alleen_als, fact, n)
+        # 2. algemene voorziening
+        for v in a.vervalt_bij:
+            if v in inv.voorziening:
+                reken &= ~inv.voorziening[v]
+        # 3. basis
+        m = np.full(n, a.basis)
+        vb = np.full(n, a.basis_voorbeeld)
+        # 4. absolute correcties
+        gevuurd = []
+        for k in a.absoluut:
+            vuurt = _alle(k.als, fact, n)
+            if k.per_feit is not None:
+                f = feiten.get(k.per_feit)
+                if f is None:
+                    waarde = np.zeros(n)
+                else:
+                    waarde = _getal(f, k.per_feit).astype(np.float64)
+                    if f.aanwezig is not None:
+                        waarde = np.where(f.aanwezig, waarde, 0.0)
+                aantal = np.maximum(0.0, waarde - k.per_boven)
+                if getattr(k, "per_voorbeeld", False):
+                    vb |= vuurt & (aantal == 0) & (waarde > 0)
+                vuurt = vuurt & (aantal != 0)
+                gevuurd.append((k, vuurt, k.waarde * aantal))
+            else:
+                gevuurd.append((k, vuurt, np.full(n, k.waarde * 1.0)))
+        for (k, _v, effect), telt in zip(gevuurd, _kies_groepen(gevuurd, np.abs), strict=True):
+            m = m + np.where(telt, effect, 0.0)
+            vb |= telt & k.voorbeeld
+        # 5. factoren, ondergrens 0
+        fgevuurd = [(k, _alle(k.als, fact, n), np.full(n, k.waarde)) for k in a.factoren]
+        for (k, _v, _f), telt in zip(fgevuurd, _kies_groepen(fgevuurd, lambda x: np.abs(x - 1)), strict=True):
+            m = np.where(telt, m * k.waarde, m)
+            vb |= telt & k.voorbeeld
+        m = np.where(m < 0, 0.0, m)
+        # 6. gebruikelijke hulp
+        if a.gebruikelijk:
+            aandeel, gvb = _gebruikelijk(a, match, n)
+            m = np.where(aandeel > 0, m + (-m) * aandeel, m)
+            vb |= gvb
+        # 7. netwerk pools, in activity order and category order
+        if a.netwerk_aftrek:
+            for cat in a.categorieen:
+                pool = pools[cat]
+                doe = reken & (pool > 0) & (m > 0)
+                aftrek = np.minimum(m, pool)
+                m = np.where(doe, m - aftrek, m)
+                pools[cat] = np.where(doe, pool - aftrek, pool)
+        # 8. maximum, rounding
+        if a.maximum is not None:
+            boven = m > a.maximum
+            m = np.where(boven, a.maximum, m)
+            vb |= boven & a.maximum_voorbeeld
+        afgerond = np.where(reken, rond_af(m, c.afronding_stap, c.afronding_richting), 0)
+        minuten[a.id] = afgerond
+        totaal += afgerond
+        voorbeeld |= reken & vb
+    dec = c.decimalen_uren
+    uren_per_week = py_round(totaal / 60, dec)
+    uren_per_jaar = py_round(totaal * c.weken_per_jaar / 60, dec)
+    treden, tarief, aanwezig, tvb = _treden(c, matrix, minuten, n)
+    return _Uitkomst(minuten, totaal, uren_per_week, uren_per_jaar, treden, tarief, aanwezig, voorbeeld | tvb)
+
+
+def _treden(
+    c: Gecompileerd, matrix: Resultatenmatrix | None, minuten: dict[str, np.ndarray], n: int
+) -> tuple[dict[str, pl.Series], np.ndarray, np.ndarray, np.ndarray]:
+    """Treden on hour bands, tariff sum and its voorbeeld flag (as ``berekening._treden``)."""
+    treden: dict[str, pl.Series] = {}
+    bedrag = np.zeros(n)
+    details = np.zeros(n, bool)
+    voorbeeld = np.zeros(n, bool)
+    if matrix is None:
+        return treden, bedrag, details, voorbeeld
+    uren_gebieden: dict[str, set[str]] = {}
+    for gid, _naam, mrg in c.gebieden:
+        rg = matrix.resultaatgebied(mrg) if mrg is not None else None
+        if rg is not None and rg.bepaling == "uren":
+            uren_gebieden.setdefault(rg.id, set()).add(gid)
+    for mid, gids in uren_gebieden.items():
+        rg = matrix.resultaatgebied(mid)
+        assert rg is not None
+        som = np.zeros(n, np.int64)
+        for a in c.activiteiten:
+            if a.resultaatgebied in gids and a.telt_voor_trede:
+                som += minuten[a.id]
+        uren = som / 60
+        code = np.full(n, -1, np.int64)
+        for i, t in enumerate(rg.treden):
+            band = t.uren_per_week
+            assert band is not None
+            raak = (code < 0) & (som > 0) & (band.van <= uren)
+            if band.tot is not None:
+                raak &= uren < band.tot
+            code = np.where(raak, i, code)
+        heeft = code >= 0
+        tarieven = np.array([t.tarief.bedrag for t in rg.treden] + [0.0])
+        bedrag = np.where(heeft, bedrag + tarieven[code], bedrag)
+        tvb = np.array(
+            [
+                t.tarief.voorbeeld or bool(t.uren_per_week and t.uren_per_week.voorbeeld) or rg.voorbeeld
+                for t in rg.treden
+            ]
+            + [False]
+        )
+        voorbeeld |= tvb[code] & heeft
+        details |= heeft
+        labels = pl.Series([t.label for t in rg.treden], dtype=pl.String)
+        treden[rg.id] = labels.gather(pl.Series(np.where(heeft, code, 0)).set(pl.Series(~heeft), None))
+    for p in matrix.aanvullende_producten:
+        if p.activiteit not in minuten:
+            continue
+        heeft = minuten[p.activiteit] > 0
+        bedrag = np.where(heeft, bedrag + p.tarief.bedrag, bedrag)
+        voorbeeld |= heeft & p.tarief.voorbeeld
+        details |= heeft
+    voorbeeld = (voorbeeld | matrix.periode.voorbeeld) & details
+    return treden, py_round(bedrag, 2), details, voorbeeld
+
+
+# ------------------------------------------------------------------------------------------- public
+
+
+def _versies(
+    kader: str | Normenkader, peil: np.ndarray, ids: pl.Series, bron: str
+) -> tuple[list[tuple[Normenkader, Resultatenmatrix | None]], np.ndarray]:
+    """The (kader, matrix) version per distinct peildatum; per row the index into that list."""
+    dagen, terug = np.unique(peil, return_inverse=True)
+    paren: list[tuple[Normenkader, Resultatenmatrix | None]] = []
+    sleutels: dict[tuple[int, int], int] = {}
+    per_dag = np.zeros(len(dagen), np.int64)
+    fouten = _Fouten(ids, bron)
+    for j, d in enumerate(dagen):
+        datum = dt.date(1970, 1, 1) + dt.timedelta(days=int(d))
+        try:
+            k = kader if isinstance(kader, Normenkader) else register().normenkader(kader, datum)
+        except Regelfout as exc:
+            if not any("geen versie" in m.tekst for m in exc.meldingen):
+                raise
+            fouten.rijen(
+                terug == j, "peildatum", f"normenkader '{kader}' heeft geen versie die geldt op {datum}"
+            )
+            continue
+        m = register().matrix(k.resultatenmatrix, datum) if k.resultatenmatrix else None
+        sleutel = (id(k), id(m))
+        if sleutel not in sleutels:
+            sleutels[sleutel] = len(paren)
+            paren.append((k, m))
+        per_dag[j] = sleutels[sleutel]
+    fouten.controleer()
+    return paren, per_dag[terug]
+
+
+def uitvoer_kolommen(kader: str | Normenkader, peildatum: dt.date | None = None) -> list[str]:
+    """The output columns of :func:`indiceer_batch` for one kader version."""
+    k = kader if isinstance(kader, Normenkader) else register().normenkader(kader, peildatum)
+    c = compileer(k)
+    return ["id", "kader_versie", *(f"min_{a.id}" for a in c.activiteiten), *_VAST]
+
+
+_VAST = (
+    "totaal_minuten_per_week",
+    "uren_per_week",
+    "uren_per_jaar",
+    "trede_hbh",
+    "tarief_per_periode",
+    "voorbeeldwaarden",
+    "situatie_typisch",
+)
+
+
+def indiceer_batch(
+    frame: pl.DataFrame,
+    kader: str | Normenkader,
+    peildatum: dt.date | None = None,
+    *,
+    bron: str = "invoer",
+) -> pl.DataFrame:
+    """Indicate every row of ``frame`` (flat situation columns) under normenkader ``kader``, vectorised.
+
+    ``peildatum`` is used for rows without their own ``peildatum``. ``bron`` names the input in error
+    messages (e.g. the file name). See the module docstring for the columns in and out.
+    """
+    if peildatum is not None and not isinstance(peildatum, dt.date):
+        raise Regelfout([Melding(f"peildatum moet een datum zijn (is {peildatum!r})", bron)])
+    if isinstance(peildatum, dt.datetime):
+        peildatum = peildatum.date()
+    if isinstance(kader, str):
+        register().normenkader(kader)  # unknown id: a clear error before reading any row
+    inv = _lees(frame, peildatum, bron)
+    paren, versie = _versies(kader, inv.peil, frame["id"], bron)
+    n = inv.n
+    if not paren:
+        k = kader if isinstance(kader, Normenkader) else register().normenkader(kader, peildatum)
+        paren = [(k, None)]
+    delen: list[tuple[np.ndarray | None, Gecompileerd, Resultatenmatrix | None, _Uitkomst]] = []
+    for j, (k, matrix) in enumerate(paren):
+        c = compileer(k)
+        if len(paren) == 1:
+            delen.append((None, c, matrix, _evalueer(c, matrix, inv)))
+        else:
+            idx = np.flatnonzero(versie == j)
+            delen.append((idx, c, matrix, _evalueer(c, matrix, inv.deel(idx))))
+    return _samenvoegen(frame["id"], n, inv.typisch, delen, versie)
+
+
+def _samenvoegen(
+    ids: pl.Series,
+    n: int,
+    typisch: np.ndarray,
+    delen: list[tuple[np.ndarray | None, Gecompileerd, Resultatenmatrix | None, _Uitkomst]],
+    versie: np.ndarray,
+) -> pl.DataFrame:
+    """One output frame from the per-version results (input row order)."""
+    activiteiten = list(dict.fromkeys(a.id for _i, c, _m, _u in delen for a in c.activiteiten))
+    gebieden = list(dict.fromkeys(g for *_x, u in delen for g in u.treden))
+
+    def verzamel(waarde, dtype, vul):
+        if len(delen) == 1:
+            return waarde(delen[0][3])
+        uit = np.full(n, vul, dtype=dtype)
+        for idx, _c, _m, u in delen:
+            uit[idx] = waarde(u)
+        return uit
+
+    kolommen: dict[str, Any] = {"id": ids}
+    versies = pl.Series("kader_versie", [c.versie for _i, c, _m, _u in delen], dtype=pl.String)
+    kolommen["kader_versie"] = versies.gather(versie if len(delen) > 1 else np.zeros(n, np.int64))
+    for aid in activiteiten:
+        kolommen[f"min_{aid}"] = verzamel(
+            lambda u, aid=aid: u.minuten.get(aid, np.zeros(len(u.totaal), np.int64)), np.int64, 0
+        )
+    kolommen["totaal_minuten_per_week"] = verzamel(lambda u: u.totaal, np.int64, 0)
+    kolommen["uren_per_week"] = verzamel(lambda u: u.uren_per_week, np.float64, 0.0)
+    kolommen["uren_per_jaar"] = verzamel(lambda u: u.uren_per_jaar, np.float64, 0.0)
+
+    def trede(gid: str) -> pl.Series:
+        if len(delen) == 1:
+            s = delen[0][3].treden.get(gid)
+            return s if s is not None else pl.Series([None] * n, dtype=pl.String)
+        uit = pl.Series([None] * n, dtype=pl.String)
+        for idx, _c, _m, u in delen:
+            if gid in u.treden:
+                uit = uit.scatter(idx, u.treden[gid])
+        return uit
+
+    kolommen["trede_hbh"] = trede(gebieden[0]) if gebieden else pl.Series([None] * n, dtype=pl.String)
+    if len(gebieden) > 1:
+        for gid in gebieden:
+            kolommen[f"trede_{gid}"] = trede(gid)
+    tarief = verzamel(lambda u: u.tarief, np.float64, 0.0)
+    aanwezig = verzamel(lambda u: u.tarief_aanwezig, bool, False)
+    kolommen["tarief_per_periode"] = pl.Series(tarief).set(pl.Series(~aanwezig), None)  # type: ignore[arg-type]
+    kolommen["voorbeeldwaarden"] = verzamel(lambda u: u.voorbeeld, bool, False)
+    kolommen["situatie_typisch"] = typisch
+    return pl.DataFrame(
+        {k: (v.rename(k) if isinstance(v, pl.Series) else pl.Series(k, v)) for k, v in kolommen.items()}
+    )
+
+
+__all__ = ["indiceer_batch", "py_round", "rond_af", "uitvoer_kolommen", "SITUATIEKOLOMMEN"]
