@@ -18,6 +18,7 @@ from maatwerk.engine.plat import (
     situatie_naar_rij,
     typische_rij,
 )
+from maatwerk.engine.situatie import CATEGORIEEN, OMSTANDIGHEDEN
 from maatwerk.regels.laden import Regelfout
 
 from .conftest import VOORBEELDEN
@@ -158,3 +159,47 @@ def test_negatieve_kamers_altijd_fout(kamers):
             }
         )
     assert exc.value.meldingen[0].sleutel == "woning.kamers_in_gebruik"
+
+
+@given(
+    sleutel=st.from_regex(r"[a-z][a-z_]{2,15}", fullmatch=True),
+    plek=st.sampled_from(["", "woning", "beperkingen", "omstandigheden", "client"]),
+)
+def test_onbekende_sleutel_wordt_altijd_genoemd(sleutel, plek):
+    data = {"peildatum": "2026-01-01", "gemeente": "X", "client": {"geboortedatum": "1950-01-01"}}
+    doel = data if not plek else data.setdefault(plek, {})
+    bekend = {
+        "": {
+            "peildatum",
+            "gemeente",
+            "client",
+            "huishouden",
+            "woning",
+            "beperkingen",
+            "omstandigheden",
+            "netwerk",
+            "algemene_voorzieningen",
+            "zelfredzaamheid",
+            "afwijkingen",
+            "toelichting",
+        },
+        "woning": {"type", "kamers_in_gebruik", "kamers_niet_in_gebruik", "trap"},
+        "beperkingen": set(CATEGORIEEN),
+        "omstandigheden": set(OMSTANDIGHEDEN),
+        "client": {"geboortedatum"},
+    }[plek]
+    if sleutel in bekend:
+        return
+    doel[sleutel] = 1
+    with pytest.raises(Regelfout) as exc:
+        laad_situatie(data)
+    m = exc.value.meldingen[0]
+    assert m.sleutel == (f"{plek}.{sleutel}" if plek else sleutel) and m.tekst == "onbekende sleutel"
+
+
+@given(jaren=st.integers(1, 50))
+def test_geboortedatum_in_de_toekomst_altijd_fout(jaren):
+    data = {"peildatum": "2026-01-01", "gemeente": "X", "client": {"geboortedatum": f"{2026 + jaren}-01-01"}}
+    with pytest.raises(Regelfout) as exc:
+        laad_situatie(data)
+    assert exc.value.meldingen[0].sleutel == "client.geboortedatum"
