@@ -44,7 +44,8 @@ def beschrijf(overtredingen: list[dict]) -> str:
     for v in overtredingen:
         regels.append(f"[{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
         for n in v["nodes"][:8]:
-            regels.append(f"    {n['target']}\n      {n['html']}\n      {n['summary']}".replace("\n  ", "\n      "))
+            samenvatting = (n["summary"] or "").replace("\n", "\n        ")
+            regels.append(f"    {n['target']}\n      {n['html']}\n        {samenvatting}")
         if len(v["nodes"]) > 8:
             regels.append(f"    ... en nog {len(v['nodes']) - 8} elementen")
     return "\n".join(regels)

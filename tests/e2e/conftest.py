@@ -54,7 +54,9 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(viewport=VIEWPORT, locale="nl-NL", timezone_id="Europe/Amsterdam", accept_downloads=True)
+    ctx = browser.new_context(
+        viewport=VIEWPORT, locale="nl-NL", timezone_id="Europe/Amsterdam", accept_downloads=True
+    )
     ctx.set_default_timeout(15_000)
     yield ctx
     ctx.close()
