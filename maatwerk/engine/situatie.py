@@ -127,11 +127,42 @@ class Omstandigheden(StrictModel):
 
 
 class NetwerkHulp(StrictModel):
-    """Someone outside the household who actually does a task (eigen kracht / netwerk)."""
+    """Someone outside the household who actually does a task now (eigen kracht / netwerk).
+
+    Give ``minuten_per_week``, or how often (``keer_per_week``) and how long (``minuten_per_keer``).
+    """
 
     wie: str = Field(min_length=1)
     taak: Categorie
     minuten_per_week: float = Field(gt=0, le=10080)
+    keer_per_week: float | None = Field(default=None, gt=0, le=100)
+    minuten_per_keer: float | None = Field(default=None, gt=0, le=1440)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _uit_frequentie(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("minuten_per_week") is None:
+            keer, duur = data.get("keer_per_week"), data.get("minuten_per_keer")
+            if isinstance(keer, int | float) and isinstance(duur, int | float) and keer > 0 and duur > 0:
+                return {**data, "minuten_per_week": keer * duur}
+        return data
+
+    @model_validator(mode="after")
+    def _samenhang(self) -> NetwerkHulp:
+        if (self.keer_per_week is None) != (self.minuten_per_keer is None):
+            raise PydanticCustomError(
+                "netwerk", "geef keer_per_week én minuten_per_keer, of alleen minuten_per_week"
+            )
+        if (
+            self.keer_per_week is not None
+            and abs(self.keer_per_week * self.minuten_per_keer - self.minuten_per_week) > 1e-6
+        ):
+            raise PydanticCustomError(
+                "netwerk",
+                "minuten_per_week ({mpw}) is niet keer_per_week x minuten_per_keer",
+                {"mpw": self.minuten_per_week},
+            )
+        return self
 
 
 class Zelfredzaamheid(StrictModel):

@@ -203,3 +203,14 @@ def test_geboortedatum_in_de_toekomst_altijd_fout(jaren):
     with pytest.raises(Regelfout) as exc:
         laad_situatie(data)
     assert exc.value.meldingen[0].sleutel == "client.geboortedatum"
+
+
+def test_netwerk_met_frequentie():
+    basis = {"peildatum": "2026-01-01", "gemeente": "X", "client": {"geboortedatum": "1950-01-01"}}
+    n = {"wie": "zoon", "taak": "boodschappen", "keer_per_week": 2, "minuten_per_keer": 30}
+    assert laad_situatie({**basis, "netwerk": [n]}).netwerk[0].minuten_per_week == 60
+    with pytest.raises(Regelfout, match="niet keer_per_week x minuten_per_keer"):
+        laad_situatie({**basis, "netwerk": [{**n, "minuten_per_week": 10}]})
+    with pytest.raises(Regelfout) as exc:
+        laad_situatie({**basis, "netwerk": [{"wie": "zoon", "taak": "boodschappen"}]})
+    assert exc.value.meldingen[0].sleutel == "netwerk.0.minuten_per_week"
