@@ -23,6 +23,8 @@ $(ASSETS): package.json package-lock.json
 	cp node_modules/@utrecht/design-tokens/dist/index.css $(VENDOR)/utrecht-tokens.css
 	cp node_modules/@utrecht/component-library-css/dist/index.css $(VENDOR)/utrecht-components.css
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx.min.js
+	mkdir -p $(VENDOR)/noto-sans
+	cp -r node_modules/@fontsource-variable/noto-sans/index.css node_modules/@fontsource-variable/noto-sans/files $(VENDOR)/noto-sans/
 	touch $(ASSETS)
 
 run: install

@@ -116,7 +116,7 @@ class StatusForm(NlForm):
     def __init__(self, *args, huidig: str, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         keuzes = [(s, Status(s).label) for s in toegestane_overgangen(huidig) if s in HANDMATIG]
-        self.fields["naar"].choices = keuzes
+        self.fields["naar"].choices = [("", "— kies de nieuwe status —"), *keuzes] if keuzes else []
         self.fields["naar"].error_messages["invalid_choice"] = "Deze statuswijziging is niet toegestaan."
 
     def clean(self) -> dict:
@@ -211,5 +211,6 @@ class ToewijzenForm(NlForm):
             .distinct()
             .order_by("username")
         )
+        self.fields["consulent"].label_from_instance = lambda u: u.get_full_name() or u.username
         for naam in ("consulent", "aanbieder"):
             self.fields[naam].error_messages["invalid_choice"] = "Kies een waarde uit de lijst."
