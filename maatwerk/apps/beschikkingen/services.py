@@ -364,7 +364,7 @@ def geef_beschikking_af(
     zaak: Zaak, user: Any, besluit: Besluitgegevens, briefdatum: dt.date | None = None
 ) -> Beschikking:
     """Issue the (first) beschikking: letter stored immutably, status besluit (and toegewezen for ZIN)."""
-    zaak = Zaak.objects.select_for_update().select_related("client", "aanbieder").get(pk=zaak.pk)
+    zaak = Zaak.objects.select_for_update(of=("self",)).select_related("client", "aanbieder").get(pk=zaak.pk)
     if zaak.beschikkingen.exists():
         raise Geweigerd("Er is al een beschikking; maak een correctie (nieuwe versie) als die niet klopt.")
     if zaak.status != Status.AANVRAAG:
