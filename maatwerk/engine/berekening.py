@@ -668,6 +668,11 @@ def indiceer(situatie: Situatie, kader: str | Normenkader | None = None) -> Indi
     from maatwerk.engine.uitleg import indicatie_uitleg
 
     k = _kader_van(situatie, kader)
+    keuze = (
+        f"gekozen op gemeente {situatie.gemeente} en peildatum {situatie.peildatum}"
+        if kader is None
+        else "expliciet gekozen"
+    )
     c = compileer(k)
     f = feiten(situatie)
     ids = {a.id for a in c.activiteiten}
@@ -740,6 +745,7 @@ def indiceer(situatie: Situatie, kader: str | Normenkader | None = None) -> Indi
         voorbeeldwaarden=voorbeeld,
         uitleg="",
         opmerkingen=tuple(extra + opm),
+        kader_keuze=keuze,
     )
     return _met_uitleg(ind, indicatie_uitleg(ind, extra))
 

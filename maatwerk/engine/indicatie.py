@@ -139,6 +139,7 @@ class Indicatie:
     voorbeeldwaarden: bool
     uitleg: str
     opmerkingen: tuple[str, ...] = field(default_factory=tuple)
+    kader_keuze: str = ""
 
     def activiteit(self, aid: str) -> ActiviteitIndicatie | None:
         return next((a for a in self.activiteiten if a.id == aid), None)
@@ -148,6 +149,7 @@ class Indicatie:
             "kader": self.kader,
             "kader_naam": self.kader_naam,
             "kader_versie": self.kader_versie,
+            "kader_keuze": self.kader_keuze,
             "peildatum": self.peildatum.isoformat(),
             "gemeente": self.gemeente,
             "activiteiten": [a.as_json() for a in self.activiteiten],
