@@ -86,6 +86,7 @@ def indiceer(situatie: str, kader_id: str | None, peildatum: dt.date | None, als
     tabel.add_section()
     tabel.add_row("[bold]Totaal[/]", "", "", f"[bold]{ind.totaal_minuten_per_week}[/]")
     console.print(tabel)
+    console.print(f"Normenkader {ind.kader} (versie {ind.kader_versie}), {ind.kader_keuze}.", highlight=False)
     console.print(f"Uren per week: {_getal(ind.uren_per_week)}    Uren per jaar: {_getal(ind.uren_per_jaar)}")
     for t in ind.trede_details:
         console.print(f"{t.naam}: {t.label} — {t.grond}")
