@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 
 from hypothesis import HealthCheck, given, settings
@@ -122,6 +123,8 @@ def test_capabele_volwassen_partner_verhoogt_nooit(data, kader, leeftijd):
 @given(data=situaties, kader=KADERS)
 def test_totalen_zijn_de_som_van_de_delen(data, kader):
     ind = _ind(data, kader)
+    # pure and deterministic, and the JSON form is plain JSON
+    assert json.loads(json.dumps(ind.as_json())) == _ind(data, kader).as_json()
     assert ind.totaal_minuten_per_week == sum(a.minuten_per_week for a in ind.activiteiten)
     assert ind.totaal_minuten_per_week == sum(g.minuten_per_week for g in ind.resultaatgebieden)
     for g in ind.resultaatgebieden:
