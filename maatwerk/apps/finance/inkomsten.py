@@ -12,6 +12,7 @@ and every total is the sum of its rounded lines.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import polars as pl
 
@@ -46,6 +47,65 @@ def _controleer_dekking(x: pl.DataFrame, sleutels: list[str], wat: str) -> None:
         )
 
 
+def _som_per_periode(
+    rijen: pl.DataFrame,
+    perioden: pl.DataFrame,
+    tarieven: pl.DataFrame,
+    links: list[str],
+    rechts: list[str],
+    geldig: tuple[str, str],
+    teller: Callable[[Callable[[str], pl.Expr], pl.Expr], pl.Expr],
+) -> pl.DataFrame:
+    """Per ``_rij`` and period: ``dagen`` in the period, ``dagen_getarifeerd`` and the summed numerator.
+
+    The tariff table is made wide, one set of columns per validity version (there are few), so a row
+    meets each period once: no group-by, and a tariff change inside a period splits the days exactly.
+    ``teller(kolom, dagen)`` builds a version's numerator from ``kolom(name)`` (that version's tariff
+    columns) and its days. Only keys, dates and numbers travel through the cross join; descriptive
+    columns are joined back afterwards.
+    """
+    versies = tarieven.select("van", "tot").unique().sort("van").rows()
+    breed = rijen
+    for i, (van, tot) in enumerate(versies):
+        versie = tarieven.filter((pl.col("van") == van) & (pl.col("tot") == tot)).drop("van", "tot")
+        hernoem = {k: f"{k}__{i}" for k in versie.columns if k not in rechts}
+        breed = breed.join(
+            versie.rename(hernoem), left_on=links, right_on=rechts, how="left", maintain_order="left"
+        )
+    x = (
+        breed.lazy()
+        .join(perioden.lazy().select("periode", *PERIODE), how="cross")
+        .with_columns(dagen=dagen_overlap(PERIODE, geldig))
+        .filter(pl.col("dagen") > 0)
+    )
+    dagen_t, tellers = [], []
+    for i, (van, tot) in enumerate(versies):
+        kolom = lambda n, i=i: pl.col(f"{n}__{i}")  # noqa: E731
+        heeft = pl.col(f"{tarieven.columns[-1]}__{i}").is_not_null()
+        d = pl.when(heeft).then(dagen_overlap(PERIODE, geldig, (pl.lit(van), pl.lit(tot)))).otherwise(0)
+        dagen_t.append(d)
+        tellers.append(pl.when(heeft).then(teller(kolom, d)).otherwise(0))
+    return (
+        x.select(
+            "_rij",
+            "periode",
+            "dagen",
+            dagen_getarifeerd=pl.sum_horizontal(dagen_t) if dagen_t else pl.lit(0),
+            teller=pl.sum_horizontal(tellers) if tellers else pl.lit(0),
+        )
+        .sort("_rij", "periode")
+        .collect()
+    )
+
+
+def _met_kenmerken(
+    som: pl.DataFrame, rijen: pl.DataFrame, perioden: pl.DataFrame, kolommen: list[str]
+) -> pl.DataFrame:
+    return som.join(rijen.select("_rij", *kolommen), on="_rij", how="left", maintain_order="left").join(
+        perioden.select("periode", *PERIODE), on="periode", how="left", maintain_order="left"
+    )
+
+
 def pxq_bedragen(
     frame: pl.DataFrame,
     pxq: pl.DataFrame,
@@ -57,47 +117,26 @@ def pxq_bedragen(
 
     ``geldig``: the (start, end) columns of the row's validity (null end = open).
     """
-    basis = (
-        frame.lazy()
-        .filter(pl.col("uren_per_week_oud").is_not_null())
+    rijen = (
+        frame.filter(pl.col("uren_per_week_oud").is_not_null())
         .with_columns(_minuten_oud())
         .with_row_index("_rij")
-        .join(perioden.lazy(), how="cross")
-        .with_columns(dagen=dagen_overlap(PERIODE, geldig))
-        .filter(pl.col("dagen") > 0)
     )
-    x = (
-        basis.join(
-            pxq.lazy(),
-            left_on=["klasse_oud", "leveringsvorm"],
-            right_on=["klasse", "leveringsvorm"],
-            how="left",
-        )
-        .with_columns(
-            dagen_t=pl.when(pl.col("uurtarief_cent").is_null())
-            .then(0)
-            .otherwise(dagen_overlap(PERIODE, geldig, TARIEF))
-        )
-        .with_columns(teller=pl.col("uurtarief_cent") * pl.col("minuten_oud") * pl.col("dagen_t"))
-        .group_by("_rij", "periode")
-        .agg(
-            pl.col(
-                "client",
-                "aanbieder",
-                "klasse_oud",
-                "leveringsvorm",
-                "periode_van",
-                "periode_tot",
-                "dagen",
-                "minuten_oud",
-            ).first(),
-            dagen_getarifeerd=pl.col("dagen_t").sum(),
-            teller=pl.col("teller").sum().fill_null(0),
-        )
-        .collect()
+    sleutels = ["klasse_oud", "leveringsvorm"]
+    som = _som_per_periode(
+        rijen.select("_rij", *sleutels, "minuten_oud", *geldig),
+        perioden,
+        pxq.select("klasse", "leveringsvorm", "van", "tot", "uurtarief_cent"),
+        sleutels,
+        ["klasse", "leveringsvorm"],
+        geldig,
+        lambda kolom, dagen: kolom("uurtarief_cent") * pl.col("minuten_oud") * dagen,
+    )
+    x = _met_kenmerken(
+        som, rijen, perioden, ["client", "aanbieder", "klasse_oud", "leveringsvorm", "minuten_oud"]
     )
     _controleer_dekking(x, ["client", "klasse_oud", "leveringsvorm"], "uurtarief")
-    return x.sort("_rij", "periode").select(
+    return x.select(
         "client",
         "aanbieder",
         "leveringsvorm",
@@ -129,34 +168,17 @@ def periode_bedragen(
     ``geldig``: the (start, end) columns of the row's own validity (null end = open).
     """
     noemer = math.lcm(*tarieven["periode_dagen"].unique().to_list()) if tarieven.height else 1
-    x = (
-        frame.lazy()
-        .with_row_index("_rij")
-        .join(perioden.lazy(), how="cross")
-        .with_columns(dagen=dagen_overlap(PERIODE, geldig))
-        .filter(pl.col("dagen") > 0)
-        .join(
-            tarieven.lazy().select("trede", "van", "tot", "tarief_cent", "periode_dagen"),
-            left_on=trede_kolom,
-            right_on="trede",
-            how="left",
-        )
-        .with_columns(
-            dagen_t=pl.when(pl.col("tarief_cent").is_null())
-            .then(0)
-            .otherwise(dagen_overlap(PERIODE, geldig, TARIEF))
-        )
-        .with_columns(teller=pl.col("tarief_cent") * pl.col("dagen_t") * (noemer // pl.col("periode_dagen")))
-        .group_by("_rij", "periode")
-        .agg(
-            pl.col(
-                "client", "aanbieder", "leveringsvorm", trede_kolom, "periode_van", "periode_tot", "dagen"
-            ).first(),
-            dagen_getarifeerd=pl.col("dagen_t").sum(),
-            teller=pl.col("teller").sum().fill_null(0),
-        )
-        .collect()
+    rijen = frame.with_row_index("_rij")
+    som = _som_per_periode(
+        rijen.select("_rij", trede_kolom, *geldig),
+        perioden,
+        tarieven.select("trede", "van", "tot", "periode_dagen", "tarief_cent"),
+        [trede_kolom],
+        ["trede"],
+        geldig,
+        lambda kolom, dagen: kolom("tarief_cent") * dagen * (noemer // kolom("periode_dagen")),
     )
+    x = _met_kenmerken(som, rijen, perioden, ["client", "aanbieder", "leveringsvorm", trede_kolom])
     onbekend = x.filter(pl.col("dagen_getarifeerd") == 0).get_column(trede_kolom).unique().drop_nulls().sort()
     bekend = set(tarieven["trede"].to_list())
     vreemd = [t for t in onbekend.to_list() if t not in bekend]
@@ -171,7 +193,7 @@ def periode_bedragen(
             ]
         )
     _controleer_dekking(x, ["client", trede_kolom], "tarief per trede")
-    return x.sort("_rij", "periode").select(
+    return x.select(
         "client",
         "aanbieder",
         "leveringsvorm",
