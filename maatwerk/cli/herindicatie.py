@@ -387,10 +387,16 @@ def simuleer(
         raise click.ClickException("de caseload is leeg: importeer eerst met `maatwerk caseload importeer`")
     with _voortgang() as voortgang:
         voortgang.add_task(f"{frame.height} cliënten doorrekenen", total=None)
-        try:
-            uitkomst = reken(
-                frame, kader, peildatum, gekozen, batch=batch, driegesprekken=laatste_driegesprekken()
+        gesprekken = laatste_driegesprekken()
+        if gesprekken and (gekozen is None or gekozen.driegesprek is None):
+            fouten_console.print(
+                f"Let op: {len(gesprekken)} driegesprek(ken) niet toegepast: beleid {beleid_id or '(geen)'} "
+                "kent geen driegesprek-uitkomsten.",
+                highlight=False,
             )
+            gesprekken = {}
+        try:
+            uitkomst = reken(frame, kader, peildatum, gekozen, batch=batch, driegesprekken=gesprekken)
         except Regelfout as exc:
             raise _regelfout(exc) from None
     overzicht = samenvatting(uitkomst)

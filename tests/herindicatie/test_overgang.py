@@ -63,6 +63,8 @@ def test_unknown_policy_names_the_shipped_ones():
         ("6.01", "plus", "intensief", "denhaag-2017/meer-dan-6-uur"),
         ("7", "intensief", "intensief", "denhaag-2017/geen"),
         ("1", "basis", "basis", "denhaag-2017/geen"),
+        ("4", "geen", "plus", "denhaag-2017/meer-dan-3-uur"),  # no help at all is lower than Basis
+        ("2", "geen", "geen", "denhaag-2017/geen"),
     ],
 )
 def test_denhaag_thresholds(denhaag, oude_uren, nieuw, intensiteit, regel):
@@ -115,7 +117,9 @@ def test_unknown_old_hours_is_left_to_the_consulent(denhaag):
 
 
 def test_unknown_intensity_is_a_dutch_error(denhaag):
-    with pytest.raises(Regelfout, match="onbekende intensiteit 'licht'; toegestaan: basis, plus, intensief"):
+    with pytest.raises(
+        Regelfout, match="onbekende intensiteit 'licht'; toegestaan: geen, basis, plus, intensief"
+    ):
         bepaal_overgang(denhaag, oude_uren=4, geboortedatum=JONG, peildatum=PEIL, nieuwe_intensiteit="licht")
 
 
@@ -271,6 +275,7 @@ def test_intensity_from_minutes_uses_example_mapping(denhaag):
     assert denhaag.intensiteit_voor("trede 2", 150) == "basis"
     assert denhaag.intensiteit_voor("trede 2", Decimal("150.5")) == "plus"
     assert denhaag.intensiteit_voor(None, 301) == "intensief"
+    assert denhaag.intensiteit_voor(None, 0) == "geen"  # no household help at all
     assert denhaag.voorbeeldwaarden
 
 

@@ -132,3 +132,30 @@ def test_vectorised_age_equals_the_scalar_rule(geboortedata, peil):
     frame = pl.DataFrame({"geboortedatum": geboortedata})
     jaren = frame.select(leeftijd_expr(peil)).to_series().to_list()
     assert jaren == [leeftijd(g, peil) for g in geboortedata]
+
+
+def test_with_the_real_engine_batch():
+    from maatwerk.apps.herindicatie.demo import synthetische_caseload
+    from maatwerk.apps.herindicatie.simulatie import engine_batch
+
+    caseload = (
+        synthetische_caseload(300, seed=3, peildatum=PEIL)
+        .with_row_index("caseload_id", offset=1)
+        .with_columns(
+            pl.col("caseload_id").cast(pl.Int64),
+            pl.col("geboortedatum").str.to_date(),
+            pl.col("uren_per_week_oud").replace("", None).cast(pl.Float64),
+        )
+        .drop("bsn", "ingangsdatum_oud", "einddatum_oud")
+    )
+    uit = simuleer(caseload, "denhaag-mwa", PEIL, laad_beleid("denhaag-2017", PEIL), batch=engine_batch())
+    assert tuple(uit.columns) == UITVOER_KOLOMMEN and uit.height == 300
+    assert set(uit["nieuwe_intensiteit"]) <= {"geen", "basis", "plus", "intensief"}
+    assert uit["situatie_typisch"].any() and not uit["situatie_typisch"].all()
+    # The transition never lowers: the transition intensity is at least the new one.
+    schaal = ["geen", "basis", "plus", "intensief"]
+    for rij in uit.iter_rows(named=True):
+        assert schaal.index(rij["overgang_intensiteit"]) >= schaal.index(rij["nieuwe_intensiteit"])
+        if rij["regel"] == "denhaag-2017/meer-dan-6-uur":
+            assert rij["oude_uren_per_week"] > 6 and rij["overgang_intensiteit"] == "intensief"
+    assert (uit["nieuwe_uren_per_week"] * 60 - uit["nieuwe_minuten_per_week"]).abs().max() < 0.6

@@ -68,13 +68,20 @@ def synthetische_caseload(
             .replace("0", ""),
             pl.Series("lid1_rol", np.where(heeft & (rng.random(aantal) < 0.25), "partner", "")),
             pl.Series("lid1_geboortedatum", [d.isoformat() for d in geboren]),
+            pl.Series(
+                "lid1_kan_meedoen", rng.choice(["volledig", "deels", "niet"], aantal, p=[0.3, 0.4, 0.3])
+            ),
             pl.Series("incontinentie", np.where(heeft & (rng.random(aantal) < 0.1), "ja", "")),
             pl.Series("rolstoel_binnenshuis", np.where(heeft & (rng.random(aantal) < 0.05), "ja", "")),
         ).with_columns(  # a partner of the same age; no partner -> no date
             pl.when(pl.col("lid1_rol") == "")
             .then(pl.lit(""))
             .otherwise(pl.col("lid1_geboortedatum"))
-            .alias("lid1_geboortedatum")
+            .alias("lid1_geboortedatum"),
+            pl.when(pl.col("lid1_rol") == "")
+            .then(pl.lit(""))
+            .otherwise(pl.col("lid1_kan_meedoen"))
+            .alias("lid1_kan_meedoen"),
         )
     return frame
 

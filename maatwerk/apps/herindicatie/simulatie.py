@@ -273,7 +273,10 @@ def samenvatting(uitkomst: pl.DataFrame) -> dict[str, Any]:
     return {
         "totaal": totaal,
         "per_aanbieder": groep(uitkomst.with_columns(pl.col("aanbieder").replace("", "(PGB)")), "aanbieder"),
-        "per_leeftijdsklasse": groep(uitkomst, "leeftijdsklasse"),
+        "per_leeftijdsklasse": sorted(
+            groep(uitkomst, "leeftijdsklasse"),
+            key=lambda r: [k[0] for k in LEEFTIJDSKLASSEN].index(r["leeftijdsklasse"]),
+        ),
         "overgangsregels": regels,
         "aanvullende_ondersteuning": int(uitkomst["aanvullende_ondersteuning"].sum() or 0),
         "situatie_typisch": int(uitkomst["situatie_typisch"].sum() or 0),
