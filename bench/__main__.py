@@ -13,6 +13,7 @@ BENCHMARKS: list[str] = [
     "bench.engine",
     "bench.beschikking",
     "bench.herindicatie",
+    "bench.herindicatie_simulatie",
     "bench.beleidstoets",
 ]
 
