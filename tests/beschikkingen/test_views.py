@@ -200,3 +200,21 @@ def test_twee_aanbiedermedewerkers_overschrijven_elkaars_zorgplan_niet(
     html = tweede.content.decode()
     assert "intussen gewijzigd" in html and "Maandag" in html and "Vrijdag" in html
     assert Zorgplan.objects.get(pk=zorgplan.pk).afspraken[0]["afspraak"] == "Maandag"
+
+
+def test_consulent_wijst_later_toe_als_dat_bij_afgifte_niet_gebeurde(zaak, consulent, noord) -> None:
+    from maatwerk.apps.beschikkingen.demo import vul_demo
+    from maatwerk.apps.cases.status import zet_status
+
+    zet_status(zaak, Status.BESLUIT, consulent)  # demo state: besluit genomen, nog niet toegewezen
+    vul_demo([zaak])
+    b = Beschikking.objects.get(zaak=zaak)
+    assert not b.toewijzingen.exists()
+    c = ingelogd(consulent)
+    assert "Toewijzen aan" in c.get(reverse("beschikkingen:besluit", args=[zaak.pk])).content.decode()
+    url = reverse("beschikkingen:toewijzen", args=[zaak.pk])
+    assert ingelogd(noord).post(url).status_code == 403
+    assert c.post(url).status_code == 302
+    zaak.refresh_from_db()
+    assert zaak.status == Status.TOEGEWEZEN and b.toewijzingen.count() == 1
+    assert c.post(url).status_code == 400  # only once

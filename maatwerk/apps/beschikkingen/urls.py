@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/pdf/", views.pdf, name="pdf"),
     path("<int:pk>/corrigeren/", views.corrigeren, name="corrigeren"),
     path("brief.css", views.brief_stijl, name="brief_css"),
+    path("zaak/<int:pk>/toewijzen/", views.toewijzen, name="toewijzen"),
     path("toewijzing/<int:pk>/einde-recht/", views.einde_recht, name="einde_recht"),
     path("toewijzing/<int:pk>/wmo301.xml", views.wmo301, name="wmo301"),
     path("aanbieder/", views.aanbieder_overzicht, name="aanbieder_overzicht"),

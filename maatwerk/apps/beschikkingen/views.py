@@ -71,6 +71,11 @@ def _besluitpagina(request: HttpRequest, zaak: Zaak, status: int = 200, **forms:
         "toewijzingen": zaak.toewijzingen.select_related("aanbieder"),
         "bewerken": bewerken,
         "kan_afgeven": bewerken and not beschikkingen and zaak.status == Status.AANVRAAG,
+        "kan_toewijzen": bewerken
+        and zaak.status == Status.BESLUIT
+        and bool(beschikkingen)
+        and beschikkingen[0].leveringsvorm == "ZIN"
+        and beschikkingen[0].aanbieder_id is not None,
         "plan_form": forms.get("plan_form")
         or (
             OndersteuningsplanForm(gebieden=gebieden) if bewerken and gebieden and not beschikkingen else None
@@ -217,6 +222,27 @@ def corrigeren(request: HttpRequest, pk: int) -> HttpResponse:
 def brief_stijl(request: HttpRequest) -> HttpResponse:
     """The letter CSS as a stylesheet (the CSP forbids inline styles in the app)."""
     return HttpResponse(brief_css(), content_type="text/css; charset=utf-8")
+
+
+@require_POST
+@rol_vereist(*TOEGANGSTEAM)
+def toewijzen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Assign a ZIN beschikking to the zaak's provider when that did not happen at issuing."""
+    zaak = _zaak(request, pk)
+    b = zaak.beschikkingen.filter(correctie__isnull=True).order_by("-versie").first()
+    try:
+        if b is None or b.leveringsvorm != "ZIN" or b.aanbieder_id is None:
+            raise services.Geweigerd(
+                "Er is geen beschikking met zorg in natura en een aanbieder om toe te wijzen."
+            )
+        if b.toewijzingen.exists() or zaak.status != Status.BESLUIT:
+            raise services.Geweigerd("Deze beschikking is al toegewezen.")
+        services.wijs_toe(zaak, b, request.user)
+    except services.Geweigerd as fout:
+        messages.error(request, str(fout))
+        return _besluitpagina(request, zaak, 400)
+    messages.success(request, f"Toegewezen aan {b.aanbieder}.")
+    return redirect("beschikkingen:besluit", pk=zaak.pk)
 
 
 @require_POST
