@@ -3,7 +3,9 @@
 Writes a synthetic caseload CSV, then times: reading + validating it (BSN 11-proef, dates, every situation
 row through the engine's situation model), storing it in a throwaway SQLite database (one transaction),
 re-importing it unchanged (idempotent path) and the nulmeting from the database. Peak memory (max RSS)
-at the end. The 11,000 / 500,000 simulation benchmark belongs to bench/financien (the finance helper).
+at the end. Also the whole simulation of that caseload (engine batch with the Den Haag kader + the
+transition policy + the summary, no database writes). The 500,000-client simulation benchmark belongs to
+the finance helper's bench.
 """
 
 from __future__ import annotations
@@ -67,6 +69,20 @@ def _run() -> None:
         uitkomst, t_nul = _tijd(nulmeting)
         assert uitkomst.totaal + uitkomst.niet_meegeteld == N
         print(f"BENCH herindicatie_nulmeting_db_{N} {t_nul:.3f} s", flush=True)
+
+        from maatwerk.apps.herindicatie.opslag import caseload_frame
+        from maatwerk.apps.herindicatie.overgang import laad_beleid
+        from maatwerk.apps.herindicatie.simulatie import engine_batch, samenvatting, simuleer
+
+        peil = dt.date(2017, 6, 5)
+        frame = caseload_frame()
+        beleid, batch = laad_beleid("denhaag-2017", peil), engine_batch()
+
+        def simulatie():  # noqa: ANN202
+            return samenvatting(simuleer(frame, "denhaag-mwa", peil, beleid, batch=batch))
+
+        _, t_sim = _tijd(simulatie)
+        print(f"BENCH herindicatie_simulatie_met_overgang_{N} {t_sim:.3f} s", flush=True)
     piek = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"BENCH herindicatie_piekgeheugen {piek:.0f} MiB", flush=True)
 
