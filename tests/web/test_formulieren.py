@@ -231,3 +231,40 @@ def test_htmx_indicatie_rekent_zonder_opslaan(client, consulent, zaak):
     assert "minuten per week" in niet.content.decode() and niet.content != zelf.content
     assert "<html" not in niet.content.decode()
     assert Onderzoek.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_clientgegevens_aanvullen_en_foute_invoer(client, consulent, zaak):
+    from .conftest import maak_zaak
+
+    ander = maak_zaak(consulent, nummer=5)
+    client.force_login(consulent)
+    goed = {
+        "achternaam": "Persoon1",
+        "geboortedatum": "1940-05-01",
+        "straat": "Dorpsstraat",
+        "huisnummer": "1",
+        "postcode": "1234AB",
+        "woonplaats": "Voorbeeldstad",
+        "bsn": "",
+    }
+    response = client.post(f"/zaken/{zaak.pk}/client/", {**goed, "bsn": ander.client.bsn})
+    assert (
+        response.status_code == 400
+        and "BSN: Dit BSN hoort al bij een andere cliënt." in response.content.decode()
+    )
+    response = client.post(f"/zaken/{zaak.pk}/client/", {**goed, "email": "geen-mail"})
+    assert (
+        response.status_code == 400 and "E-mail: Vul een geldig e-mailadres in." in response.content.decode()
+    )
+    zaak.client.refresh_from_db()
+    assert zaak.client.email == "" and zaak.client.bsn != ander.client.bsn
+    response = client.post(f"/zaken/{zaak.pk}/client/", goed)
+    assert response.status_code == 400 and "Een bekend BSN kan niet worden verwijderd." in response.content.decode()
+    bsn = zaak.client.bsn
+    assert client.post(f"/zaken/{zaak.pk}/client/", {**goed, "bsn": bsn, "telefoon": "06-12345678"}).status_code == 302
+    zaak.client.refresh_from_db()
+    assert zaak.client.telefoon == "06-12345678" and zaak.client.bsn == bsn
+    from maatwerk.apps.audit.models import AuditRegel
+
+    assert AuditRegel.objects.filter(client=zaak.client, actie="schrijven", wat__contains="telefoon").exists()

@@ -214,3 +214,46 @@ class ToewijzenForm(NlForm):
         self.fields["consulent"].label_from_instance = lambda u: u.get_full_name() or u.username
         for naam in ("consulent", "aanbieder"):
             self.fields[naam].error_messages["invalid_choice"] = "Kies een waarde uit de lijst."
+
+
+class ClientForm(NlForm):
+    """Complete or correct the client's personal data (e.g. a vormvrije melding gets its BSN)."""
+
+    bsn = forms.CharField(label="BSN", required=False, max_length=9, help_text="9 cijfers (elfproef).")
+    voornamen = forms.CharField(label="Voornamen", required=False, max_length=200)
+    tussenvoegsel = forms.CharField(label="Tussenvoegsel", required=False, max_length=20)
+    achternaam = forms.CharField(label="Achternaam", max_length=200)
+    geboortedatum = forms.DateField(label="Geboortedatum", widget=Datum())
+    straat = forms.CharField(label="Straat", max_length=200)
+    huisnummer = forms.CharField(label="Huisnummer", max_length=20)
+    postcode = forms.CharField(label="Postcode", max_length=7, validators=[valideer_postcode])
+    woonplaats = forms.CharField(label="Woonplaats", max_length=100)
+    telefoon = forms.CharField(label="Telefoon", required=False, max_length=30)
+    email = forms.EmailField(
+        label="E-mail", required=False, error_messages={"invalid": "Vul een geldig e-mailadres in."}
+    )
+
+    def __init__(self, *args, client=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.client = client
+
+    def clean_bsn(self) -> str:
+        from maatwerk.apps.clients.models import Client
+
+        bsn = self.cleaned_data.get("bsn", "").replace(" ", "").replace(".", "")
+        if bsn:
+            valideer_bsn(bsn)
+            andere = Client.objects.filter(bsn=bsn)
+            if self.client is not None:
+                andere = andere.exclude(pk=self.client.pk)
+            if andere.exists():
+                raise forms.ValidationError("Dit BSN hoort al bij een andere cliënt.")
+        elif self.client is not None and self.client.bsn:
+            raise forms.ValidationError("Een bekend BSN kan niet worden verwijderd.")
+        return bsn
+
+    def clean_geboortedatum(self) -> dt.date:
+        datum = self.cleaned_data["geboortedatum"]
+        if datum > timezone.localdate():
+            raise forms.ValidationError("De geboortedatum kan niet in de toekomst liggen.")
+        return datum

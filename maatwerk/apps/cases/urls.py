@@ -17,5 +17,6 @@ urlpatterns = [
         name="opschorting_beeindigen",
     ),
     path("<int:pk>/spoed/", views.spoed, name="spoed"),
+    path("<int:pk>/client/", views.client_wijzigen, name="client"),
     path("<int:pk>/toewijzen/", views.toewijzen, name="toewijzen"),
 ]

@@ -23,6 +23,7 @@ from maatwerk.apps.audit import log_persoonsgegevens
 from maatwerk.apps.clients.models import Client
 
 from .forms import (
+    ClientForm,
     MeldingForm,
     OpschortingBeeindigenForm,
     OpschortingForm,
@@ -375,6 +376,59 @@ def toewijzen(request: HttpRequest, pk: int) -> HttpResponse:
     )
     messages.success(request, "Consulent en aanbieder opgeslagen.")
     return redirect("cases:zaak", pk=zaak.pk)
+
+
+CLIENTVELDEN = (
+    "bsn",
+    "voornamen",
+    "tussenvoegsel",
+    "achternaam",
+    "geboortedatum",
+    "straat",
+    "huisnummer",
+    "postcode",
+    "woonplaats",
+    "telefoon",
+    "email",
+)
+
+
+@rol_vereist(*TOEGANGSTEAM)
+def client_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Complete or correct the client's personal data (audited; BSN checked and unique)."""
+    zaak = _bewerkbaar(request, pk)
+    client = zaak.client
+    if request.method == "POST":
+        form = ClientForm(request.POST, client=client)
+        if form.is_valid():
+            gewijzigd = [
+                v for v in CLIENTVELDEN if (getattr(client, v) or "") != (form.cleaned_data[v] or "")
+            ]
+            with transaction.atomic():
+                for veld in CLIENTVELDEN:
+                    setattr(client, veld, form.cleaned_data[veld])
+                client.bsn = client.bsn or None
+                client.save()
+                if client.bsn and zaak.soort_melding == "vormvrij":
+                    Zaak.objects.filter(pk=zaak.pk).update(soort_melding="volledig")
+                log_persoonsgegevens(
+                    request.user,
+                    client,
+                    "schrijven",
+                    "cliëntgegevens gewijzigd: " + (", ".join(gewijzigd) or "niets"),
+                    f"behandeling zaak {zaak.pk}",
+                )
+            messages.success(request, "Cliëntgegevens opgeslagen.")
+            return redirect("cases:zaak", pk=zaak.pk)
+        messages.error(request, "Er is niets opgeslagen. Verbeter de fouten hieronder.")
+        status = 400
+    else:
+        log_persoonsgegevens(
+            request.user, client, "lezen", "cliëntgegevens (wijzigformulier)", f"behandeling zaak {zaak.pk}"
+        )
+        form = ClientForm(initial={v: getattr(client, v) for v in CLIENTVELDEN}, client=client)
+        status = 200
+    return render(request, "cases/client.html", {"form": form, "zaak": zaak, "client": client}, status=status)
 
 
 @rol_vereist(Rol.BELEIDSMEDEWERKER, Rol.KWALITEITSMEDEWERKER, *TOEGANGSTEAM)
