@@ -260,9 +260,15 @@ def test_clientgegevens_aanvullen_en_foute_invoer(client, consulent, zaak):
     zaak.client.refresh_from_db()
     assert zaak.client.email == "" and zaak.client.bsn != ander.client.bsn
     response = client.post(f"/zaken/{zaak.pk}/client/", goed)
-    assert response.status_code == 400 and "Een bekend BSN kan niet worden verwijderd." in response.content.decode()
+    assert (
+        response.status_code == 400
+        and "Een bekend BSN kan niet worden verwijderd." in response.content.decode()
+    )
     bsn = zaak.client.bsn
-    assert client.post(f"/zaken/{zaak.pk}/client/", {**goed, "bsn": bsn, "telefoon": "06-12345678"}).status_code == 302
+    assert (
+        client.post(f"/zaken/{zaak.pk}/client/", {**goed, "bsn": bsn, "telefoon": "06-12345678"}).status_code
+        == 302
+    )
     zaak.client.refresh_from_db()
     assert zaak.client.telefoon == "06-12345678" and zaak.client.bsn == bsn
     from maatwerk.apps.audit.models import AuditRegel
