@@ -81,12 +81,22 @@ def page(context: BrowserContext) -> Page:
     return page
 
 
+def _schermafdrukken() -> bool:
+    return os.environ.get("MAATWERK_SCHERMAFDRUKKEN") == "1"
+
+
 @pytest.fixture
-def demo(live_server) -> dict:
-    """Demo users per role (password ``maatwerk-demo``), the four aanbieders and a few clients."""
+def demo(live_server, settings) -> dict:
+    """Demo users per role (password ``maatwerk-demo``), the four aanbieders and synthetic clients.
+
+    A fast password hasher keeps the per-test setup short (the live server runs in this process).
+    For the README screenshots the full demo municipality (200 clients) is loaded.
+    """
     from maatwerk.apps.cases.demo import laad_demo
 
-    gebruikers, _ = laad_demo(int(os.environ.get("MAATWERK_E2E_CLIENTS", "40")))
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    standaard = "200" if _schermafdrukken() else "16"
+    gebruikers, _ = laad_demo(int(os.environ.get("MAATWERK_E2E_CLIENTS", standaard)))
     return {g.gebruikersnaam: g for g in gebruikers}
 
 
@@ -107,7 +117,7 @@ def uitloggen(page: Page) -> None:
 
 def schermafdruk(page: Page, naam: str, tmp_path: Path) -> Path:
     """Screenshot of the viewport (1280x800). Written to docs/img/ with MAATWERK_SCHERMAFDRUKKEN=1."""
-    doel = DOCS_IMG if os.environ.get("MAATWERK_SCHERMAFDRUKKEN") == "1" else tmp_path
+    doel = DOCS_IMG if _schermafdrukken() else tmp_path
     doel.mkdir(parents=True, exist_ok=True)
     pad = doel / f"{naam}.png"
     page.screenshot(path=str(pad), full_page=False, animations="disabled", caret="hide")
