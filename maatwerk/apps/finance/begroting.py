@@ -115,13 +115,21 @@ def begroting_per_jaar(
     seg = segmenten(uitkomst, campagnestart, intensiteit_trede)
     altijd_oud = seg["oud"].with_columns(seg_van=pl.lit(BEGIN), seg_tot=pl.lit(None, dtype=pl.Date))
     delen = {
-        "kosten_zonder_campagne_cent": pxq_bedragen(altijd_oud, pxq, reeks, geldig=GELDIG, uit="bedrag"),
-        "oud_deel_cent": pxq_bedragen(seg["oud"], pxq, reeks, geldig=GELDIG, uit="bedrag"),
-        "overgang_oud_cent": pxq_bedragen(seg["overgang_oud"], pxq, reeks, geldig=GELDIG, uit="bedrag"),
-        "overgang_trede_cent": periode_bedragen(
-            seg["overgang"], tarieven, reeks, "seg_trede", GELDIG, "bedrag"
+        "kosten_zonder_campagne_cent": pxq_bedragen(
+            altijd_oud, pxq, reeks, geldig=GELDIG, uit="bedrag", met_kenmerken=False
         ),
-        "regulier_cent": periode_bedragen(seg["regulier"], tarieven, reeks, "seg_trede", GELDIG, "bedrag"),
+        "oud_deel_cent": pxq_bedragen(
+            seg["oud"], pxq, reeks, geldig=GELDIG, uit="bedrag", met_kenmerken=False
+        ),
+        "overgang_oud_cent": pxq_bedragen(
+            seg["overgang_oud"], pxq, reeks, geldig=GELDIG, uit="bedrag", met_kenmerken=False
+        ),
+        "overgang_trede_cent": periode_bedragen(
+            seg["overgang"], tarieven, reeks, "seg_trede", GELDIG, "bedrag", met_kenmerken=False
+        ),
+        "regulier_cent": periode_bedragen(
+            seg["regulier"], tarieven, reeks, "seg_trede", GELDIG, "bedrag", met_kenmerken=False
+        ),
     }
     uit = reeks.select(jaar=pl.col("periode"))
     for naam, regels in delen.items():

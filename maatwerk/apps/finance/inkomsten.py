@@ -85,17 +85,13 @@ def _som_per_periode(
         d = pl.when(heeft).then(dagen_overlap(PERIODE, geldig, (pl.lit(van), pl.lit(tot)))).otherwise(0)
         dagen_t.append(d)
         tellers.append(pl.when(heeft).then(teller(kolom, d)).otherwise(0))
-    return (
-        x.select(
-            "_rij",
-            "periode",
-            "dagen",
-            dagen_getarifeerd=pl.sum_horizontal(dagen_t) if dagen_t else pl.lit(0),
-            teller=pl.sum_horizontal(tellers) if tellers else pl.lit(0),
-        )
-        .sort("_rij", "periode")
-        .collect()
-    )
+    return x.select(
+        "_rij",
+        "periode",
+        "dagen",
+        dagen_getarifeerd=pl.sum_horizontal(dagen_t) if dagen_t else pl.lit(0),
+        teller=pl.sum_horizontal(tellers) if tellers else pl.lit(0),
+    ).collect()
 
 
 def _met_kenmerken(
@@ -112,10 +108,12 @@ def pxq_bedragen(
     perioden: pl.DataFrame,
     geldig: tuple[str, str] = INDICATIE,
     uit: str = "bedrag_oud_cent",
+    met_kenmerken: bool = True,
 ) -> pl.DataFrame:
     """Per row with known hours and per period: ``dagen``, ``minuten_oud`` and the PxQ amount.
 
-    ``geldig``: the (start, end) columns of the row's validity (null end = open).
+    ``geldig``: the (start, end) columns of the row's validity (null end = open). Without
+    ``met_kenmerken`` only ``periode`` and the amount are returned (fast path for totals).
     """
     rijen = (
         frame.filter(pl.col("uren_per_week_oud").is_not_null())
@@ -132,10 +130,16 @@ def pxq_bedragen(
         geldig,
         lambda kolom, dagen: kolom("uurtarief_cent") * pl.col("minuten_oud") * dagen,
     )
-    x = _met_kenmerken(
-        som, rijen, perioden, ["client", "aanbieder", "klasse_oud", "leveringsvorm", "minuten_oud"]
-    )
-    _controleer_dekking(x, ["client", "klasse_oud", "leveringsvorm"], "uurtarief")
+    kenmerken = ["client", "aanbieder", "klasse_oud", "leveringsvorm", "minuten_oud"]
+    gat = som.filter(pl.col("dagen_getarifeerd") != pl.col("dagen"))
+    if gat.height:
+        _controleer_dekking(
+            _met_kenmerken(gat, rijen, perioden, kenmerken), kenmerken[:1] + kenmerken[2:4], "uurtarief"
+        )
+    bedrag = rond_af_expr(pl.col("teller"), MINUTEN_MAAL_DAGEN_PER_UUR_WEEK).alias(uit)
+    if not met_kenmerken:
+        return som.select("periode", bedrag)
+    x = _met_kenmerken(som, rijen, perioden, kenmerken)
     return x.select(
         "client",
         "aanbieder",
@@ -161,6 +165,7 @@ def periode_bedragen(
     trede_kolom: str,
     geldig: tuple[str, str],
     uit: str,
+    met_kenmerken: bool = True,
 ) -> pl.DataFrame:
     """Per row and period: ``tarief x dagen / periode_dagen`` for the trede in ``trede_kolom``.
 
@@ -178,7 +183,29 @@ def periode_bedragen(
         geldig,
         lambda kolom, dagen: kolom("tarief_cent") * dagen * (noemer // kolom("periode_dagen")),
     )
-    x = _met_kenmerken(som, rijen, perioden, ["client", "aanbieder", "leveringsvorm", trede_kolom])
+    kenmerken = ["client", "aanbieder", "leveringsvorm", trede_kolom]
+    gat = som.filter(pl.col("dagen_getarifeerd") != pl.col("dagen"))
+    if gat.height:
+        _tarief_fout(_met_kenmerken(gat, rijen, perioden, kenmerken), tarieven, trede_kolom)
+    bedrag = rond_af_expr(pl.col("teller"), noemer).alias(uit)
+    if not met_kenmerken:
+        return som.select("periode", bedrag)
+    x = _met_kenmerken(som, rijen, perioden, kenmerken)
+    return x.select(
+        "client",
+        "aanbieder",
+        "leveringsvorm",
+        "periode",
+        "periode_van",
+        "periode_tot",
+        "dagen",
+        pl.col(trede_kolom),
+        bedrag,
+    )
+
+
+def _tarief_fout(x: pl.DataFrame, tarieven: pl.DataFrame, trede_kolom: str) -> None:
+    """Raise a Dutch error for client-periods without a (complete) trede tariff."""
     onbekend = x.filter(pl.col("dagen_getarifeerd") == 0).get_column(trede_kolom).unique().drop_nulls().sort()
     bekend = set(tarieven["trede"].to_list())
     vreemd = [t for t in onbekend.to_list() if t not in bekend]
@@ -193,17 +220,6 @@ def periode_bedragen(
             ]
         )
     _controleer_dekking(x, ["client", trede_kolom], "tarief per trede")
-    return x.select(
-        "client",
-        "aanbieder",
-        "leveringsvorm",
-        "periode",
-        "periode_van",
-        "periode_tot",
-        "dagen",
-        pl.col(trede_kolom),
-        rond_af_expr(pl.col("teller"), noemer).alias(uit),
-    )
 
 
 def nieuwe_bedragen(
