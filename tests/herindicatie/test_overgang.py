@@ -246,6 +246,16 @@ def test_driegesprek_outcomes(westland):
             westland, oude_uren=5, nieuwe_uren=2, geboortedatum=JONG, peildatum=peil, driegesprek=uitkomst
         )
         assert uit.regel == f"westland-2019/driegesprek-{uitkomst}" and not uit.aanvullende_ondersteuning
+    verlopen = bepaal_overgang(
+        westland,
+        oude_uren=5,
+        nieuwe_uren=2,
+        geboortedatum=JONG,
+        peildatum=peil,
+        driegesprek="tijdelijk_terug",
+        driegesprek_tot=peil,
+    )
+    assert verlopen.regel == "westland-2019/wenperiode"  # the temporary return ended: rules apply again
     with pytest.raises(Regelfout, match="einddatum"):
         bepaal_overgang(
             westland,

@@ -100,6 +100,8 @@ def test_westland_wenperiode_aanvullend_and_driegesprek():
     )
     assert rij[4]["aanvullende_ondersteuning"] and "meer dan drie kamers" in rij[4]["aanvullende_redenen"]
     assert not rij[1]["aanvullende_ondersteuning"]
+    # Westland's policy has no intensity scale of its own: it speaks in the kader's treden.
+    assert rij[3]["nieuwe_intensiteit"] == rij[3]["trede_hbh"] == rij[3]["overgang_intensiteit"] == "plus"
 
 
 def test_no_policy_still_has_every_column():

@@ -326,13 +326,15 @@ def bepaal_overgang(
                         )
                     ]
                 )
-            return uit(
-                OUDE_INDICATIE,
-                driegesprek_tot,
-                f"driegesprek-{gevonden.id}",
-                f"Driegesprek: {gevonden.omschrijving} tot {lange_datum(driegesprek_tot)}.",
-            )
-        if gevonden.aanvullende_ondersteuning:
+            if driegesprek_tot > peildatum:
+                return uit(
+                    OUDE_INDICATIE,
+                    driegesprek_tot,
+                    f"driegesprek-{gevonden.id}",
+                    f"Driegesprek: {gevonden.omschrijving} tot {lange_datum(driegesprek_tot)}.",
+                )
+            # The temporary return ended on or before the peildatum: the rules below apply again.
+        elif gevonden.aanvullende_ondersteuning:
             return uit(
                 basis,
                 None,
@@ -340,7 +342,8 @@ def bepaal_overgang(
                 f"Driegesprek: {gevonden.omschrijving}.",
                 extra=True,
             )
-        return uit(basis, None, f"driegesprek-{gevonden.id}", f"Driegesprek: {gevonden.omschrijving}.")
+        else:
+            return uit(basis, None, f"driegesprek-{gevonden.id}", f"Driegesprek: {gevonden.omschrijving}.")
 
     if afwijking is not None:
         return _afwijken(beleid, afwijking, basis, uit)

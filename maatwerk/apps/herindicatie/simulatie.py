@@ -215,6 +215,8 @@ def _overgang(
     uitkomsten: list[dict[str, Any]] = []
     for rij in uniek.iter_rows(named=True):
         intensiteit = beleid.intensiteit_voor(rij["trede_hbh"], rij["nieuwe_minuten_per_week"])
+        if beleid.intensiteiten is None:  # a policy without its own scale speaks in the kader's treden
+            intensiteit = rij["trede_hbh"]
         minuten = rij["nieuwe_minuten_per_week"]
         uit = bepaal_overgang(
             beleid,
