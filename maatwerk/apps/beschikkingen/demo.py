@@ -90,11 +90,30 @@ def _een(zaak: Zaak) -> bool:
     return True
 
 
+def _alleen_plan(zaak: Zaak) -> None:
+    """An aanvraag with a chosen aanbieder: the gemeente has set the plan, the zorgplan is still to come."""
+    onderzoek = getattr(zaak, "onderzoek", None)
+    if onderzoek is None or not onderzoek.indicatie or hasattr(zaak, "ondersteuningsplan"):
+        return
+    Ondersteuningsplan.objects.create(
+        zaak=zaak,
+        indicatie=onderzoek.indicatie,
+        opgesteld_door=zaak.consulent,
+        doelen={g["id"]: DOEL for g in onderzoek.indicatie.get("resultaatgebieden", [])},
+    )
+
+
 def vul_demo(zaken: Iterable[Zaak], voortgang: Callable[[], None] | None = None) -> int:
-    """Create plans, beschikkingen and toewijzingen for demo zaken in later statuses; returns how many."""
+    """Create plans, beschikkingen and toewijzingen for demo zaken in later statuses; returns how many.
+
+    Zaken in status 'aanvraag' with an aanbieder get only an ondersteuningsplan (every other one), so the
+    aanbieder portal has zorgplannen to draft.
+    """
     services.controleer_configuratie([timezone.localdate()])
     aantal = 0
     for zaak in zaken:
+        if zaak.status == Status.AANVRAAG and zaak.aanbieder_id and zaak.pk % 2 == 0:
+            _alleen_plan(zaak)
         if zaak.status in LATER:
             with transaction.atomic():
                 aantal += _een(zaak)
@@ -106,7 +125,7 @@ def vul_demo(zaken: Iterable[Zaak], voortgang: Callable[[], None] | None = None)
 def laad_demo() -> str:
     """Entry point used by ``maatwerk demo`` (via :mod:`.webdemo`)."""
     zaken = (
-        Zaak.objects.filter(status__in=LATER, beschikkingen__isnull=True)
+        Zaak.objects.filter(status__in=(*LATER, Status.AANVRAAG), beschikkingen__isnull=True)
         .select_related("client", "consulent", "aanbieder", "onderzoek")
         .order_by("pk")
     )

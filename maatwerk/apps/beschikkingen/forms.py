@@ -24,6 +24,7 @@ class OndersteuningsplanForm(NlForm):
             self.fields[f"doel_{g['id']}"] = forms.CharField(
                 label=f"Doel: {g['naam']}",
                 max_length=500,
+                required=False,
                 initial=g.get("doel", ""),
                 widget=forms.TextInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}),
             )
@@ -113,7 +114,7 @@ class StopForm(NlForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reden"].choices = [
+        self.fields["reden"].choices = [("", "— kies een reden —")] + [
             (code, f"{code} {tekst}") for code, tekst in codelijst("reden_beeindiging").codes.items()
         ]
 
