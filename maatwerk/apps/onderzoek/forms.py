@@ -308,3 +308,17 @@ class ReactieForm(NlForm):
     client_reactie = forms.CharField(
         label="Reactie van de cliënt op het verslag", widget=forms.Textarea, max_length=10000
     )
+
+
+class TweedeMeningForm(NlForm):
+    oordeel = forms.ChoiceField(
+        label="Oordeel",
+        choices=[("", "— kies —"), ("eens", "Eens met de indicatie"), ("niet_eens", "Niet eens: aanpassen")],
+    )
+    toelichting = forms.CharField(
+        label="Toelichting",
+        widget=forms.Textarea,
+        min_length=10,
+        max_length=5000,
+        error_messages={"min_length": "Schrijf minstens 10 tekens."},
+    )

@@ -49,3 +49,27 @@ class Onderzoek(OptimistischVergrendeld):
     @property
     def uren_per_week(self) -> float | None:
         return (self.indicatie or {}).get("uren_per_week")
+
+
+class TweedeMening(models.Model):
+    """Second opinion of a senior consulent on an onderzoek (four eyes: never on one's own work)."""
+
+    class Oordeel(models.TextChoices):
+        EENS = "eens", "Eens met de indicatie"
+        NIET_EENS = "niet_eens", "Niet eens: aanpassen"
+
+    onderzoek = models.ForeignKey(Onderzoek, on_delete=models.CASCADE, related_name="tweede_meningen")
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="senior consulent"
+    )
+    oordeel = models.CharField("oordeel", max_length=10, choices=Oordeel.choices)
+    toelichting = models.TextField("toelichting")
+    tijdstip = models.DateTimeField("tijdstip", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "tweede mening"
+        verbose_name_plural = "tweede meningen"
+        ordering = ["tijdstip", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_oordeel_display()} ({self.door})"

@@ -8,4 +8,5 @@ urlpatterns = [
     path("<int:zaak_pk>/indicatie/", views.indicatie, name="indicatie"),
     path("<int:zaak_pk>/reactie/", views.reactie, name="reactie"),
     path("<int:zaak_pk>/verslag/", views.verslag, name="verslag"),
+    path("<int:zaak_pk>/tweede-mening/", views.tweede_mening, name="tweede_mening"),
 ]

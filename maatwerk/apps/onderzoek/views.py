@@ -25,8 +25,8 @@ from maatwerk.apps.cases.status import zet_status
 from maatwerk.apps.cases.zichtbaarheid import zichtbare_zaken
 
 from .engine import Uitkomst, bereken
-from .forms import GesprekForm, ReactieForm, SituatieForm, afwijkingen_uit
-from .models import Onderzoek
+from .forms import GesprekForm, ReactieForm, SituatieForm, TweedeMeningForm, afwijkingen_uit
+from .models import Onderzoek, TweedeMening
 
 LEZERS = (*TOEGANGSTEAM, Rol.KWALITEITSMEDEWERKER)
 
@@ -105,6 +105,8 @@ def _context(
             initial={"versie": onderzoek.versie, "client_reactie": onderzoek.client_reactie}
         ),
         "bewerken": not onderzoek.afgerond_op and not zaak.is_afgesloten,
+        "tweede_meningen": list(onderzoek.tweede_meningen.select_related("door")) if onderzoek.pk else [],
+        "tweede_mening_form": extra.pop("tweede_mening_form", None) or TweedeMeningForm(),
         **extra,
     }
 
@@ -349,3 +351,36 @@ def verslag(request: HttpRequest, zaak_pk: int) -> HttpResponse:
         "onderzoek/verslag.html",
         {"zaak": zaak, "client": zaak.client, "onderzoek": ond, "indicatie": ond.indicatie or {}},
     )
+
+
+@require_POST
+@rol_vereist(Rol.SENIOR_CONSULENT)
+def tweede_mening(request: HttpRequest, zaak_pk: int) -> HttpResponse:
+    """A senior consulent records a second opinion (not on an onderzoek they last changed themselves)."""
+    zaak = _zaak(request, zaak_pk)
+    ond = get_object_or_404(Onderzoek, zaak=zaak)
+    form = TweedeMeningForm(request.POST)
+    if ond.gewijzigd_door_id == request.user.pk:
+        form.is_valid()
+        form.add_error(None, "Een tweede mening geeft u niet op een onderzoek dat u zelf hebt opgesteld.")
+    if not form.is_valid() or form.errors:
+        messages.error(
+            request,
+            "Tweede mening niet opgeslagen: "
+            + " ".join(
+                f"{form.fields[k].label + ': ' if k in form.fields else ''}{' '.join(v)}"
+                for k, v in form.errors.items()
+            ),
+        )
+        return redirect("onderzoek:onderzoek", zaak_pk=zaak.pk)
+    with transaction.atomic():
+        TweedeMening.objects.create(onderzoek=ond, door=request.user, **form.cleaned_data)
+        log_persoonsgegevens(
+            request.user,
+            zaak.client,
+            "schrijven",
+            f"tweede mening onderzoek zaak {zaak.pk}",
+            "collegiale toets",
+        )
+    messages.success(request, "Uw tweede mening is vastgelegd.")
+    return redirect("onderzoek:onderzoek", zaak_pk=zaak.pk)
