@@ -306,3 +306,27 @@ def test_age_increases_exactly_on_birthday(geboren, peil):
     jaren = leeftijd(geboren, peil)
     assert plus_maanden(geboren, 12 * jaren) <= peil
     assert peil < plus_maanden(geboren, 12 * (jaren + 1)) or (geboren.month, geboren.day) == (2, 29)
+
+
+def test_voorbeeldstad_combines_every_kind_of_rule():
+    beleid = laad_beleid("voorbeeldstad", dt.date(2021, 3, 1))
+    peil = dt.date(2021, 3, 1)
+    # Matrix labels are accepted in any case; Trede 5 is the lightest, Trede 1 the heaviest.
+    meer3 = bepaal_overgang(
+        beleid, oude_uren=4, nieuwe_uren=1.5, geboortedatum=JONG, peildatum=peil, nieuwe_intensiteit="Trede 4"
+    )
+    assert (meer3.overgang_intensiteit, meer3.overgang_tot) == ("trede 3", dt.date(2022, 3, 1))
+    # Already at Trede 3: the minimum rule does not apply, but the wenperiode does (2 h is 50% less than 4 h).
+    wennen = bepaal_overgang(
+        beleid,
+        oude_uren=4,
+        nieuwe_uren=2,
+        geboortedatum=JONG,
+        peildatum=peil,
+        nieuwe_intensiteit="trede 3",
+        kenmerken={"bedlegerig": True},
+    )
+    assert (wennen.regel, wennen.overgang_tot) == ("voorbeeldstad/wenperiode", dt.date(2021, 6, 1))
+    assert wennen.aanvullende_redenen == ("extra bewassing door bedlegerigheid",)
+    assert beleid.intensiteit_voor("Trede 2", 10) == "trede 2"
+    assert beleid.intensiteit_voor(None, 120) == "trede 4"

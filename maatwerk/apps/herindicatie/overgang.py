@@ -30,7 +30,7 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from maatwerk.regels.laden import (
     Bron,
@@ -51,9 +51,16 @@ DriegesprekUitkomst = Literal[
 DRIEGESPREK_UITKOMSTEN: tuple[str, ...] = DriegesprekUitkomst.__args__  # type: ignore[attr-defined]
 
 
+def _klein(waarde: str) -> str:
+    """Intensity labels are compared case-insensitively: stored trimmed and in lower case."""
+    return waarde.strip().lower()
+
+
 class Grens(StrictModel):
     intensiteit: str
     tot_en_met_minuten_per_week: Decimal | None = None
+
+    _intensiteit = field_validator("intensiteit")(_klein)
 
 
 class IndelingNaarMinuten(StrictModel):
@@ -80,6 +87,14 @@ class Intensiteiten(StrictModel):
     bron: Bron
     indeling_naar_minuten: IndelingNaarMinuten | None = None
 
+    @field_validator("waarden")
+    @classmethod
+    def _uniek(cls, waarden: list[str]) -> list[str]:
+        klein = [_klein(w) for w in waarden]
+        if len(set(klein)) != len(klein):
+            raise ValueError("intensiteiten moeten uniek zijn")
+        return klein
+
 
 class MinimumIntensiteit(StrictModel):
     soort: Literal["minimum_intensiteit"]
@@ -87,6 +102,8 @@ class MinimumIntensiteit(StrictModel):
     oude_uren_meer_dan: Decimal = Field(ge=0)
     minimaal: str
     duur_maanden: int = Field(gt=0)
+
+    _minimaal = field_validator("minimaal")(_klein)
     permanent_vanaf_leeftijd: int | None = Field(default=None, gt=0)
     voorbeeld: bool = False
     toelichting: str  # for the client (B1): shown in the output and in letters
@@ -200,8 +217,9 @@ class Overgangsbeleid(Geldigheid):
         return any(r.voorbeeld for r in self.regels) or bool(indeling and indeling.voorbeeld)
 
     def rang(self, intensiteit: str) -> int:
-        """Position of ``intensiteit`` on the policy's scale (0 = lowest)."""
+        """Position of ``intensiteit`` on the policy's scale (0 = lowest); case-insensitive."""
         schaal = self.intensiteiten.waarden if self.intensiteiten else []
+        intensiteit = intensiteit.strip().lower()
         if intensiteit not in schaal:
             raise Regelfout(
                 [
