@@ -146,3 +146,19 @@ def test_per_provider_totals_equal_sum_over_periods(matrix):
         .equals(som.sort("aanbieder"))
     )
     assert per_periode["periode"].max() == 7
+
+
+def test_client_without_minutes_counts_with_zero_new_income(matrix):
+    """The engine finds 0 minutes (no trede): old 2 h x 4 weeks x €25,75 = €206,00, new €0,00.
+    A client without trede for another reason (minutes > 0) is left out and counted as such."""
+    cl = caseload(
+        [
+            _rij("Z1", WEST, "hh1", "zin", 2.0, D(2017, 1, 1), None, None),
+            _rij("Z2", WEST, "hh1", "zin", 2.0, D(2017, 1, 1), None, None),
+        ]
+    ).with_columns(minuten_nieuw=pl.Series([0.0, 45.0]))
+    uit = inkomsten_per_aanbieder(
+        cl, pxq_tabel("voorbeeldstad"), matrix, perioden(D(2017, 1, 1), D(2017, 1, 28))
+    )
+    assert uit.select("clienten", "inkomsten_oud_cent", "inkomsten_nieuw_cent").rows() == [(1, 20600, 0)]
+    assert niet_geprijsd(cl)["trede_onbekend"] == 1

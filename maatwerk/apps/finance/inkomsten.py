@@ -242,12 +242,19 @@ def inkomsten_per_aanbieder(
     trede_kolom: str = "trede",
     per_periode: bool = True,
 ) -> pl.DataFrame:
-    """Income old vs new per provider (and period): clients, hours, euros in cents, difference."""
-    geprijsd = caseload.filter(pl.col("uren_per_week_oud").is_not_null() & pl.col(trede_kolom).is_not_null())
+    """Income old vs new per provider (and period): clients, hours, euros in cents, difference.
+
+    A client for whom the engine finds no minutes at all (``minuten_nieuw`` = 0, so no trede) earns the
+    provider nothing in the new system and is counted with € 0; a missing trede for any other reason
+    leaves the client out (see :func:`niet_geprijsd`).
+    """
+    geprijsd = caseload.filter(pl.col("uren_per_week_oud").is_not_null() & _prijsbaar(caseload, trede_kolom))
     oud = oude_bedragen(geprijsd, pxq, perioden)
     nieuw = nieuwe_bedragen(geprijsd, tarieven, perioden, trede_kolom)
     sleutel = ["client", "aanbieder", "periode"]
-    regels = oud.join(nieuw.select(*sleutel, "bedrag_nieuw_cent"), on=sleutel, how="full", coalesce=True)
+    regels = oud.join(nieuw.select(*sleutel, "bedrag_nieuw_cent"), on=sleutel, how="left").with_columns(
+        pl.col("bedrag_nieuw_cent").fill_null(0)
+    )
     groep = ["aanbieder", "periode", "periode_van", "periode_tot"] if per_periode else ["aanbieder"]
     if not per_periode:
         regels = regels.drop("periode_van", "periode_tot")
@@ -280,6 +287,12 @@ def niet_geprijsd(caseload: pl.DataFrame, trede_kolom: str = "trede") -> dict[st
         "trede_onbekend": caseload.filter(
             (pl.col("leveringsvorm") == "zin")
             & pl.col("uren_per_week_oud").is_not_null()
-            & pl.col(trede_kolom).is_null()
+            & ~_prijsbaar(caseload, trede_kolom)
         ).height,
     }
+
+
+def _prijsbaar(caseload: pl.DataFrame, trede_kolom: str) -> pl.Expr:
+    """A new trede, or no trede because the engine found no minutes at all (new income € 0)."""
+    geen_minuten = pl.col("minuten_nieuw") == 0 if "minuten_nieuw" in caseload.columns else pl.lit(False)
+    return pl.col(trede_kolom).is_not_null() | geen_minuten.fill_null(False)
