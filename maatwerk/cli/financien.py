@@ -724,7 +724,7 @@ def begroting(
     console.print(f"Herindicatie {spreiding}; {onbekend} cliënt(en) met onbekende oude uren niet meegeteld.")
     if omrekening:
         paren = ", ".join(f"{k} → {v}" for k, v in omrekening.items())
-        console.print(f"Overgangsintensiteiten geprijsd als trede (midden van de minutenband): {paren}.")
+        console.print(f"Overgangsintensiteiten geprijsd als de trede van hun ondergrens: {paren}.")
     if csv_pad:
         _schrijf_csv(uit, csv_pad)
     if plot_pad:

@@ -83,17 +83,18 @@ def test_year_before_the_campaign_changes_nothing(matrix):
     assert uit["kosten_zonder_campagne_cent"].to_list() == uit["kosten_met_campagne_cent"].to_list()
 
 
-def test_transition_intensity_priced_at_the_trede_holding_the_middle_of_its_range():
+def test_transition_intensity_priced_at_the_trede_holding_its_lower_limit():
     """Den Haag's example scale (basis <= 150, plus <= 300, intensief above, minutes per week) on the
     Voorbeeldstad trede matrix (Trede 5: 0-90, 4: 90-150, 3: 150-210, 2: 210-300, 1: 300+ minutes):
-    basis middle 75 -> Trede 5; plus middle 225 -> Trede 2; intensief from 300 -> Trede 1."""
+    geen (up to 0) means no help: not mapped; basis from 0 -> Trede 5; plus from 150 -> Trede 3;
+    intensief from 300 -> Trede 1."""
     from maatwerk.apps.finance.matrix import intensiteit_naar_trede, tarieftabel
 
     tabel = tarieftabel("voorbeeldstad-hbh")
-    grenzen = [("basis", 150), ("plus", 300), ("intensief", None)]
+    grenzen = [("geen", 0), ("basis", 150), ("plus", 300), ("intensief", None)]
     assert intensiteit_naar_trede(grenzen, tabel) == {
         "basis": "trede 5",
-        "plus": "trede 2",
+        "plus": "trede 3",
         "intensief": "trede 1",
     }
     # a label the matrix knows is left alone

@@ -130,7 +130,7 @@ def test_begroting_with_plot(uitkomst, tmp_path):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     tabel = pl.read_csv(tmp_path / "b.csv")
     assert tabel["jaar"].to_list() == [2021, 2022]
-    assert "plus → trede 2" in uit.output  # Den Haag's plus priced at the trede holding 225 min/week
+    assert "plus → trede 3" in uit.output  # Den Haag's plus (above 150 min/week) priced at Trede 3
 
 
 @pytest.mark.parametrize(

@@ -97,7 +97,7 @@ def segmenten(
         "oud": oud,
         "overgang_oud": overgang.filter(op_oud_niveau),
         "overgang": overgang.filter(~op_oud_niveau),
-        "regulier": regulier,
+        "regulier": regulier.filter(pl.col("seg_trede").is_not_null()),  # no trede: no minutes, no cost
     }
 
 

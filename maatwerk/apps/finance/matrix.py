@@ -116,11 +116,12 @@ def matrix_van_kader(kader: str, peildatum: dt.date | None = None) -> str:
 
 def intensiteit_naar_trede(grenzen: list[tuple[str, float | None]], tarieven: pl.DataFrame) -> dict[str, str]:
     """Price a transition intensity that is not a trede of the matrix (e.g. Den Haag's ``plus`` on a
-    trede matrix): the trede whose hour band holds the middle of the intensity's minute range.
+    trede matrix) as the trede whose hour band holds the intensity's lower limit: the transition
+    guarantees *at least* that intensity, so it is priced at the cheapest trede that reaches into it.
 
     ``grenzen``: (intensity, up to and including minutes per week; None = open) in ascending order, as
-    the transition policy's ``indeling_naar_minuten`` gives them. The open top intensity maps to the
-    trede holding its lower limit. Intensities that already are a trede key are left alone.
+    the transition policy's ``indeling_naar_minuten`` gives them; an intensity whose range ends at 0
+    minutes means no help and is not mapped. Intensities that already are a trede key are left alone.
     """
     banden = (
         tarieven.sort("van")
@@ -131,15 +132,14 @@ def intensiteit_naar_trede(grenzen: list[tuple[str, float | None]], tarieven: pl
     uit: dict[str, str] = {}
     onder = 0.0
     for intensiteit, boven in grenzen:
-        naam = intensiteit.casefold()
-        midden = onder if boven is None else (onder + float(boven)) / 2
+        naam, laagste = intensiteit.casefold(), onder
         if boven is not None:
             onder = float(boven)
-        if naam in sleutels:
+        if naam in sleutels or boven == 0:
             continue
         for rij in banden.iter_rows(named=True):
             laag, hoog = rij["band_min_minuten"], rij["band_max_minuten"]
-            if laag is not None and laag <= midden and (hoog is None or midden < hoog):
+            if laag is not None and laag <= laagste and (hoog is None or laagste < hoog):
                 uit[naam] = rij["trede_label"].casefold()
                 break
     return uit
