@@ -52,7 +52,15 @@ def overzicht(request: HttpRequest, form: RegistratieForm | None = None) -> Http
             "simulatie": simulatie,
             "s": simulatie.samenvatting if simulatie else None,
             "planning": planning,
-            "weken": [{**w, "aantal": len(w["caseload_ids"])} for w in weken[:8]],
+            "weken": [
+                {
+                    "week": w["week"],
+                    "van": dt.date.fromisoformat(w["van"]),
+                    "tot_en_met": dt.date.fromisoformat(w["tot_en_met"]),
+                    "aantal": len(w["caseload_ids"]),
+                }
+                for w in weken[:8]
+            ],
             "meer_weken": max(len(weken) - 8, 0),
             "voortgang": stand,
             "uitkomsten": [
