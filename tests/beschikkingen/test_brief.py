@@ -144,3 +144,8 @@ def test_brief_uit_echte_indicatie_van_de_engine() -> None:
     assert f"{ind.totaal_minuten_per_week} minuten per week" in platte
     assert ("VOORBEELD — niet voor gebruik" in platte) == ind.voorbeeldwaarden
     assert dataclasses.is_dataclass(b)
+
+
+def test_pdf_is_getagd_voor_schermlezers() -> None:
+    info = subprocess.run(["pdfinfo", "-"], input=render_pdf(gegevens()), capture_output=True, check=True)
+    assert re.search(r"^Tagged:\s+yes$", info.stdout.decode(), re.MULTILINE)

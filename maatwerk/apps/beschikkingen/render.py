@@ -51,12 +51,14 @@ def render_inhoud(gegevens: Beschikkinggegevens) -> str:
 
 
 def render_pdf(gegevens: Beschikkinggegevens) -> bytes:
-    """PDF bytes of the letter (fonts: DejaVu Sans / Liberation Sans from the system)."""
+    """PDF bytes of the letter: tagged PDF (structure for screen readers, language nl), DejaVu Sans."""
     from weasyprint import HTML
 
     css, fonts = _weasy()
     html = render_html(gegevens, met_css=False)
-    return HTML(string=html, base_url=str(TEMPLATES)).write_pdf(stylesheets=[css], font_config=fonts)
+    return HTML(string=html, base_url=str(TEMPLATES)).write_pdf(
+        stylesheets=[css], font_config=fonts, pdf_tags=True
+    )
 
 
 def inhoudshash(html: str, pdf: bytes) -> str:
