@@ -10,6 +10,7 @@ from maatwerk.apps.herindicatie.invoer import CaseloadRij
 from maatwerk.apps.herindicatie.opslag import importeer
 
 BSN = maak_bsn(44556677)
+pytestmark = pytest.mark.django_db
 
 
 def _gebruiker(naam: str, rol: str) -> User:
