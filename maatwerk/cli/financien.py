@@ -700,7 +700,14 @@ def begroting(
     frame = _spreid(bron.frame, begin, klaar)
     with _bezig(f"begroting {van_jaar}-{tot_jaar} voor {frame.height} cliënten"):
         uit = begroting_per_jaar(
-            frame, pxq_tabel(_enige("pxq", pxq_id, "--pxq")), tabel, begin, van_jaar, tot_jaar, omrekening
+            frame,
+            pxq_tabel(_enige("pxq", pxq_id, "--pxq")),
+            tabel,
+            begin,
+            van_jaar,
+            tot_jaar,
+            omrekening,
+            bron.peildatum,
         )
     t = Table(title=f"Begrotingseffect herindicatie ({bron.omschrijving}; matrix {mid})")
     for kop in ("jaar", "zonder herindicatie", "met herindicatie", "waarvan overgang", "verschil"):

@@ -116,3 +116,29 @@ def test_bad_overgang_tot_is_refused(matrix):
     )
     with pytest.raises(ValueError, match="overgang_tot 'volgend jaar' is geen datum"):
         begroting_per_jaar(uitkomst, pxq_tabel("voorbeeldstad"), matrix, D(2019, 1, 1), 2019, 2019)
+
+
+def test_transition_runs_from_the_visit_not_from_the_simulation_date(matrix):
+    """Simulated on 2018-07-02 with plus until 2019-07-02 (one year); visited 2018-10-01, so plus runs
+    2018-10-01..2019-09-30 and basis from 2019-10-01. hh1 2 h: 2018 old 273 days 2575*120*273/420 =
+    200850 + plus 92 days 56000*92/28 = 184000; 2019 plus 273 days 546000 + basis 92 days 92000."""
+    uitkomst = pl.DataFrame(
+        [("P", "A", "hh1", "zin", 2.0, "basis", "plus", "2019-07-02", D(2018, 10, 1))],
+        orient="row",
+        schema={
+            "client": pl.String,
+            "aanbieder": pl.String,
+            "klasse_oud": pl.String,
+            "leveringsvorm": pl.String,
+            "uren_per_week_oud": pl.Float64,
+            "trede": pl.String,
+            "overgang_intensiteit": pl.String,
+            "overgang_tot": pl.String,
+            "herindicatiedatum": pl.Date,
+        },
+    )
+    uit = begroting_per_jaar(uitkomst, pxq_tabel("voorbeeldstad"), matrix, H, 2018, 2019, None, H)
+    assert uit.select("kosten_met_campagne_cent", "waarvan_overgang_cent").rows() == [
+        (200850 + 184000, 184000),
+        (546000 + 92000, 546000),
+    ]

@@ -42,7 +42,10 @@ def _overgang_einde() -> pl.Expr:
 
 
 def segmenten(
-    uitkomst: pl.DataFrame, campagnestart: dt.date, intensiteit_trede: dict[str, str] | None = None
+    uitkomst: pl.DataFrame,
+    campagnestart: dt.date,
+    intensiteit_trede: dict[str, str] | None = None,
+    peildatum_simulatie: dt.date | None = None,
 ) -> dict[str, pl.DataFrame]:
     """Split each client (with known old hours) into dated segments, each priced one way.
 
@@ -52,6 +55,8 @@ def segmenten(
     Columns ``seg_van``/``seg_tot`` (inclusive, null = open) and ``seg_trede`` for matrix segments.
     A client has a transition when ``overgang_tot`` holds a date or ``permanent``; ``intensiteit_trede``
     maps transition intensities that are not a trede of the matrix (see ``matrix.intensiteit_naar_trede``).
+    The simulation dates a transition from its own peildatum; given ``peildatum_simulatie`` the
+    transition is moved to start on the client's herindicatiedatum (same length in days).
     """
     frame = uitkomst.filter(pl.col("uren_per_week_oud").is_not_null())
     if "herindicatiedatum" not in frame.columns:
@@ -63,7 +68,12 @@ def segmenten(
     frame = frame.with_columns(
         pl.col("herindicatiedatum").cast(pl.Date).fill_null(campagnestart),
         overgang_intensiteit=pl.when(intensiteit == "").then(None).otherwise(intensiteit),
-        overgang_einde=_overgang_einde(),
+        overgang_einde=_overgang_einde()
+        + (
+            pl.col("herindicatiedatum").cast(pl.Date).fill_null(campagnestart) - pl.lit(peildatum_simulatie)
+            if peildatum_simulatie is not None
+            else pl.duration(days=0)
+        ),
         permanent=(pl.col("overgang_tot").cast(pl.String).str.strip_chars() == PERMANENT).fill_null(False),
     ).with_columns(
         heeft_overgang=pl.col("overgang_intensiteit").is_not_null()
@@ -109,10 +119,11 @@ def begroting_per_jaar(
     van_jaar: int,
     tot_jaar: int,
     intensiteit_trede: dict[str, str] | None = None,
+    peildatum_simulatie: dt.date | None = None,
 ) -> pl.DataFrame:
     """Per year: cost without campaign, cost with campaign (of which transition), difference (cents)."""
     reeks = jaren(van_jaar, tot_jaar).rename({"jaar": "periode"})
-    seg = segmenten(uitkomst, campagnestart, intensiteit_trede)
+    seg = segmenten(uitkomst, campagnestart, intensiteit_trede, peildatum_simulatie)
     altijd_oud = seg["oud"].with_columns(seg_van=pl.lit(BEGIN), seg_tot=pl.lit(None, dtype=pl.Date))
     delen = {
         "kosten_zonder_campagne_cent": pxq_bedragen(

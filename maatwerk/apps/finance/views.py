@@ -88,7 +88,9 @@ def _rekenen(request: HttpRequest, aanbieder: str | None) -> dict[str, Any]:
         if aanbieder is None:
             grenzen = _grenzen(bron.beleid, van)
             omrekening = intensiteit_naar_trede(grenzen, tabel)
-            begroting = begroting_per_jaar(frame, pxq, tabel, van, van.year, van.year + 3, omrekening)
+            begroting = begroting_per_jaar(
+                frame, pxq, tabel, van, van.year, van.year + 3, omrekening, bron.peildatum
+            )
             context["begroting"] = begroting.to_dicts()
     except (Regelfout, ValueError) as exc:
         context["melding"] = str(exc)
