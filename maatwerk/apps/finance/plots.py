@@ -88,7 +88,7 @@ def begroting_plot(
     _euro_as(ax)
     ax.set_ylabel("kosten per jaar")
     ax.set_title(titel)
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=3, fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     return _bewaar(fig, pad)
 
