@@ -161,3 +161,55 @@ def test_with_the_real_engine_batch():
         if rij["regel"] == "denhaag-2017/meer-dan-6-uur":
             assert rij["oude_uren_per_week"] > 6 and rij["overgang_intensiteit"] == "intensief"
     assert (uit["nieuwe_uren_per_week"] * 60 - uit["nieuwe_minuten_per_week"]).abs().max() < 0.6
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.dates(min_value=dt.date(1915, 1, 1), max_value=dt.date(2000, 12, 31)),
+            st.one_of(st.none(), st.integers(min_value=0, max_value=900).map(lambda h: h / 100)),
+            st.one_of(st.none(), st.integers(min_value=0, max_value=8)),
+        ),
+        min_size=1,
+        max_size=25,
+    ),
+    st.sampled_from(["denhaag-2017", "voorbeeldstad"]),
+)
+def test_batch_transition_equals_the_single_client_rule(rijen, beleid_id):
+    """Deduplicating inputs (ages canonicalised) must not change any client's outcome."""
+    from decimal import Decimal
+
+    from maatwerk.apps.herindicatie.overgang import bepaal_overgang
+
+    peil = dt.date(2021, 3, 1)
+    beleid = laad_beleid(beleid_id, peil)
+    caseload = pl.DataFrame(
+        {
+            "caseload_id": list(range(1, len(rijen) + 1)),
+            "geboortedatum": [g for g, _, _ in rijen],
+            "uren_per_week_oud": [u for _, u, _ in rijen],
+            "klasse_oud": ["hh1"] * len(rijen),
+            "leveringsvorm": ["zin"] * len(rijen),
+            "aanbieder": ["A"] * len(rijen),
+            "kamers_in_gebruik": [k for _, _, k in rijen],
+        },
+        schema_overrides={"uren_per_week_oud": pl.Float64, "kamers_in_gebruik": pl.Int64},
+    )
+    uit = simuleer(caseload, "test", peil, beleid, batch=contract_batch)
+    for (geboren, uren, kamers), rij in zip(rijen, uit.iter_rows(named=True), strict=True):
+        minuten = (3 if kamers is None else kamers) * 60
+        verwacht = bepaal_overgang(
+            beleid,
+            oude_uren=uren,
+            geboortedatum=geboren,
+            peildatum=peil,
+            nieuwe_intensiteit=beleid.intensiteit_voor(rij["trede_hbh"], minuten),
+            nieuwe_uren=Decimal(minuten) / 60,
+            kenmerken={"kamers_in_gebruik": kamers},
+        ).as_json()
+        assert (rij["overgang_intensiteit"], rij["overgang_tot"] or None, rij["regel"]) == (
+            verwacht["overgang_intensiteit"],
+            verwacht["overgang_tot"],
+            verwacht["regel"],
+        )
+        assert rij["aanvullende_ondersteuning"] == verwacht["aanvullende_ondersteuning"]
