@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
@@ -58,12 +59,18 @@ class Euro(click.ParamType):
         tekst = str(value).replace("€", "").replace(" ", "").strip()
         if "," in tekst:  # Dutch notation 1.250.000,50
             tekst = tekst.replace(".", "").replace(",", ".")
+        elif tekst.count(".") > 1 or re.fullmatch(r"-?\d{1,3}\.\d{3}", tekst):  # 1.500.000 or 250.000
+            tekst = tekst.replace(".", "")
         try:
-            if Decimal(tekst) < 0:
-                self.fail(f"{value!r}: een budget kan niet negatief zijn", param, ctx)
-            return naar_centen(tekst)
-        except (InvalidOperation, ValueError) as exc:
-            self.fail(f"{value!r} is geen geldig bedrag in euro ({exc})", param, ctx)
+            bedrag = Decimal(tekst)
+        except InvalidOperation:
+            self.fail(f"{value!r} is geen geldig bedrag in euro (bv. 250000 of 250.000,00)", param, ctx)
+        if bedrag < 0:
+            self.fail(f"{value!r}: een budget kan niet negatief zijn", param, ctx)
+        try:
+            return naar_centen(bedrag)
+        except ValueError as exc:
+            self.fail(f"{value!r}: {exc}", param, ctx)
 
 
 class KaderVersie(click.ParamType):
