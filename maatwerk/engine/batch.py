@@ -38,6 +38,8 @@ row number (1-based data row; a CSV header is not counted), the row's ``id``, th
 from __future__ import annotations
 
 import datetime as dt
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, get_args
 
@@ -58,6 +60,7 @@ from maatwerk.engine.situatie import (
 from maatwerk.regels.laden import Melding, Regelfout
 
 MAX_MELDINGEN = 50
+BLOK_MINIMUM = 100_000  # rows per thread below which one thread is faster
 NIVEAUS: tuple[str, ...] = get_args(Niveau)  # zelf, deels, niet -> codes 0, 1, 2
 ROLLEN: tuple[str, ...] = get_args(Rol)
 MEEDOEN: tuple[str, ...] = get_args(Meedoen)
@@ -76,8 +79,8 @@ SITUATIEKOLOMMEN: tuple[str, ...] = tuple(k for k in KOLOMMEN if k not in NIET_S
 class _Fouten:
     """Collect row problems; raise them together (all-or-nothing)."""
 
-    def __init__(self, ids: pl.Series, bron: str):
-        self.ids, self.bron = ids, bron
+    def __init__(self, ids: pl.Series, bron: str, eerste_rij: int = 1):
+        self.ids, self.bron, self.eerste = ids, bron, eerste_rij
         self.meldingen: list[Melding] = []
         self.aantal = 0
 
@@ -88,7 +91,7 @@ class _Fouten:
             i = int(i)
             tekst = reden if waarden is None else f"{reden} (is {waarden[i]!r})"
             self.meldingen.append(
-                Melding(tekst, self.bron, None, f"rij {i + 1} (id {self.ids[i]}), kolom {kolom}")
+                Melding(tekst, self.bron, None, f"rij {i + self.eerste} (id {self.ids[i]}), kolom {kolom}")
             )
 
     def kolom(self, kolom: str, reden: str) -> None:
@@ -110,106 +113,129 @@ class _Fouten:
 # ------------------------------------------------------------------------------------------- columns
 
 
-def _leeg_als_null(s: pl.Series) -> pl.Series:
-    """Text cells that are empty (after trimming) count as missing."""
-    if s.dtype in (pl.String, pl.Categorical) or isinstance(s.dtype, pl.Enum):
-        s = s.cast(pl.String).str.strip_chars()
-        return s.set(s == "", None)  # type: ignore[arg-type]
-    return s
+@dataclass(slots=True)
+class _Kolom:
+    """How one input column is read: a value expression (missing filled in) and where it is invalid."""
+
+    waarde: pl.Expr
+    fouten: list[tuple[pl.Expr, str]]
 
 
-def _datum_kolom(s: pl.Series, kolom: str, fouten: _Fouten) -> tuple[np.ndarray, np.ndarray]:
-    """(days since 1970 as int64, present mask)."""
-    s = _leeg_als_null(s)
-    if s.dtype == pl.Null:
-        return np.zeros(len(s), np.int64), np.zeros(len(s), bool)
-    if s.dtype == pl.String:
-        d = s.str.strptime(pl.Date, "%Y-%m-%d", strict=False, exact=True)
-        fouten.rijen((s.is_not_null() & d.is_null()).to_numpy(), kolom, "geen geldige datum (JJJJ-MM-DD)", s)
-    elif isinstance(s.dtype, pl.Datetime):
-        d = s.dt.date()
-    elif s.dtype == pl.Date:
-        d = s
+def _tekst(dtype: pl.DataType) -> bool:
+    return dtype in (pl.String, pl.Categorical) or isinstance(dtype, pl.Enum)
+
+
+def _gegeven(k: str, dtype: pl.DataType) -> pl.Expr:
+    """Where column ``k`` has a value (not null, not empty text)."""
+    c = pl.col(k)
+    return c.is_not_null() & (c.cast(pl.String) != "") if _tekst(dtype) else c.is_not_null()
+
+
+def _datum(k: str, dtype: pl.DataType) -> _Kolom | str:
+    """A date as the integer ``JJJJMMDD`` (0 = missing)."""
+    c = pl.col(k)
+    fouten: list[tuple[pl.Expr, str]] = []
+    if _tekst(dtype):
+        c = c.cast(pl.String)
+        d = c.str.strptime(pl.Date, "%Y-%m-%d", strict=False, exact=True)
+        fouten.append((c.is_not_null() & (c != "") & d.is_null(), "geen geldige datum (JJJJ-MM-DD)"))
+    elif isinstance(dtype, pl.Datetime):
+        d = c.dt.date()
+    elif dtype == pl.Date:
+        d = c
+    elif dtype == pl.Null:
+        d = c.cast(pl.Date)
     else:
-        fouten.kolom(kolom, f"verwacht datums (JJJJ-MM-DD), kreeg kolomtype {s.dtype}")
-        return np.zeros(len(s), np.int64), np.zeros(len(s), bool)
-    aanwezig = d.is_not_null().to_numpy()
-    return d.to_physical().fill_null(0).cast(pl.Int64).to_numpy(), aanwezig
+        return f"verwacht datums (JJJJ-MM-DD), kreeg kolomtype {dtype}"
+    jmd = d.dt.year().cast(pl.Int64) * 10000 + d.dt.month().cast(pl.Int64) * 100 + d.dt.day().cast(pl.Int64)
+    return _Kolom(jmd.fill_null(0), fouten)
 
 
-def _bool_kolom(s: pl.Series, kolom: str, standaard: bool, fouten: _Fouten) -> np.ndarray:
-    s = _leeg_als_null(s)
-    if s.dtype == pl.Null:
-        return np.full(len(s), standaard)
-    if s.dtype == pl.Boolean:
-        return s.fill_null(standaard).to_numpy()
-    if s.dtype.is_integer():
-        fouten.rijen((s.is_not_null() & ~s.is_in([0, 1])).to_numpy(), kolom, "verwacht ja of nee (1/0)", s)
-        return (s.fill_null(int(standaard)) == 1).to_numpy()
-    if s.dtype == pl.String:
-        klein = s.str.to_lowercase()
-        ja, nee = klein.is_in(list(JA)), klein.is_in(list(NEE))
-        fouten.rijen((s.is_not_null() & ~ja & ~nee).to_numpy(), kolom, "verwacht ja of nee", s)
-        return (ja | (s.is_null() & standaard)).to_numpy()
-    fouten.kolom(kolom, f"verwacht ja/nee-waarden, kreeg kolomtype {s.dtype}")
-    return np.full(len(s), standaard)
+def _ja_nee(k: str, dtype: pl.DataType, standaard: bool) -> _Kolom | str:
+    c = pl.col(k)
+    if dtype in (pl.Boolean, pl.Null):
+        return _Kolom(c.cast(pl.Boolean).fill_null(standaard), [])
+    if dtype.is_integer():
+        return _Kolom(
+            (c == 1).fill_null(standaard), [(c.is_not_null() & ~c.is_in([0, 1]), "verwacht ja of nee (1/0)")]
+        )
+    if _tekst(dtype):
+        klein = c.cast(pl.String).str.to_lowercase()
+        ja, nee = klein.is_in(sorted(JA)), klein.is_in(sorted(NEE))
+        leeg = c.is_null() | (klein == "")
+        return _Kolom(ja | (leeg & standaard), [(~leeg & ~ja & ~nee, "verwacht ja of nee")])
+    return f"verwacht ja/nee-waarden, kreeg kolomtype {dtype}"
 
 
-def _int_kolom(s: pl.Series, kolom: str, standaard: int, fouten: _Fouten) -> np.ndarray:
-    s = _leeg_als_null(s)
-    if s.dtype == pl.Null:
-        return np.full(len(s), standaard, np.int64)
-    if s.dtype == pl.String:
-        getal = s.cast(pl.Float64, strict=False)
-        fouten.rijen((s.is_not_null() & getal.is_null()).to_numpy(), kolom, "verwacht een geheel getal", s)
-        s = getal
-    if s.dtype.is_float():
-        heel = s.is_not_null() & (s.is_nan() | s.is_infinite() | (s.floor() != s))
-        fouten.rijen(heel.fill_null(False).to_numpy(), kolom, "verwacht een geheel getal", s)
-        s = s.set(heel.fill_null(False), None).cast(pl.Int64, strict=False)  # type: ignore[arg-type]
-    elif not s.dtype.is_integer():
-        fouten.kolom(kolom, f"verwacht gehele getallen, kreeg kolomtype {s.dtype}")
-        return np.full(len(s), standaard, np.int64)
-    w = s.cast(pl.Int64)
-    fouten.rijen((w < 0).fill_null(False).to_numpy(), kolom, "mag niet negatief zijn", s)
-    fouten.rijen((w > KAMERS_MAX).fill_null(False).to_numpy(), kolom, f"hoogstens {KAMERS_MAX}", s)
-    return w.fill_null(standaard).to_numpy()
+def _geheel(k: str, dtype: pl.DataType, standaard: int) -> _Kolom | str:
+    c = pl.col(k)
+    fouten: list[tuple[pl.Expr, str]] = []
+    if _tekst(dtype):
+        t = c.cast(pl.String)
+        getal = pl.when(t != "").then(t.cast(pl.Float64, strict=False))
+        fouten.append((t.is_not_null() & (t != "") & getal.is_null(), "verwacht een geheel getal"))
+        c, dtype = getal, pl.Float64
+    if dtype == pl.Null:
+        return _Kolom(c.cast(pl.Int64).fill_null(standaard), [])
+    if dtype.is_float():
+        krom = (c.is_nan() | c.is_infinite() | (c.floor() != c)).fill_null(False)
+        fouten.append((krom, "verwacht een geheel getal"))
+        c = pl.when(krom).then(None).otherwise(c)
+    elif not dtype.is_integer():
+        return f"verwacht gehele getallen, kreeg kolomtype {dtype}"
+    w = c.cast(pl.Int64, strict=False)
+    fouten.append(((w < 0).fill_null(False), "mag niet negatief zijn"))
+    fouten.append(((w > KAMERS_MAX).fill_null(False), f"hoogstens {KAMERS_MAX}"))
+    return _Kolom(w.fill_null(standaard), fouten)
 
 
-def _float_kolom(s: pl.Series, kolom: str, fouten: _Fouten) -> np.ndarray:
-    s = _leeg_als_null(s)
-    if s.dtype == pl.Null:
-        return np.zeros(len(s))
-    if s.dtype == pl.String:
-        getal = s.str.replace(",", ".", literal=True).cast(pl.Float64, strict=False)
-        fouten.rijen((s.is_not_null() & getal.is_null()).to_numpy(), kolom, "verwacht een getal", s)
-        s = getal
-    elif not s.dtype.is_numeric():
-        fouten.kolom(kolom, f"verwacht getallen, kreeg kolomtype {s.dtype}")
-        return np.zeros(len(s))
-    w = s.cast(pl.Float64)
-    fouten.rijen(w.is_nan().fill_null(False).to_numpy(), kolom, "verwacht een getal", s)
-    fouten.rijen((w < 0).fill_null(False).to_numpy(), kolom, "mag niet negatief zijn", s)
-    fouten.rijen((w > NETWERK_MAX).fill_null(False).to_numpy(), kolom, f"hoogstens {NETWERK_MAX:g}", s)
-    return w.fill_null(0.0).fill_nan(0.0).to_numpy()
+def _minuten(k: str, dtype: pl.DataType) -> _Kolom | str:
+    c = pl.col(k)
+    fouten: list[tuple[pl.Expr, str]] = []
+    if _tekst(dtype):
+        t = c.cast(pl.String)
+        w = pl.when(t != "").then(t.str.replace(",", ".", literal=True).cast(pl.Float64, strict=False))
+        fouten.append((t.is_not_null() & (t != "") & w.is_null(), "verwacht een getal"))
+    elif dtype.is_numeric() or dtype == pl.Null:
+        w = c.cast(pl.Float64)
+    else:
+        return f"verwacht getallen, kreeg kolomtype {dtype}"
+    fouten.append((w.is_nan().fill_null(False), "verwacht een getal"))
+    fouten.append(((w < 0).fill_null(False), "mag niet negatief zijn"))
+    fouten.append(((w > NETWERK_MAX).fill_null(False), f"hoogstens {NETWERK_MAX:g}"))
+    return _Kolom(w.fill_nan(0.0).fill_null(0.0), fouten)
 
 
-def _code_kolom(
-    s: pl.Series, kolom: str, waarden: tuple[str, ...], standaard: int, fouten: _Fouten
-) -> np.ndarray:
-    """Codes (index in ``waarden``) of a text column; -1 / ``standaard`` where missing."""
-    s = _leeg_als_null(s)
-    if s.dtype == pl.Null:
-        return np.full(len(s), standaard, np.int8)
-    if s.dtype != pl.String:
-        fouten.kolom(kolom, f"verwacht tekst ({', '.join(waarden)}), kreeg kolomtype {s.dtype}")
-        return np.full(len(s), standaard, np.int8)
-    codes = s.replace_strict(list(waarden), list(range(len(waarden))), default=-2, return_dtype=pl.Int8)
-    leeg = s.is_null().to_numpy()
-    codes_np = codes.to_numpy()
-    keuze = ", ".join(waarden)
-    fouten.rijen(~leeg & (codes_np == -2), kolom, f"onbekende waarde; kies uit {keuze}", s)
-    return np.where(leeg, standaard, codes_np).astype(np.int8)
+def _code(k: str, dtype: pl.DataType, waarden: tuple[str, ...]) -> _Kolom | str:
+    """Index into ``waarden``; ``len(waarden)`` where missing (null or empty)."""
+    if not (_tekst(dtype) or dtype == pl.Null):
+        return f"verwacht tekst ({', '.join(waarden)}), kreeg kolomtype {dtype}"
+    c = pl.col(k).cast(pl.String)
+    code = c.cast(pl.Enum([*waarden, ""]), strict=False).to_physical()
+    fout = (c.is_not_null() & code.is_null(), f"onbekende waarde; kies uit {', '.join(waarden)}")
+    return _Kolom(code.fill_null(len(waarden)).cast(pl.Int8), [fout])
+
+
+def _lezers(peildatum_gegeven: bool) -> dict[str, Any]:
+    """Per flat column: a function (column, dtype) -> _Kolom | error text."""
+    lezers: dict[str, Any] = {
+        "geboortedatum": _datum,
+        "peildatum": _datum,
+        "woning_type": lambda k, t: _code(k, t, WONINGTYPES),
+        "kamers_in_gebruik": lambda k, t: _geheel(k, t, KOLOMMEN[k]),
+        "kamers_niet_in_gebruik": lambda k, t: _geheel(k, t, KOLOMMEN[k]),
+        "trap": lambda k, t: _ja_nee(k, t, KOLOMMEN[k]),
+    }
+    for c in CATEGORIEEN:
+        lezers[f"beperking_{c}"] = lambda k, t: _code(k, t, NIVEAUS)
+        lezers[f"netwerk_{c}_minuten"] = _minuten
+    for o in (*OMSTANDIGHEDEN, *(f"voorziening_{v}" for v in VOORZIENINGEN)):
+        lezers[o] = lambda k, t: _ja_nee(k, t, KOLOMMEN[k])
+    for i in range(1, MAX_LEDEN + 1):
+        lezers[f"lid{i}_rol"] = lambda k, t: _code(k, t, ROLLEN)
+        lezers[f"lid{i}_geboortedatum"] = _datum
+        lezers[f"lid{i}_kan_meedoen"] = lambda k, t: _code(k, t, MEEDOEN)
+    return lezers
 
 
 # ------------------------------------------------------------------------------------------- input
@@ -217,10 +243,10 @@ def _code_kolom(
 
 @dataclass(slots=True)
 class _Invoer:
-    """The validated columns as NumPy arrays (one element per row)."""
+    """The validated columns as NumPy arrays (one element per row); dates as ``JJJJMMDD`` integers."""
 
     n: int
-    peil: np.ndarray  # days since 1970
+    peil: np.ndarray
     geboren: np.ndarray
     gemeente: np.ndarray  # codes into gemeenten
     gemeenten: tuple[str, ...]
@@ -235,12 +261,11 @@ class _Invoer:
     meedoen: np.ndarray  # (MAX_LEDEN, n)
     netwerk: dict[str, np.ndarray]
     voorziening: dict[str, np.ndarray]
-    typisch: np.ndarray
 
-    def deel(self, idx: np.ndarray) -> _Invoer:
+    def deel(self, idx: np.ndarray | slice) -> _Invoer:
         """The rows ``idx`` only."""
         return _Invoer(
-            len(idx),
+            len(self.peil[idx]),
             self.peil[idx],
             self.geboren[idx],
             self.gemeente[idx],
@@ -256,121 +281,130 @@ class _Invoer:
             self.meedoen[:, idx],
             {k: v[idx] for k, v in self.netwerk.items()},
             {k: v[idx] for k, v in self.voorziening.items()},
-            self.typisch[idx],
         )
 
 
-def _lees(frame: pl.DataFrame, peildatum: dt.date | None, bron: str) -> _Invoer:
-    """Validate ``frame`` into arrays; raise one Regelfout listing every problem."""
+def _jmd(d: dt.date) -> int:
+    return d.year * 10000 + d.month * 100 + d.day
+
+
+def _lees(
+    frame: pl.DataFrame, peildatum: dt.date | None, bron: str, eerste_rij: int = 1
+) -> tuple[_Invoer, np.ndarray]:
+    """Validate ``frame`` into arrays (and ``situatie_typisch``); one Regelfout listing every problem."""
     n = frame.height
     if "id" not in frame.columns:
         raise Regelfout([Melding("verplichte kolom ontbreekt", bron, None, "kolom id")])
-    fouten = _Fouten(frame["id"], bron)
-    onbekend = [k for k in frame.columns if k not in KOLOMMEN and k != "id"]
-    for k in onbekend:
-        fouten.kolom(k, "onbekende kolom (zie maatwerk.engine.plat.KOLOMMEN voor de situatiekolommen)")
+    fouten = _Fouten(frame["id"], bron, eerste_rij)
+    for k in frame.columns:
+        if k not in KOLOMMEN and k != "id":
+            fouten.kolom(k, "onbekende kolom (zie maatwerk.engine.plat.KOLOMMEN voor de situatiekolommen)")
     if "geboortedatum" not in frame.columns:
         fouten.kolom("geboortedatum", "verplichte kolom ontbreekt")
-    fouten.rijen(frame["id"].is_null().to_numpy(), "id", "id ontbreekt")
+    if "gemeente" in frame.columns and not (
+        _tekst(frame.schema["gemeente"]) or frame.schema["gemeente"] == pl.Null
+    ):
+        fouten.kolom("gemeente", f"verwacht tekst, kreeg kolomtype {frame.schema['gemeente']}")
+    lezers = _lezers(peildatum is not None)
+    exprs: list[pl.Expr] = []
+    controles: list[tuple[str, str]] = []  # (column, reason) per check column __fout_<i>
+    for k in frame.columns:
+        if k not in lezers:
+            continue
+        kolom = lezers[k](k, frame.schema[k])
+        if isinstance(kolom, str):
+            fouten.kolom(k, kolom)
+            continue
+        exprs.append(kolom.waarde.alias(k))
+        for fout, reden in kolom.fouten:
+            exprs.append(fout.alias(f"__fout_{len(controles)}"))
+            controles.append((k, reden))
+    situatie = [k for k in SITUATIEKOLOMMEN if k in frame.columns]
+    gegeven = [_gegeven(k, frame.schema[k]) for k in situatie]
+    exprs.append((~pl.any_horizontal(gegeven) if gegeven else pl.repeat(True, n)).alias("__typisch"))
+    exprs.append(pl.col("id").is_null().alias("__id_leeg"))
+    if "gemeente" in frame.columns and _tekst(frame.schema["gemeente"]):
+        g = pl.col("gemeente").cast(pl.String)
+        exprs.append(
+            pl.when(g.is_null() | (g == "")).then(pl.lit(KOLOMMEN["gemeente"])).otherwise(g).alias("gemeente")
+        )
+    fouten.controleer()
+    uit = frame.select(exprs)
+    fouten.rijen(uit["__id_leeg"].to_numpy(), "id", "id ontbreekt")
+    if controles:
+        welke = uit.select(pl.col(f"__fout_{i}").any() for i in range(len(controles))).row(0)
+        for i, (k, reden) in enumerate(controles):
+            if welke[i]:
+                fouten.rijen(uit[f"__fout_{i}"].to_numpy(), k, reden, frame[k])
     fouten.controleer()
 
-    def kol(naam: str) -> pl.Series:
-        return frame[naam] if naam in frame.columns else pl.Series(naam, [None] * n, dtype=pl.Null)
+    def kol(k: str, standaard: Any, dtype: Any = None) -> np.ndarray:
+        if k in uit.columns:
+            return uit[k].to_numpy()
+        return np.full(n, standaard, dtype=dtype)
 
-    geboren, g_aanwezig = _datum_kolom(kol("geboortedatum"), "geboortedatum", fouten)
-    fouten.rijen(_leeg_als_null(kol("geboortedatum")).is_null().to_numpy(), "geboortedatum", "ontbreekt")
-    peil, p_aanwezig = _datum_kolom(kol("peildatum"), "peildatum", fouten)
+    def code(k: str, waarden: tuple[str, ...], standaard: int) -> np.ndarray:
+        c = kol(k, len(waarden), np.int8)
+        return np.where(c == len(waarden), standaard, c).astype(np.int8)
+
+    geboren = kol("geboortedatum", 0, np.int64)
+    fouten.rijen(geboren == 0, "geboortedatum", "ontbreekt")
+    peil = kol("peildatum", 0, np.int64)
     if peildatum is not None:
-        standaard = (peildatum - dt.date(1970, 1, 1)).days
-        geldig_of_leeg = p_aanwezig | _leeg_als_null(kol("peildatum")).is_null().to_numpy()
-        peil = np.where(p_aanwezig, peil, standaard)
-        p_aanwezig = geldig_of_leeg
+        peil = np.where(peil == 0, _jmd(peildatum), peil)
     else:
-        fouten.rijen(
-            _leeg_als_null(kol("peildatum")).is_null().to_numpy(),
-            "peildatum",
-            "peildatum ontbreekt (geef een kolom peildatum of --peildatum)",
-        )
-    te_laat = g_aanwezig & p_aanwezig & (geboren > peil)
-    fouten.rijen(te_laat, "geboortedatum", "ligt na de peildatum", kol("geboortedatum"))
-
-    g = _leeg_als_null(kol("gemeente"))
-    if g.dtype == pl.Null:
-        g = pl.Series("gemeente", [KOLOMMEN["gemeente"]] * n, dtype=pl.String)
-    elif g.dtype != pl.String:
-        fouten.kolom("gemeente", f"verwacht tekst, kreeg kolomtype {g.dtype}")
-        g = pl.Series("gemeente", [KOLOMMEN["gemeente"]] * n, dtype=pl.String)
-    g = g.fill_null(KOLOMMEN["gemeente"])
-    gemeenten = tuple(g.unique(maintain_order=True).to_list())
-    gemeente = g.replace_strict(gemeenten, list(range(len(gemeenten))), return_dtype=pl.Int32).to_numpy()
+        fouten.rijen(peil == 0, "peildatum", "ontbreekt (geef een kolom peildatum of --peildatum)")
+    heeft = (peil > 0) & (geboren > 0)
+    fouten.rijen(heeft & (geboren > peil), "geboortedatum", "ligt na de peildatum", frame["geboortedatum"])
 
     rol = np.full((MAX_LEDEN, n), -1, np.int8)
     lid_geboren = np.zeros((MAX_LEDEN, n), np.int64)
     meedoen = np.zeros((MAX_LEDEN, n), np.int8)
     for i in range(MAX_LEDEN):
         p = f"lid{i + 1}_"
-        rol[i] = _code_kolom(kol(p + "rol"), p + "rol", ROLLEN, -1, fouten)
-        lid_geboren[i], aanwezig = _datum_kolom(kol(p + "geboortedatum"), p + "geboortedatum", fouten)
+        rol[i] = code(p + "rol", ROLLEN, -1)
+        lid_geboren[i] = kol(p + "geboortedatum", 0, np.int64)
+        meedoen[i] = code(p + "kan_meedoen", MEEDOEN, MEEDOEN.index(KOLOMMEN[p + "kan_meedoen"]))
         lid = rol[i] >= 0
-        leeg = _leeg_als_null(kol(p + "geboortedatum")).is_null().to_numpy()
         fouten.rijen(
-            lid & leeg, p + "geboortedatum", "ontbreekt voor dit lid van het huishouden (rol is gegeven)"
+            lid & (lid_geboren[i] == 0), p + "geboortedatum", "ontbreekt (de rol van dit lid is gegeven)"
         )
-        te_laat = lid & aanwezig & p_aanwezig & (lid_geboren[i] > peil)
-        fouten.rijen(te_laat, p + "geboortedatum", "ligt na de peildatum", kol(p + "geboortedatum"))
-        meedoen[i] = _code_kolom(kol(p + "kan_meedoen"), p + "kan_meedoen", MEEDOEN, 0, fouten)
+        te_laat = lid & (peil > 0) & (lid_geboren[i] > peil)
+        fouten.rijen(
+            te_laat,
+            p + "geboortedatum",
+            "ligt na de peildatum",
+            frame[p + "geboortedatum"] if te_laat.any() else None,
+        )
+    fouten.controleer()
 
-    situatie = [k for k in SITUATIEKOLOMMEN if k in frame.columns]
-    if situatie:
-        gegeven = frame.select(pl.any_horizontal(_leeg_als_null(frame[k]).is_not_null() for k in situatie))
-        typisch = ~gegeven.to_series().to_numpy()
+    if "gemeente" in uit.columns:
+        g = uit["gemeente"]
+        gemeenten = tuple(g.unique(maintain_order=True).to_list())
+        gemeente = g.cast(pl.Enum(list(gemeenten))).to_physical().to_numpy().astype(np.int32)
     else:
-        typisch = np.ones(n, bool)
-
-    uit = _Invoer(
+        gemeenten, gemeente = (KOLOMMEN["gemeente"],), np.zeros(n, np.int32)
+    inv = _Invoer(
         n=n,
         peil=peil,
         geboren=geboren,
         gemeente=gemeente,
         gemeenten=gemeenten,
-        woning_type=_code_kolom(
-            kol("woning_type"), "woning_type", WONINGTYPES, WONINGTYPES.index(KOLOMMEN["woning_type"]), fouten
-        ),
-        kamers_in_gebruik=_int_kolom(
-            kol("kamers_in_gebruik"), "kamers_in_gebruik", KOLOMMEN["kamers_in_gebruik"], fouten
-        ),
-        kamers_niet_in_gebruik=_int_kolom(
-            kol("kamers_niet_in_gebruik"),
-            "kamers_niet_in_gebruik",
-            KOLOMMEN["kamers_niet_in_gebruik"],
-            fouten,
-        ),
-        trap=_bool_kolom(kol("trap"), "trap", KOLOMMEN["trap"], fouten),
+        woning_type=code("woning_type", WONINGTYPES, WONINGTYPES.index(KOLOMMEN["woning_type"])),
+        kamers_in_gebruik=kol("kamers_in_gebruik", KOLOMMEN["kamers_in_gebruik"], np.int64),
+        kamers_niet_in_gebruik=kol("kamers_niet_in_gebruik", KOLOMMEN["kamers_niet_in_gebruik"], np.int64),
+        trap=kol("trap", KOLOMMEN["trap"], bool),
         beperking={
-            c: _code_kolom(
-                kol(f"beperking_{c}"),
-                f"beperking_{c}",
-                NIVEAUS,
-                NIVEAUS.index(KOLOMMEN[f"beperking_{c}"]),
-                fouten,
-            )
-            for c in CATEGORIEEN
+            c: code(f"beperking_{c}", NIVEAUS, NIVEAUS.index(KOLOMMEN[f"beperking_{c}"])) for c in CATEGORIEEN
         },
-        omstandigheid={o: _bool_kolom(kol(o), o, KOLOMMEN[o], fouten) for o in OMSTANDIGHEDEN},
+        omstandigheid={o: kol(o, KOLOMMEN[o], bool) for o in OMSTANDIGHEDEN},
         rol=rol,
         lid_geboren=lid_geboren,
         meedoen=meedoen,
-        netwerk={
-            c: _float_kolom(kol(f"netwerk_{c}_minuten"), f"netwerk_{c}_minuten", fouten) for c in CATEGORIEEN
-        },
-        voorziening={
-            v: _bool_kolom(kol(f"voorziening_{v}"), f"voorziening_{v}", KOLOMMEN[f"voorziening_{v}"], fouten)
-            for v in VOORZIENINGEN
-        },
-        typisch=typisch,
+        netwerk={c: kol(f"netwerk_{c}_minuten", 0.0, np.float64) for c in CATEGORIEEN},
+        voorziening={v: kol(f"voorziening_{v}", KOLOMMEN[f"voorziening_{v}"], bool) for v in VOORZIENINGEN},
     )
-    fouten.controleer()
-    return uit
+    return inv, uit["__typisch"].to_numpy()
 
 
 # ------------------------------------------------------------------------------------------- facts
@@ -385,21 +419,9 @@ class _Feit:
     woorden: tuple[str, ...] | None = None  # set for text facts
 
 
-def _jmd(dagen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(year, month*100 + day) of day numbers since 1970."""
-    d = dagen.astype("datetime64[D]")
-    maand = d.astype("datetime64[M]")
-    jaar = maand.astype("datetime64[Y]").astype(np.int64) + 1970
-    mnd = maand.astype(np.int64) % 12 + 1
-    dag = (d - maand.astype("datetime64[D]")).astype(np.int64) + 1
-    return jaar, mnd * 100 + dag
-
-
-def _leeftijd(geboren: np.ndarray, peil_jmd: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-    """Whole years on the peildatum (as :func:`maatwerk.engine.situatie.leeftijd`)."""
-    gj, gmd = _jmd(geboren)
-    pj, pmd = peil_jmd
-    return pj - gj - (pmd < gmd)
+def _leeftijd(geboren: np.ndarray, peil: np.ndarray) -> np.ndarray:
+    """Whole years on the peildatum (as :func:`maatwerk.engine.situatie.leeftijd`), dates as JJJJMMDD."""
+    return (peil - geboren) // 10000
 
 
 @dataclass(slots=True)
@@ -410,13 +432,9 @@ class _Feiten:
 
 def _feiten(inv: _Invoer) -> _Feiten:
     """The kader facts per row (see the facts list in :mod:`maatwerk.engine.berekening`)."""
-    n = inv.n
-    peil = _jmd(inv.peil)
+    peil = inv.peil
     lid = inv.rol >= 0
-    leeftijden = _leeftijd(
-        inv.lid_geboren.ravel(), (np.tile(peil[0], MAX_LEDEN), np.tile(peil[1], MAX_LEDEN))
-    )
-    leeftijden = leeftijden.reshape(MAX_LEDEN, n)
+    leeftijden = _leeftijd(inv.lid_geboren, peil)
     kind = (inv.rol == ROLLEN.index("kind")) & (leeftijden < 18)
     aantal_kinderen = kind.sum(axis=0)
     jongste = np.where(kind, leeftijden, np.iinfo(np.int64).max).min(axis=0)
@@ -504,11 +522,14 @@ def py_round(x: np.ndarray, decimalen: int) -> np.ndarray:
     x = np.asarray(x, dtype=np.float64)
     p = 10.0**decimalen
     y = x * p
-    uit = np.rint(y) / p
-    twijfel = np.abs(y - np.floor(y) - 0.5) <= 4 * np.spacing(np.abs(y))
-    if twijfel.any():
-        idx = np.flatnonzero(twijfel)
-        uit[idx] = [round(float(w), decimalen) for w in x[idx]]
+    r = np.rint(y)
+    uit = r / p
+    if len(y):
+        marge = 4 * np.spacing(np.abs(y).max())  # >= the rounding error of x * p in every row
+        twijfel = np.abs(y - r) >= 0.5 - marge
+        if twijfel.any():
+            idx = np.flatnonzero(twijfel)
+            uit[idx] = [round(float(w), decimalen) for w in x[idx]]
     return uit
 
 
@@ -568,10 +589,11 @@ def _gebruikelijke_match(c: Gecompileerd, inv: _Invoer, fa: _Feiten) -> dict[str
             for x in g.vervalt_bij:
                 if x in inv.omstandigheid:
                     vervalt |= inv.omstandigheid[x]
-            rollen = [ROLLEN.index(r) for r in g.rollen]
-            meedoen = [MEEDOEN.index(m) for m in g.kan_meedoen]
+            rollen = np.zeros(len(ROLLEN) + 1, bool)  # code -1 (no member) reads the last: False
+            rollen[[ROLLEN.index(r) for r in g.rollen]] = True
+            meedoen = np.array([m in g.kan_meedoen for m in MEEDOEN])
             jaren = fa.leden_leeftijd
-            m = np.isin(inv.rol, rollen) & (jaren >= g.vanaf) & np.isin(inv.meedoen, meedoen)
+            m = rollen[inv.rol] & (jaren >= g.vanaf) & meedoen[inv.meedoen]
             if g.tot is not None:
                 m &= jaren < g.tot
             m &= ~vervalt
@@ -750,20 +772,44 @@ def _treden(
     return treden, py_round(bedrag, 2), details, voorbeeld
 
 
+def _parallel(c: Gecompileerd, matrix: Resultatenmatrix | None, inv: _Invoer) -> _Uitkomst:
+    """:func:`_evalueer` on row blocks in threads (NumPy releases the GIL); results in row order."""
+    blokken = min(os.cpu_count() or 1, inv.n // BLOK_MINIMUM)
+    if blokken <= 1:
+        return _evalueer(c, matrix, inv)
+    grenzen = np.linspace(0, inv.n, blokken + 1).astype(int)
+    with ThreadPoolExecutor(blokken) as pool:
+        delen = list(
+            pool.map(
+                lambda i: _evalueer(c, matrix, inv.deel(slice(grenzen[i], grenzen[i + 1]))), range(blokken)
+            )
+        )
+    return _Uitkomst(
+        {aid: np.concatenate([d.minuten[aid] for d in delen]) for aid in delen[0].minuten},
+        np.concatenate([d.totaal for d in delen]),
+        np.concatenate([d.uren_per_week for d in delen]),
+        np.concatenate([d.uren_per_jaar for d in delen]),
+        {gid: pl.concat([d.treden[gid] for d in delen]) for gid in delen[0].treden},
+        np.concatenate([d.tarief for d in delen]),
+        np.concatenate([d.tarief_aanwezig for d in delen]),
+        np.concatenate([d.voorbeeld for d in delen]),
+    )
+
+
 # ------------------------------------------------------------------------------------------- public
 
 
 def _versies(
-    kader: str | Normenkader, peil: np.ndarray, ids: pl.Series, bron: str
+    kader: str | Normenkader, peil: np.ndarray, ids: pl.Series, bron: str, eerste_rij: int = 1
 ) -> tuple[list[tuple[Normenkader, Resultatenmatrix | None]], np.ndarray]:
     """The (kader, matrix) version per distinct peildatum; per row the index into that list."""
     dagen, terug = np.unique(peil, return_inverse=True)
     paren: list[tuple[Normenkader, Resultatenmatrix | None]] = []
     sleutels: dict[tuple[int, int], int] = {}
     per_dag = np.zeros(len(dagen), np.int64)
-    fouten = _Fouten(ids, bron)
+    fouten = _Fouten(ids, bron, eerste_rij)
     for j, d in enumerate(dagen):
-        datum = dt.date(1970, 1, 1) + dt.timedelta(days=int(d))
+        datum = dt.date(int(d) // 10000, int(d) // 100 % 100, int(d) % 100)
         try:
             k = kader if isinstance(kader, Normenkader) else register().normenkader(kader, datum)
         except Regelfout as exc:
@@ -807,11 +853,13 @@ def indiceer_batch(
     peildatum: dt.date | None = None,
     *,
     bron: str = "invoer",
+    eerste_rij: int = 1,
 ) -> pl.DataFrame:
     """Indicate every row of ``frame`` (flat situation columns) under normenkader ``kader``, vectorised.
 
     ``peildatum`` is used for rows without their own ``peildatum``. ``bron`` names the input in error
-    messages (e.g. the file name). See the module docstring for the columns in and out.
+    messages (e.g. the file name); ``eerste_rij`` is the number of the frame's first row in them (for
+    a frame that is one block of a larger file). See the module docstring for the columns in and out.
     """
     if peildatum is not None and not isinstance(peildatum, dt.date):
         raise Regelfout([Melding(f"peildatum moet een datum zijn (is {peildatum!r})", bron)])
@@ -819,8 +867,8 @@ def indiceer_batch(
         peildatum = peildatum.date()
     if isinstance(kader, str):
         register().normenkader(kader)  # unknown id: a clear error before reading any row
-    inv = _lees(frame, peildatum, bron)
-    paren, versie = _versies(kader, inv.peil, frame["id"], bron)
+    inv, typisch = _lees(frame, peildatum, bron, eerste_rij)
+    paren, versie = _versies(kader, inv.peil, frame["id"], bron, eerste_rij)
     n = inv.n
     if not paren:
         k = kader if isinstance(kader, Normenkader) else register().normenkader(kader, peildatum)
@@ -829,11 +877,11 @@ def indiceer_batch(
     for j, (k, matrix) in enumerate(paren):
         c = compileer(k)
         if len(paren) == 1:
-            delen.append((None, c, matrix, _evalueer(c, matrix, inv)))
+            delen.append((None, c, matrix, _parallel(c, matrix, inv)))
         else:
             idx = np.flatnonzero(versie == j)
-            delen.append((idx, c, matrix, _evalueer(c, matrix, inv.deel(idx))))
-    return _samenvoegen(frame["id"], n, inv.typisch, delen, versie)
+            delen.append((idx, c, matrix, _parallel(c, matrix, inv.deel(idx))))
+    return _samenvoegen(frame["id"], n, typisch, delen, versie)
 
 
 def _samenvoegen(
