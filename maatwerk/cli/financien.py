@@ -568,7 +568,7 @@ def herstel(
         .join(nieuw.select("client", trede_nieuw="trede", tarief_nieuw_cent="tarief_cent"), on="client")
     )
     zonder = samen.filter(pl.col("tarief_oud_cent").is_null() | pl.col("tarief_nieuw_cent").is_null())
-    samen = samen.drop_nulls(["tarief_oud_cent", "tarief_nieuw_cent"])
+    samen = samen.with_columns(pl.col("tarief_oud_cent", "tarief_nieuw_cent").fill_null(0))
     regels = hs.herstelregels(samen, van, tot, int(oud["periode_dagen"][0]), verrekenen)
     rapport = hs.per_aanbieder(regels)
     toets = hs.toets_budget(rapport, budget)
@@ -604,7 +604,8 @@ def herstel(
         )
     if zonder.height:
         console.print(
-            f"[yellow]{zonder.height} indicatie(s) zonder tarief in een van beide versies: niet berekend.[/]"
+            f"{zonder.height} indicatie(s) zonder trede in een van beide versies (het normenkader vindt geen "
+            "minuten): daar is met € 0 per periode gerekend."
         )
     if csv_pad:
         _schrijf_csv(rapport, csv_pad)
