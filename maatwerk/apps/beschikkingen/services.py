@@ -233,7 +233,7 @@ def _statustrein(zaak: Zaak, na_besluit: str) -> tuple[b.Statusstap, ...]:
     for e in zaak.statusevents.all():
         data.setdefault(e.naar_status, timezone.localdate(e.tijdstip))
     vandaag = timezone.localdate()
-    data[na_besluit] = vandaag
+    data.setdefault(na_besluit, vandaag)
     if na_besluit == Status.AFGEWEZEN:
         trein = [s for s in TREIN[:3] if s in data] + [Status.AFGEWEZEN]
     else:
