@@ -98,6 +98,7 @@ LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/"
 
 LOGOUT_REDIRECT_URL = "/login/"
+CSRF_FAILURE_VIEW = "maatwerk.web.views.csrf_fout"
 
 # Security headers. The Content-Security-Policy (no inline script or style) and
 # Permissions-Policy are set by maatwerk.web.middleware (Django < 6 has no CSP support).

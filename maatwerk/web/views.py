@@ -27,3 +27,8 @@ def start(request: HttpRequest) -> HttpResponse:
             except NoReverseMatch:
                 continue
     return render(request, "start.html")
+
+
+def csrf_fout(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """Dutch page for a failed CSRF check (nothing stored)."""
+    return render(request, "csrf_fout.html", status=403)

@@ -40,3 +40,21 @@ def test_login_pagina(client):
     assert response.status_code == 200
     assert "Inloggen" in response.content.decode()
     assert client.get(reverse("cases:werklijst")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_foutpaginas_in_het_nederlands(client, consulent, beleid):
+    client.force_login(beleid)
+    assert "Geen toegang" in client.get(reverse("cases:werklijst")).content.decode()
+    client.force_login(consulent)
+    assert "Pagina niet gevonden" in client.get("/zaken/999999/").content.decode()
+
+
+@pytest.mark.django_db
+def test_csrf_staat_aan(consulent):
+    from django.test import Client
+
+    strikt = Client(enforce_csrf_checks=True)
+    strikt.force_login(consulent)
+    response = strikt.post(reverse("cases:nieuwe_melding"), {"achternaam": "X"})
+    assert response.status_code == 403 and "Het formulier is verlopen" in response.content.decode()
