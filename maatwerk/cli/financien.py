@@ -334,7 +334,7 @@ def aanbieders(
     t = Table(title=titel)
     kolommen = ["aanbieder", *(["periode", "van"] if per_periode else []), "cliënten", "uren/week oud"]
     for kop in [*kolommen, "oud (PxQ)", "nieuw (per trede)", "verschil", "%"]:
-        t.add_column(kop, justify="left" if kop == "aanbieder" else "right")
+        t.add_column(kop, justify="left" if kop == "aanbieder" else "right", no_wrap=kop == "aanbieder")
     for r in uit.iter_rows(named=True):
         pct = "-" if r["verschil_pct"] is None else f"{r['verschil_pct']:+.1f}%".replace(".", ",")
         t.add_row(
@@ -422,7 +422,11 @@ def uitmiddelen(
         "uren betaald/week",
     ]
     for kop in [*kolommen, "saldo", "positie in band", "boven band", "signaal"]:
-        t.add_column(kop, justify="left" if kop in ("aanbieder", "trede", "signaal") else "right")
+        t.add_column(
+            kop,
+            justify="left" if kop in ("aanbieder", "trede", "signaal") else "right",
+            no_wrap=kop in ("aanbieder", "trede", "signaal"),
+        )
     for r in uit.iter_rows(named=True):
         positie = (
             "-" if r["gemiddelde_positie"] is None else f"{r['gemiddelde_positie']:.2f}".replace(".", ",")
@@ -574,7 +578,7 @@ def herstel(
     toets = hs.toets_budget(rapport, budget)
     t = Table(title=f"Herstelactie {van:%d-%m-%Y} t/m {tot:%d-%m-%Y}: {kader_oud[0]} → {kader_nieuw[0]}")
     for kop in ("aanbieder", "cliënten", "met compensatie", "betaald", "herzien", "compensatie"):
-        t.add_column(kop, justify="left" if kop == "aanbieder" else "right")
+        t.add_column(kop, justify="left" if kop == "aanbieder" else "right", no_wrap=kop == "aanbieder")
     for r in rapport.iter_rows(named=True):
         t.add_row(
             r["aanbieder"],
