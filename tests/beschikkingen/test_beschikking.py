@@ -198,3 +198,21 @@ def test_einde_recht_beeindigt_zaak_en_wordt_gelogd(zaak, consulent) -> None:
     zaak.refresh_from_db()
     assert zaak.status == Status.BEEINDIGD and t.einde_recht_reden == "Verhuisd"
     assert AuditRegel.objects.filter(client=zaak.client, wat__startswith="einde recht").exists()
+
+
+def test_bezwaartermijn_komt_uit_de_termijnregels(zaak, consulent, monkeypatch) -> None:
+    from maatwerk.apps.cases import termijnregels
+
+    echt = termijnregels.termijnregels_op
+
+    def langer(peildatum: dt.date):
+        regels = echt(peildatum)
+        bezwaar = regels.termijnen["bezwaar"].model_copy(update={"weken": 8})
+        return regels.model_copy(update={"termijnen": {**regels.termijnen, "bezwaar": bezwaar}})
+
+    monkeypatch.setattr(termijnregels, "termijnregels_op", langer)
+    b = services.geef_beschikking_af(zaak, consulent, besluit(reden_geen_zorgplan="Spoed."))
+    platte = " ".join(pdftekst(bytes(b.pdf)).split())
+    assert "bezwaar maken binnen 8 weken" in platte
+    uiterlijk = b.afgegeven_op.date() + dt.timedelta(weeks=8)
+    assert str(uiterlijk.year) in platte
