@@ -68,6 +68,7 @@ def test_council_sees_all_providers_budget_and_plot(client, simulatie):
     assert WEST in html and OOST in html
     assert "Begroting" in html and "bovenkant band" in html  # West: (85 + 88)/2 of 0-90 -> 0,96
     assert AuditRegel.objects.filter(actie="lezen").exists()
+    assert 'src="data:image/svg+xml;base64,' in html
     plot = client.get("/financien/begroting.svg?van=2024-01-01")
     assert plot.status_code == 200 and plot["Content-Type"] == "image/svg+xml"
     assert b"<svg" in plot.content

@@ -92,9 +92,21 @@ def _rekenen(request: HttpRequest, aanbieder: str | None) -> dict[str, Any]:
                 frame, pxq, tabel, van, van.year, van.year + 3, omrekening, bron.peildatum
             )
             context["begroting"] = begroting.to_dicts()
+            context["grafiek"] = _svg_data_uri(begroting)
     except (Regelfout, ValueError) as exc:
         context["melding"] = str(exc)
     return context
+
+
+def _svg_data_uri(begroting: Any) -> str:
+    """The budget plot as an SVG data URI (the page's CSP allows ``img-src data:``): no second request."""
+    import base64
+
+    from maatwerk.apps.finance.plots import begroting_plot
+
+    buffer = io.BytesIO()
+    begroting_plot(begroting, buffer)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
 def _grenzen(beleid_id: str | None, peildatum: dt.date) -> list[tuple[str, float | None]]:
