@@ -2,8 +2,9 @@
 
 Playwright drives ``/usr/bin/chromium`` (never ``playwright install``). The app runs in pytest-django's
 ``live_server`` (static files through Django's finders, so the NL Design System CSS and htmx from
-``make install`` are served). Tests use serialized rollback: the roles created by the data migration
-are restored after each test, so database tests that run later still find them.
+``make install`` are served). These tests are transactional (the server thread must see the data), so
+the database is emptied after each one; pytest-django runs them after all other database tests, and
+the ``demo`` fixture recreates the role groups that the data migration made.
 """
 
 from __future__ import annotations
@@ -92,8 +93,13 @@ def demo(live_server, settings) -> dict:
     A fast password hasher keeps the per-test setup short (the live server runs in this process).
     For the README screenshots the full demo municipality (200 clients) is loaded.
     """
+    from django.contrib.auth.models import Group
+
+    from maatwerk.apps.accounts.rollen import Rol
     from maatwerk.apps.cases.demo import laad_demo
 
+    for rol in Rol.values:
+        Group.objects.get_or_create(name=rol)
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     standaard = "200" if _schermafdrukken() else "16"
     gebruikers, _ = laad_demo(int(os.environ.get("MAATWERK_E2E_CLIENTS", standaard)))
