@@ -322,3 +322,33 @@ class TweedeMeningForm(NlForm):
         max_length=5000,
         error_messages={"min_length": "Schrijf minstens 10 tekens."},
     )
+
+
+Scores = dict[str, dict[str, Any]]
+
+
+def zelfredzaamheid_uit(post: Any) -> tuple[Scores | None, dict[str, str], dict[str, dict]]:
+    """Parse ``zr_score_<gebied>`` / ``zr_mot_<gebied>``: (zelfredzaamheid or None if absent, errors, raw).
+
+    A score (1-5) is only accepted with a motivation of at least 10 characters.
+    """
+    sleutels = [k for k in post if k.startswith("zr_score_")]
+    if not sleutels:
+        return None, {}, {}
+    uit, fouten, ruw = {}, {}, {}
+    for sleutel in sleutels:
+        gebied = sleutel.removeprefix("zr_score_")
+        score = (post.get(sleutel) or "").strip()
+        motivatie = (post.get(f"zr_mot_{gebied}") or "").strip()
+        ruw[gebied] = {"score": score, "motivatie": motivatie}
+        if not score:
+            if motivatie:
+                fouten[gebied] = "Kies een score van 1 tot en met 5, of maak de motivatie leeg."
+            continue
+        if score not in {"1", "2", "3", "4", "5"}:
+            fouten[gebied] = "De score is een getal van 1 tot en met 5."
+        elif len(motivatie) < 10:
+            fouten[gebied] = "Een score mag alleen met een motivatie (minstens 10 tekens)."
+        else:
+            uit[gebied] = {"score": int(score), "motivatie": motivatie}
+    return uit, fouten, ruw

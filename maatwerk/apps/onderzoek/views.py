@@ -25,7 +25,14 @@ from maatwerk.apps.cases.status import zet_status
 from maatwerk.apps.cases.zichtbaarheid import zichtbare_zaken
 
 from .engine import Uitkomst, bereken
-from .forms import GesprekForm, ReactieForm, SituatieForm, TweedeMeningForm, afwijkingen_uit
+from .forms import (
+    GesprekForm,
+    ReactieForm,
+    SituatieForm,
+    TweedeMeningForm,
+    afwijkingen_uit,
+    zelfredzaamheid_uit,
+)
 from .models import Onderzoek, TweedeMening
 
 LEZERS = (*TOEGANGSTEAM, Rol.KWALITEITSMEDEWERKER)
@@ -47,8 +54,21 @@ def _onderzoek_van(zaak: Zaak) -> Onderzoek:
 def _uitkomst(
     zaak: Zaak, gesprek: GesprekForm, situatie_form: SituatieForm, post: Any, zelfredzaamheid: dict | None
 ) -> tuple[Uitkomst | None, dict, dict]:
-    """Validate the situation part and run the engine; (uitkomst, afwijking errors, raw afwijkingen)."""
+    """Validate the situation part and run the engine; (uitkomst, errors, raw input per task/gebied).
+
+    Errors and raw values of the zelfredzaamheid scores are keyed ``zelfredzaamheid.<gebied>``.
+    """
     afwijkingen, afw_fouten, ruw = afwijkingen_uit(post)
+    zr, zr_fouten, zr_ruw = zelfredzaamheid_uit(post)
+    if zr is not None:
+        zelfredzaamheid = zr
+    else:
+        zr_ruw = {
+            g: {"score": str(z["score"]), "motivatie": z["motivatie"]}
+            for g, z in (zelfredzaamheid or {}).items()
+        }
+    afw_fouten.update({f"zelfredzaamheid.{g}": f for g, f in zr_fouten.items()})
+    ruw.update({f"zelfredzaamheid.{g}": r for g, r in zr_ruw.items()})
     if not situatie_form.is_valid() or zaak.client.geboortedatum is None:
         return None, afw_fouten, ruw
     peildatum = (
@@ -90,6 +110,7 @@ def _context(
                 }
             )
     return {
+        "zr_rijen": _zr_rijen(indicatie, afw_fouten, ruw),
         "zaak": zaak,
         "client": zaak.client,
         "onderzoek": onderzoek,
@@ -111,11 +132,43 @@ def _context(
     }
 
 
+def _zr_rijen(indicatie: Any, fouten: dict, ruw: dict) -> list[dict[str, Any]]:
+    """Resultaatgebieden of the matrix whose trede follows from a zelfredzaamheid score (1-5)."""
+    if indicatie is None or not indicatie.resultatenmatrix:
+        return []
+    from maatwerk.engine import register
+
+    matrix = register().matrix(indicatie.resultatenmatrix, indicatie.peildatum)
+    if matrix is None:
+        return []
+    rijen = []
+    for rg in matrix.resultaatgebieden:
+        if rg.bepaling != "zelfredzaamheid":
+            continue
+        sleutel = f"zelfredzaamheid.{rg.id}"
+        r = ruw.get(sleutel, {})
+        rijen.append(
+            {
+                "id": rg.id,
+                "naam": rg.naam,
+                "score": r.get("score", ""),
+                "motivatie": r.get("motivatie", ""),
+                "fout": fouten.get(sleutel),
+                "trede": indicatie.treden.get(rg.id),
+            }
+        )
+    return rijen
+
+
 def _ruw_uit_opgeslagen(onderzoek: Onderzoek) -> dict:
-    return {
+    situatie = onderzoek.situatie or {}
+    ruw = {
         a["activiteit"]: {"minuten": str(a["minuten_per_week"]), "motivatie": a["motivatie"]}
-        for a in (onderzoek.situatie or {}).get("afwijkingen", [])
+        for a in situatie.get("afwijkingen", [])
     }
+    for gebied, z in situatie.get("zelfredzaamheid", {}).items():
+        ruw[f"zelfredzaamheid.{gebied}"] = {"score": str(z["score"]), "motivatie": z["motivatie"]}
+    return ruw
 
 
 @rol_vereist(*LEZERS)
