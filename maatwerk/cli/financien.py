@@ -483,7 +483,9 @@ def _indiceer(frame: pl.DataFrame, kader: tuple[str, dt.date | None], tabel_van:
     matrix = register().matrix(normenkader.resultatenmatrix, peildatum)
     if matrix is None:
         raise Invoerfout(f"resultatenmatrix '{normenkader.resultatenmatrix}' geldt niet op {peildatum}")
-    invoer = frame.drop("client", "aanbieder", "ingangsdatum", "einddatum").with_columns(id=frame["client"])
+    # a per-row peildatum would make the batch pick another version than the one asked for
+    weg = [k for k in ("client", "aanbieder", "ingangsdatum", "einddatum", "peildatum") if k in frame.columns]
+    invoer = frame.drop(weg).with_columns(id=frame["client"])
     uit = indiceer_batch(invoer, kader=kid, peildatum=peildatum)
     tarief = uit["tarief_per_periode"].to_list()
     return uit.select(
