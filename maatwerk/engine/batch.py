@@ -60,7 +60,9 @@ from maatwerk.engine.situatie import (
 from maatwerk.regels.laden import Melding, Regelfout
 
 MAX_MELDINGEN = 50
-BLOK_MINIMUM = 100_000  # rows per thread below which one thread is faster
+BLOK_MINIMUM = 100_000
+GEEN_DATUM = int(np.iinfo(np.int32).min)  # a missing date (days since 1970)
+ONGELDIG = -2  # code of an unknown text value  # rows per thread below which one thread is faster
 NIVEAUS: tuple[str, ...] = get_args(Niveau)  # zelf, deels, niet -> codes 0, 1, 2
 ROLLEN: tuple[str, ...] = get_args(Rol)
 MEEDOEN: tuple[str, ...] = get_args(Meedoen)
@@ -132,7 +134,7 @@ def _gegeven(k: str, dtype: pl.DataType) -> pl.Expr:
 
 
 def _datum(k: str, dtype: pl.DataType) -> _Kolom | str:
-    """A date as the integer ``JJJJMMDD`` (0 = missing)."""
+    """A date as days since 1970 (:data:`GEEN_DATUM` = missing); see :func:`_jmd_kolommen`."""
     c = pl.col(k)
     fouten: list[tuple[pl.Expr, str]] = []
     if _tekst(dtype):
@@ -147,8 +149,7 @@ def _datum(k: str, dtype: pl.DataType) -> _Kolom | str:
         d = c.cast(pl.Date)
     else:
         return f"verwacht datums (JJJJ-MM-DD), kreeg kolomtype {dtype}"
-    jmd = d.dt.year().cast(pl.Int64) * 10000 + d.dt.month().cast(pl.Int64) * 100 + d.dt.day().cast(pl.Int64)
-    return _Kolom(jmd.fill_null(0), fouten)
+    return _Kolom(d.to_physical().cast(pl.Int32).fill_null(GEEN_DATUM), fouten)
 
 
 def _ja_nee(k: str, dtype: pl.DataType, standaard: bool) -> _Kolom | str:
@@ -207,13 +208,13 @@ def _minuten(k: str, dtype: pl.DataType) -> _Kolom | str:
 
 
 def _code(k: str, dtype: pl.DataType, waarden: tuple[str, ...]) -> _Kolom | str:
-    """Index into ``waarden``; ``len(waarden)`` where missing (null or empty)."""
+    """Index into ``waarden``; ``len(waarden)`` where missing (null or empty), ONGELDIG when unknown."""
     if not (_tekst(dtype) or dtype == pl.Null):
         return f"verwacht tekst ({', '.join(waarden)}), kreeg kolomtype {dtype}"
     c = pl.col(k).cast(pl.String)
-    code = c.cast(pl.Enum([*waarden, ""]), strict=False).to_physical()
-    fout = (c.is_not_null() & code.is_null(), f"onbekende waarde; kies uit {', '.join(waarden)}")
-    return _Kolom(code.fill_null(len(waarden)).cast(pl.Int8), [fout])
+    code = c.cast(pl.Enum([*waarden, ""]), strict=False).to_physical().cast(pl.Int8)
+    # unknown text -> ONGELDIG, reported after the select (so one Enum cast per column)
+    return _Kolom(pl.when(c.is_null()).then(len(waarden)).otherwise(code.fill_null(ONGELDIG)), [])
 
 
 def _lezers(peildatum_gegeven: bool) -> dict[str, Any]:
@@ -284,6 +285,28 @@ class _Invoer:
         )
 
 
+DATUMKOLOMMEN = ("geboortedatum", "peildatum", *(f"lid{i}_geboortedatum" for i in range(1, MAX_LEDEN + 1)))
+
+
+def _jmd_kolommen(dagen: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Days since 1970 -> ``JJJJMMDD`` integers (0 = missing), via one lookup table over the date range."""
+    geldig = [d[d != GEEN_DATUM] for d in dagen.values()]
+    geldig = [g for g in geldig if len(g)]
+    if not geldig:
+        return {k: np.zeros(len(d), np.int64) for k, d in dagen.items()}
+    laag = min(int(g.min()) for g in geldig)
+    hoog = max(int(g.max()) for g in geldig)
+    dag = np.arange(laag, hoog + 1).astype("datetime64[D]")
+    maand = dag.astype("datetime64[M]")
+    jaar = maand.astype("datetime64[Y]").astype(np.int64) + 1970
+    tabel = jaar * 10000 + (maand.astype(np.int64) % 12 + 1) * 100 + (dag - maand).astype(np.int64) + 1
+    uit = {}
+    for k, d in dagen.items():
+        leeg = d == GEEN_DATUM
+        uit[k] = np.where(leeg, 0, tabel[np.where(leeg, laag, d) - laag])
+    return uit
+
+
 def _jmd(d: dt.date) -> int:
     return d.year * 10000 + d.month * 100 + d.day
 
@@ -301,29 +324,26 @@ def _lees(
             fouten.kolom(k, "onbekende kolom (zie maatwerk.engine.plat.KOLOMMEN voor de situatiekolommen)")
     if "geboortedatum" not in frame.columns:
         fouten.kolom("geboortedatum", "verplichte kolom ontbreekt")
-    if "gemeente" in frame.columns and not (
-        _tekst(frame.schema["gemeente"]) or frame.schema["gemeente"] == pl.Null
-    ):
-        fouten.kolom("gemeente", f"verwacht tekst, kreeg kolomtype {frame.schema['gemeente']}")
+    schema = frame.schema
+    if "gemeente" in schema and not (_tekst(schema["gemeente"]) or schema["gemeente"] == pl.Null):
+        fouten.kolom("gemeente", f"verwacht tekst, kreeg kolomtype {schema['gemeente']}")
     lezers = _lezers(peildatum is not None)
-    exprs: list[pl.Expr] = []
-    controles: list[tuple[str, str]] = []  # (column, reason) per check column __fout_<i>
-    for k in frame.columns:
+    exprs: list[pl.Expr] = [pl.col("id").is_null().alias("__id_leeg")]
+    controles: list[tuple[str, str, pl.Expr]] = []  # (column, reason, where)
+    for k, dtype in schema.items():
         if k not in lezers:
             continue
-        kolom = lezers[k](k, frame.schema[k])
+        kolom = lezers[k](k, dtype)
         if isinstance(kolom, str):
             fouten.kolom(k, kolom)
             continue
         exprs.append(kolom.waarde.alias(k))
-        for fout, reden in kolom.fouten:
-            exprs.append(fout.alias(f"__fout_{len(controles)}"))
-            controles.append((k, reden))
-    situatie = [k for k in SITUATIEKOLOMMEN if k in frame.columns]
-    gegeven = [_gegeven(k, frame.schema[k]) for k in situatie]
+        controles.extend((k, reden, fout) for fout, reden in kolom.fouten)
+    gegeven = [_gegeven(k, schema[k]) for k in SITUATIEKOLOMMEN if k in schema]
     exprs.append((~pl.any_horizontal(gegeven) if gegeven else pl.repeat(True, n)).alias("__typisch"))
-    exprs.append(pl.col("id").is_null().alias("__id_leeg"))
-    if "gemeente" in frame.columns and _tekst(frame.schema["gemeente"]):
+    if controles:  # one column for the common case (no errors); the details only when needed
+        exprs.append(pl.any_horizontal(f for *_x, f in controles).alias("__fout"))
+    if "gemeente" in schema and _tekst(schema["gemeente"]):
         g = pl.col("gemeente").cast(pl.String)
         exprs.append(
             pl.when(g.is_null() | (g == "")).then(pl.lit(KOLOMMEN["gemeente"])).otherwise(g).alias("gemeente")
@@ -331,21 +351,27 @@ def _lees(
     fouten.controleer()
     uit = frame.select(exprs)
     fouten.rijen(uit["__id_leeg"].to_numpy(), "id", "id ontbreekt")
-    if controles:
-        welke = uit.select(pl.col(f"__fout_{i}").any() for i in range(len(controles))).row(0)
-        for i, (k, reden) in enumerate(controles):
-            if welke[i]:
-                fouten.rijen(uit[f"__fout_{i}"].to_numpy(), k, reden, frame[k])
+    if controles and uit["__fout"].any():
+        details = frame.select(f.alias(f"__fout_{i}") for i, (*_x, f) in enumerate(controles))
+        for i, (k, reden, _f) in enumerate(controles):
+            fouten.rijen(details[f"__fout_{i}"].to_numpy(), k, reden, frame[k])
     fouten.controleer()
 
     def kol(k: str, standaard: Any, dtype: Any = None) -> np.ndarray:
+        if k in datums:
+            return datums[k]
         if k in uit.columns:
             return uit[k].to_numpy()
         return np.full(n, standaard, dtype=dtype)
 
     def code(k: str, waarden: tuple[str, ...], standaard: int) -> np.ndarray:
         c = kol(k, len(waarden), np.int8)
+        onbekend = c == ONGELDIG
+        if onbekend.any():
+            fouten.rijen(onbekend, k, f"onbekende waarde; kies uit {', '.join(waarden)}", frame[k])
         return np.where(c == len(waarden), standaard, c).astype(np.int8)
+
+    datums = _jmd_kolommen({k: uit[k].to_numpy() for k in DATUMKOLOMMEN if k in uit.columns})
 
     geboren = kol("geboortedatum", 0, np.int64)
     fouten.rijen(geboren == 0, "geboortedatum", "ontbreekt")
@@ -404,6 +430,7 @@ def _lees(
         netwerk={c: kol(f"netwerk_{c}_minuten", 0.0, np.float64) for c in CATEGORIEEN},
         voorziening={v: kol(f"voorziening_{v}", KOLOMMEN[f"voorziening_{v}"], bool) for v in VOORZIENINGEN},
     )
+    fouten.controleer()
     return inv, uit["__typisch"].to_numpy()
 
 
@@ -803,7 +830,10 @@ def _versies(
     kader: str | Normenkader, peil: np.ndarray, ids: pl.Series, bron: str, eerste_rij: int = 1
 ) -> tuple[list[tuple[Normenkader, Resultatenmatrix | None]], np.ndarray]:
     """The (kader, matrix) version per distinct peildatum; per row the index into that list."""
-    dagen, terug = np.unique(peil, return_inverse=True)
+    if len(peil) and peil.min() == peil.max():  # the common case: one peildatum (no sort)
+        dagen, terug = peil[:1], np.zeros(len(peil), np.int64)
+    else:
+        dagen, terug = np.unique(peil, return_inverse=True)
     paren: list[tuple[Normenkader, Resultatenmatrix | None]] = []
     sleutels: dict[tuple[int, int], int] = {}
     per_dag = np.zeros(len(dagen), np.int64)
