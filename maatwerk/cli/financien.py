@@ -721,7 +721,7 @@ def begroting(
             van_jaar,
             tot_jaar,
             omrekening,
-            bron.peildatum,
+            bron.peildatum or begin,  # a file has no peildatum: assume the simulation ran on --start
         )
     t = Table(title=f"Begrotingseffect herindicatie ({bron.omschrijving}; matrix {mid})")
     for kop in ("jaar", "zonder herindicatie", "met herindicatie", "waarvan overgang", "verschil"):
