@@ -106,6 +106,26 @@ def demo(live_server, settings) -> dict:
     return {g.gebruikersnaam: g for g in gebruikers}
 
 
+@pytest.fixture
+def demo_volledig(demo) -> dict:
+    """``demo`` plus every app's ``webdemo.laad_demo()`` hook, as ``maatwerk demo`` runs them."""
+    import importlib
+
+    from django.apps import apps
+
+    for config in apps.get_app_configs():
+        if not config.name.startswith("maatwerk.apps."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.webdemo")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{config.name}.webdemo":
+                continue
+            raise
+        module.laad_demo()
+    return demo
+
+
 def inloggen(page: Page, basis: str, gebruikersnaam: str) -> None:
     """Log in through the login form, as a person would."""
     page.goto(f"{basis}/login/")
