@@ -50,9 +50,14 @@ def indiceer(situatie: str, kader_id: str | None, peildatum: dt.date | None, als
 
     try:
         s = laad_situatie(situatie, peildatum=peildatum)
-        ind = bereken(s, kader=kader_id)
     except Regelfout as exc:
         _fout(exc)
+        return
+    try:
+        ind = bereken(s, kader=kader_id)
+    except Regelfout as exc:
+        # errors about the situation's content (gemeente, afwijkingen, ...) name the situation file
+        _fout(Regelfout([Melding(m.tekst, m.bestand or situatie, m.regel, m.sleutel) for m in exc.meldingen]))
         return
     if als_json:
         click.echo(json.dumps(ind.as_json(), ensure_ascii=False, indent=2))

@@ -59,6 +59,7 @@ def test_foute_invoer_geeft_exit_2_en_nederlandse_fout(tmp_path):
     assert "client.geboortedatum" in uit.stderr and "ligt na de peildatum" in uit.stderr
     uit = CliRunner().invoke(indiceer, [VOORBEELD, "--kader", "nergens"])
     assert uit.exit_code == 2 and "onbekend normenkader 'nergens'" in uit.stderr
+    assert "01-alleenstaande-basis.yaml: kader:" in uit.stderr
     uit = CliRunner().invoke(indiceer, [str(tmp_path / "bestaat-niet.yaml")])
     assert uit.exit_code == 2 and "kan bestand niet lezen" in uit.stderr
     uit = CliRunner().invoke(indiceer, [VOORBEELD, "--peildatum", "2026-13-01"])
