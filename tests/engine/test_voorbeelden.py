@@ -172,3 +172,12 @@ def test_uitleg_leest_als_brief():
         "Voor de was: 1 keer per week, 30 minuten per keer (30 minuten per week), omdat u dit niet zelf kunt."
     )
     assert "3 uur per week" in ind.uitleg
+
+
+def test_huisgenoot_die_niet_kan_meedoen():
+    # §1.4: only a housemate who can take part gives gebruikelijke hulp; §2.2: samenstelling +26 ->
+    # 108 + 26 = 134 u/jr -> 154,6 -> 155 min/week. Network help with boodschappen does not touch
+    # "schoon en leefbaar huis" (KPMG/HBEL has no boodschappen result).
+    ind = indiceer(laad_situatie(VOORBEELDEN / "13-huisgenoot-kan-niet-meedoen.yaml"))
+    assert ind.totaal_minuten_per_week == per_week(134) == 155
+    assert not any(".gebruikelijke_hulp." in s.regel for s in ind.activiteiten[0].trace)
