@@ -58,10 +58,15 @@ def lees_situaties(pad: Path) -> pl.DataFrame:
         raise Regelfout([Melding(f"kan het bestand niet lezen: {exc}", str(pad))]) from None
 
 
+def _getal(x: float, decimalen: int = 1) -> str:
+    """A number the Dutch way: 12.345,6."""
+    return f"{x:,.{decimalen}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
 def _samenvatting(console: Console, uit: pl.DataFrame, seconden: float, doel: Path) -> None:
     n = uit.height
     tabel = Table(
-        title=f"Batch: {n} situaties in {seconden:.2f} s ({n / max(seconden, 1e-9):,.0f} per seconde)"
+        title=f"Batch: {n} situaties in {seconden:.2f} s ({_getal(n / max(seconden, 1e-9), 0)} per seconde)"
     )
     tabel.add_column("Trede hulp bij het huishouden")
     tabel.add_column("Aantal", justify="right")
@@ -81,13 +86,13 @@ def _samenvatting(console: Console, uit: pl.DataFrame, seconden: float, doel: Pa
             tabel.add_row(
                 r["trede_hbh"] or "geen (0 minuten)",
                 str(r["aantal"]),
-                f"{r['uren']:.2f}".replace(".", ","),
-                f"€ {r['tarief'] or 0:,.2f}".replace(",", "_").replace(".", ",").replace("_", "."),
+                _getal(r["uren"], 2),
+                f"€ {_getal(r['tarief'] or 0, 2)}",
             )
     console.print(tabel)
     typisch = int(uit["situatie_typisch"].sum()) if n else 0
     console.print(
-        f"Totaal {int(uit['totaal_minuten_per_week'].sum()) / 60 if n else 0:,.1f} uur per week. "
+        f"Totaal {_getal(int(uit['totaal_minuten_per_week'].sum()) / 60 if n else 0)} uur per week. "
         f"Typische situatie gebruikt (consulent moet controleren): {typisch}."
     )
     if n and uit["voorbeeldwaarden"].any():

@@ -164,7 +164,8 @@ def _ja_nee(k: str, dtype: pl.DataType, standaard: bool) -> _Kolom | str:
         klein = c.cast(pl.String).str.to_lowercase()
         ja, nee = klein.is_in(sorted(JA)), klein.is_in(sorted(NEE))
         leeg = c.is_null() | (klein == "")
-        return _Kolom(ja | (leeg & standaard), [(~leeg & ~ja & ~nee, "verwacht ja of nee")])
+        waarde = (ja | (leeg & standaard)).fill_null(standaard)
+        return _Kolom(waarde, [((~leeg & ~ja & ~nee).fill_null(False), "verwacht ja of nee")])
     return f"verwacht ja/nee-waarden, kreeg kolomtype {dtype}"
 
 

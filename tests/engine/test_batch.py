@@ -294,6 +294,19 @@ def test_text_input_as_from_csv():
     assert uit["situatie_typisch"].to_list() == [False, False]
 
 
+def test_empty_csv_cells_are_the_typical_situation(tmp_path):
+    bron = tmp_path / "s.csv"
+    kop = ["id", "geboortedatum", *SITUATIEKOLOMMEN]
+    bron.write_text(
+        ",".join(kop) + "\n" + "1,1941-05-12" + "," * len(SITUATIEKOLOMMEN) + "\n", encoding="utf-8"
+    )
+    from maatwerk.cli.batch import lees_situaties
+
+    uit = indiceer_batch(lees_situaties(bron), "kpmg-hbel", PEIL)
+    typisch = indiceer_batch(pl.DataFrame({"id": ["1"], "geboortedatum": ["1941-05-12"]}), "kpmg-hbel", PEIL)
+    assert uit.equals(typisch) and uit["situatie_typisch"][0]
+
+
 # ------------------------------------------------------------------------------------------ bad input
 
 
