@@ -89,3 +89,21 @@ def test_statusformulier_via_web(client, consulent):
     response = client.post(f"/zaken/{zaak.pk}/status/", {"naar": Status.IN_ONDERZOEK})
     assert response.status_code == 302
     assert Zaak.objects.get(pk=zaak.pk).status == Status.IN_ONDERZOEK
+
+
+@pytest.mark.django_db
+def test_aanvraag_met_ontvangstdatum(client, consulent):
+    with time_machine.travel(dt.datetime(2026, 3, 20, 10, 0, tzinfo=dt.UTC), tick=False):
+        zaak = maak_zaak(consulent, melddatum=dt.date(2026, 3, 2))
+        client.force_login(consulent)
+        te_vroeg = client.post(f"/zaken/{zaak.pk}/status/", {"naar": Status.AANVRAAG, "datum": "2026-02-01"})
+        assert te_vroeg.status_code == 400
+        assert (
+            "Datum (bij een aanvraag: ontvangstdatum): De datum moet tussen de melddatum en vandaag liggen."
+            in (te_vroeg.content.decode())
+        )
+        assert Zaak.objects.get(pk=zaak.pk).status == Status.ONTVANGEN
+        ok = client.post(f"/zaken/{zaak.pk}/status/", {"naar": Status.AANVRAAG, "datum": "2026-03-16"})
+        assert ok.status_code == 302
+    zaak.refresh_from_db()
+    assert zaak.status == Status.AANVRAAG and zaak.aanvraagdatum == dt.date(2026, 3, 16)

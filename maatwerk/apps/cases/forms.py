@@ -111,6 +111,12 @@ class MeldingForm(NlForm):
 
 class StatusForm(NlForm):
     naar = forms.ChoiceField(label="Nieuwe status")
+    datum = forms.DateField(
+        label="Datum (bij een aanvraag: ontvangstdatum)",
+        widget=Datum(),
+        required=False,
+        help_text="Leeg laten = vandaag.",
+    )
     toelichting = forms.CharField(label="Toelichting", max_length=500, required=False, widget=forms.Textarea)
 
     def __init__(self, *args, huidig: str, **kwargs) -> None:

@@ -6,6 +6,7 @@ Every transition writes a timestamped :class:`StatusEvent`; invalid ones raise
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db import transaction
@@ -36,8 +37,14 @@ def toegestane_overgangen(status: str) -> list[str]:
     return [s for s in Status.values if s in OVERGANGEN[status]]
 
 
-def zet_status(zaak: Zaak, naar: str, door: Any = None, toelichting: str = "") -> StatusEvent:
-    """Move ``zaak`` to status ``naar`` and record the event (atomic; row-locked on PostgreSQL)."""
+def zet_status(
+    zaak: Zaak, naar: str, door: Any = None, toelichting: str = "", datum: dt.date | None = None
+) -> StatusEvent:
+    """Move ``zaak`` to status ``naar`` and record the event (atomic; row-locked on PostgreSQL).
+
+    ``datum`` is the legal date of the step when it differs from today (the day the signed aanvraag
+    was received, the date of the besluit); it sets ``aanvraagdatum``/``besluitdatum`` if still empty.
+    """
     if naar not in Status.values:
         raise OngeldigeStatusovergang(f"Onbekende status '{naar}'.")
     with transaction.atomic():
@@ -51,10 +58,12 @@ def zet_status(zaak: Zaak, naar: str, door: Any = None, toelichting: str = "") -
             )
         nu = timezone.now()
         velden = {"status": naar}
+        if datum is not None and not (zaak.melddatum <= datum <= timezone.localdate(nu)):
+            raise OngeldigeStatusovergang("De datum moet tussen de melddatum en vandaag liggen.")
         if naar == Status.AANVRAAG and zaak.aanvraagdatum is None:
-            velden["aanvraagdatum"] = timezone.localdate(nu)
+            velden["aanvraagdatum"] = datum or timezone.localdate(nu)
         if naar in (Status.BESLUIT, Status.AFGEWEZEN) and zaak.besluitdatum is None:
-            velden["besluitdatum"] = timezone.localdate(nu)
+            velden["besluitdatum"] = datum or timezone.localdate(nu)
         Zaak.objects.filter(pk=zaak.pk).update(**velden)
         for veld, waarde in velden.items():
             setattr(zaak, veld, waarde)

@@ -296,9 +296,15 @@ def status_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _opnieuw(request, zaak, status_form=form)
     try:
-        zet_status(zaak, form.cleaned_data["naar"], request.user, form.cleaned_data["toelichting"])
+        zet_status(
+            zaak,
+            form.cleaned_data["naar"],
+            request.user,
+            form.cleaned_data["toelichting"],
+            datum=form.cleaned_data["datum"],
+        )
     except OngeldigeStatusovergang as exc:
-        form.add_error("naar", str(exc))
+        form.add_error("datum" if "datum" in str(exc) else "naar", str(exc))
         return _opnieuw(request, zaak, status_form=form)
     log_persoonsgegevens(
         request.user, zaak.client, "schrijven", f"status zaak {zaak.pk} → {zaak.status}", "behandeling zaak"
