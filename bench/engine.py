@@ -42,7 +42,7 @@ def synthetische_situaties(aantal: int, seed: int = 3, peildatum: dt.date = PEIL
         return pl.Series(peil - dagen.astype("timedelta64[D]")).cast(pl.Date)
 
     def kies(woorden: tuple[str, ...] | list[str], p: list[float] | None = None) -> pl.Series:
-        return pl.Series(np.asarray(woorden)[rng.choice(len(woorden), aantal, p=p)])
+        return pl.Series(list(woorden), dtype=pl.String).gather(rng.choice(len(woorden), aantal, p=p))
 
     kolommen: dict[str, pl.Series | np.ndarray] = {
         "id": np.arange(1, aantal + 1, dtype=np.int64),
@@ -58,8 +58,8 @@ def synthetische_situaties(aantal: int, seed: int = 3, peildatum: dt.date = PEIL
         kolommen[o] = rng.random(aantal) < 0.08
     for i in range(1, MAX_LEDEN + 1):
         heeft = rng.random(aantal) < 0.6 / i
-        rol = np.asarray(ROLLEN)[rng.integers(0, len(ROLLEN), aantal)]
-        kolommen[f"lid{i}_rol"] = pl.Series(np.where(heeft, rol, "")).set(pl.Series(~heeft), None)
+        rol = pl.Series(list(ROLLEN), dtype=pl.String).gather(rng.integers(0, len(ROLLEN), aantal))
+        kolommen[f"lid{i}_rol"] = rol.set(pl.Series(~heeft), None)
         kolommen[f"lid{i}_geboortedatum"] = geboren(0, 95).set(pl.Series(~heeft), None)
         kolommen[f"lid{i}_kan_meedoen"] = kies(MEEDOEN, [0.6, 0.25, 0.15])
     for c in CATEGORIEEN:

@@ -448,8 +448,13 @@ class _Feit:
 
 
 def _leeftijd(geboren: np.ndarray, peil: np.ndarray) -> np.ndarray:
-    """Whole years on the peildatum (as :func:`maatwerk.engine.situatie.leeftijd`), dates as JJJJMMDD."""
-    return (peil - geboren) // 10000
+    """Whole years on the peildatum (as :func:`maatwerk.engine.situatie.leeftijd`), dates as JJJJMMDD.
+
+    ``floor((P - G) / 10000)``: the difference is ``jaren * 10000 + r`` with ``-10000 < r < 10000``, so the
+    correctly rounded float quotient never crosses a whole number wrongly; floats (exact whole numbers)
+    are faster than integer floor division and compare with the kader's numbers the same way.
+    """
+    return np.floor((peil - geboren) / 10000.0)
 
 
 @dataclass(slots=True)
@@ -465,7 +470,7 @@ def _feiten(inv: _Invoer) -> _Feiten:
     leeftijden = _leeftijd(inv.lid_geboren, peil)
     kind = (inv.rol == ROLLEN.index("kind")) & (leeftijden < 18)
     aantal_kinderen = kind.sum(axis=0)
-    jongste = np.where(kind, leeftijden, np.iinfo(np.int64).max).min(axis=0)
+    jongste = np.where(kind, leeftijden, np.inf).min(axis=0)
     leden = lid.sum(axis=0)
     f: dict[str, _Feit] = {
         "gemeente": _Feit(inv.gemeente, None, inv.gemeenten),
