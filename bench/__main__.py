@@ -15,6 +15,7 @@ BENCHMARKS: list[str] = [
     "bench.herindicatie",
     "bench.herindicatie_simulatie",
     "bench.beleidstoets",
+    "bench.web",
 ]
 
 

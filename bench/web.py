@@ -1,0 +1,206 @@
+"""Web load: p95 latency of the case page and the worklist, 50 concurrent users, PostgreSQL on loopback.
+
+Starts its own throwaway PostgreSQL server (``bin/postgres`` on ``BENCH_WEB_PG_PORT``, default 55490),
+migrates, loads the demo municipality (200 clients), runs the app with gunicorn (threaded workers) on a
+loopback port, logs in ``BENCH_WEB_GEBRUIKERS`` users (default 50) and lets each of them alternate
+between a random case page and their worklist (``BENCH_WEB_VERZOEKEN`` requests per user, default 20,
+after 2 warm-up requests; the run stops after ``BENCH_WEB_MAX_S`` seconds at the latest). Everything it
+started is stopped afterwards, also on error. Target: p95 < 100 ms for both pages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+GEBRUIKERS = int(os.environ.get("BENCH_WEB_GEBRUIKERS", "50"))
+VERZOEKEN = int(os.environ.get("BENCH_WEB_VERZOEKEN", "20"))
+MAX_S = float(os.environ.get("BENCH_WEB_MAX_S", "120"))
+PG_PORT = os.environ.get("BENCH_WEB_PG_PORT", "55490")
+CONSULENTEN = ["consulent", "consulent2", "consulent3", "senior"]
+WACHTWOORD = "maatwerk-demo"
+DOEL_MS = 100.0
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def _postgres(werkmap: Path) -> Iterator[str]:
+    env = {**os.environ, "MAATWERK_PG_PORT": PG_PORT, "MAATWERK_PG_DIR": str(werkmap / "pg")}
+    url = subprocess.run(
+        [str(ROOT / "bin" / "postgres"), "start"], env=env, check=True, capture_output=True, text=True
+    ).stdout.strip()
+    try:
+        import psycopg
+
+        # bin/postgres prints the URL of database 'maatwerk'; the server starts with 'postgres' only.
+        with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
+            conn.execute("CREATE DATABASE maatwerk")
+        yield url
+    finally:
+        subprocess.run([str(ROOT / "bin" / "postgres"), "stop"], env=env, check=False)
+
+
+@contextmanager
+def _gunicorn(env: dict[str, str], poort: int) -> Iterator[str]:
+    workers = max(2, os.cpu_count() or 2)
+    proc = subprocess.Popen(
+        [
+            str(BIN / "gunicorn"),
+            "maatwerk.web.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{poort}",
+            "--workers",
+            str(workers),
+            "--threads",
+            "8",
+            "--worker-class",
+            "gthread",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    basis = f"http://127.0.0.1:{poort}"
+    try:
+        for _ in range(150):
+            if proc.poll() is not None:
+                raise RuntimeError(f"gunicorn stopte meteen (exitcode {proc.returncode})")
+            try:
+                if httpx.get(f"{basis}/login/", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        else:
+            raise RuntimeError("gunicorn antwoordt niet binnen 30 s")
+        yield basis
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+
+
+def _maatwerk(env: dict[str, str], *args: str) -> None:
+    subprocess.run([str(BIN / "maatwerk"), *args], env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+
+
+def _zaak_ids(url: str) -> list[int]:
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        return [r[0] for r in conn.execute("SELECT id FROM cases_zaak ORDER BY id")]
+
+
+async def _inloggen(client: httpx.AsyncClient, gebruiker: str) -> None:
+    await client.get("/login/")
+    antwoord = await client.post(
+        "/login/",
+        data={
+            "username": gebruiker,
+            "password": WACHTWOORD,
+            "csrfmiddlewaretoken": client.cookies["csrftoken"],
+            "next": "",
+        },
+        headers={"Referer": f"{client.base_url}/login/"},
+    )
+    if antwoord.status_code != 302:
+        raise RuntimeError(f"inloggen als {gebruiker} mislukt (HTTP {antwoord.status_code})")
+
+
+async def _gebruiker(
+    basis: str, nummer: int, zaken: list[int], tijden: dict[str, list[float]], fouten: list[str], stop: float
+) -> None:
+    rng = random.Random(nummer)
+    limiet = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+    async with httpx.AsyncClient(base_url=basis, limits=limiet, timeout=30) as client:
+        await _inloggen(client, CONSULENTEN[nummer % len(CONSULENTEN)])
+        for i in range(VERZOEKEN + 2):
+            if time.monotonic() > stop:
+                break
+            soort = "zaak" if i % 2 == 0 else "werklijst"
+            pad = f"/zaken/{rng.choice(zaken)}/" if soort == "zaak" else "/zaken/werklijst/"
+            begin = time.perf_counter()
+            antwoord = await client.get(pad)
+            duur = (time.perf_counter() - begin) * 1000
+            if antwoord.status_code != 200:
+                fouten.append(f"{pad}: HTTP {antwoord.status_code}")
+            elif i >= 2:  # the first two requests per user warm up connections and caches
+                tijden[soort].append(duur)
+
+
+async def _belasting(basis: str, zaken: list[int]) -> tuple[dict[str, list[float]], list[str], float]:
+    tijden: dict[str, list[float]] = {"zaak": [], "werklijst": []}
+    fouten: list[str] = []
+    begin = time.monotonic()
+    await asyncio.gather(
+        *(_gebruiker(basis, n, zaken, tijden, fouten, begin + MAX_S) for n in range(GEBRUIKERS))
+    )
+    return tijden, fouten, time.monotonic() - begin
+
+
+def _p(waarden: list[float], q: float) -> float:
+    return statistics.quantiles(waarden, n=100, method="inclusive")[int(q) - 1]
+
+
+def run() -> None:
+    if not list(Path("/usr/lib/postgresql").glob("*/bin/initdb")):
+        raise SystemExit("bench.web: PostgreSQL ontbreekt (Debian-pakket postgresql; bin/systeempakketten)")
+    with tempfile.TemporaryDirectory(prefix="maatwerk-bench-web-") as tmp:
+        werkmap = Path(tmp)
+        if os.geteuid() == 0:
+            shutil.chown(werkmap, "postgres")
+        with _postgres(werkmap) as url:
+            env = {
+                **os.environ,
+                "DATABASE_URL": url,
+                "DJANGO_SETTINGS_MODULE": "maatwerk.web.settings",
+                "MAATWERK_DATA_DIR": str(werkmap / "var"),
+                "DEBUG": "0",
+            }
+            begin = time.perf_counter()
+            _maatwerk(env, "migrate", "--noinput", "-v", "0")
+            _maatwerk(env, "demo")
+            print(f"# demo municipality on PostgreSQL in {time.perf_counter() - begin:.1f} s", flush=True)
+            zaken = _zaak_ids(url)
+            with _gunicorn(env, _vrije_poort()) as basis:
+                tijden, fouten, duur = asyncio.run(_belasting(basis, zaken))
+    if fouten:
+        raise SystemExit(f"bench.web: {len(fouten)} mislukte verzoeken, bijvoorbeeld {fouten[:3]}")
+    totaal = sum(len(t) for t in tijden.values())
+    print(f"# {GEBRUIKERS} users, {totaal} timed requests in {duur:.1f} s", flush=True)
+    for soort, naam in (("zaak", "web_zaak"), ("werklijst", "web_werklijst")):
+        waarden = tijden[soort]
+        p95 = _p(waarden, 95)
+        print(f"BENCH {naam}_p50 {statistics.median(waarden):.1f} ms")
+        print(f"BENCH {naam}_p95 {p95:.1f} ms" + ("" if p95 < DOEL_MS else f"  (doel < {DOEL_MS:.0f} ms)"))
+    print(f"BENCH web_verzoeken_per_s {totaal / duur:.0f} req/s", flush=True)
+
+
+if __name__ == "__main__":
+    run()
