@@ -46,6 +46,7 @@ def test_roles(client, caseload):
     assert client.get("/herindicatie/").status_code == 302  # login
     client.force_login(_gebruiker("aanbieder1", "aanbieder"))
     assert client.get("/herindicatie/").status_code == 403
+    assert client.get("/herindicatie/nulmeting.csv").status_code == 403
     client.force_login(_gebruiker("beleid", "beleidsmedewerker"))
     pagina = client.get("/herindicatie/?peildatum=2019-01-01")
     assert pagina.status_code == 200
@@ -53,6 +54,12 @@ def test_roles(client, caseload):
     assert "Nulmeting" in html and "1 cliënten met een geldige oude indicatie" in html
     assert BSN not in html and "Vastleggen" not in html  # no personal data; beleid does not record
     assert client.post("/herindicatie/registreer/", {}).status_code == 403
+    csv = client.get("/herindicatie/nulmeting.csv?peildatum=2019-01-01")
+    regels = csv.content.decode().splitlines()
+    assert regels[0] == "uren,<30,30-45,46-55,56-65,66-75,76-85,86+,PGB,totaal"
+    assert regels[4] == '"3,1-4",0,0,0,0,0,1,0,0,1'  # 3,5 h, 78 years
+    svg = client.get("/herindicatie/nulmeting.svg?peildatum=2019-01-01")
+    assert svg["Content-Type"] == "image/svg+xml" and b"<svg" in svg.content
 
 
 def test_consulent_records_a_driegesprek(client, caseload):

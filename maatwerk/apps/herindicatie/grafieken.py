@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 import matplotlib
 
@@ -15,9 +16,13 @@ import polars as pl  # noqa: E402
 from .nulmeting import BAND_LABELS, KOLOM_LABELS, Nulmeting  # noqa: E402
 
 
-def heatmap_nulmeting(nulmeting: Nulmeting, pad: Path | str, titel: str | None = None) -> Path:
-    """Heat map of old hours per week x age class (PGB separately); PNG or SVG by file extension."""
-    pad = Path(pad)
+def heatmap_nulmeting(
+    nulmeting: Nulmeting, pad: Path | str | BinaryIO, titel: str | None = None, formaat: str | None = None
+) -> Path | BinaryIO:
+    """Heat map of old hours per week x age class (PGB separately); PNG or SVG by extension or ``formaat``."""
+    if isinstance(pad, str):
+        pad = Path(pad)
+    formaat = formaat or _formaat(pad) if isinstance(pad, Path) else formaat or "svg"
     waarden = np.array([[nulmeting.tabel[b][k] for k in KOLOM_LABELS] for b in BAND_LABELS])
     fig, ax = plt.subplots(figsize=(7.5, 4.2), dpi=100)
     beeld = ax.imshow(waarden, cmap="Blues", aspect="auto")
@@ -34,7 +39,7 @@ def heatmap_nulmeting(nulmeting: Nulmeting, pad: Path | str, titel: str | None =
     ax.set_title(titel or f"Nulmeting {nulmeting.peildatum:%d-%m-%Y}: {nulmeting.totaal} cliënten")
     fig.colorbar(beeld, ax=ax, label="aantal cliënten")
     fig.tight_layout()
-    fig.savefig(pad, format=_formaat(pad))
+    fig.savefig(pad, format=formaat)
     plt.close(fig)
     return pad
 

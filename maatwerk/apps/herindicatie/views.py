@@ -5,7 +5,9 @@ Aggregated figures only (no personal data) on the overview; recording progress w
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -74,6 +76,26 @@ def overzicht(request: HttpRequest, form: RegistratieForm | None = None) -> Http
             ),
         },
     )
+
+
+@rol_vereist(*LEZERS)
+def nulmeting_csv(request: HttpRequest) -> HttpResponse:
+    """The nulmeting as CSV (same shape as ``maatwerk herindicatie nulmeting --csv``)."""
+    peildatum = _peildatum(request)
+    antwoord = HttpResponse(content_type="text/csv; charset=utf-8")
+    antwoord["Content-Disposition"] = f'attachment; filename="nulmeting-{peildatum.isoformat()}.csv"'
+    csv.writer(antwoord).writerows(bereken_nulmeting(clientregels(), peildatum).rijen())
+    return antwoord
+
+
+@rol_vereist(*LEZERS)
+def nulmeting_svg(request: HttpRequest) -> HttpResponse:
+    """The nulmeting as an SVG heat map."""
+    from .grafieken import heatmap_nulmeting
+
+    buffer = io.BytesIO()
+    heatmap_nulmeting(bereken_nulmeting(clientregels(), _peildatum(request)), buffer, formaat="svg")
+    return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
 
 
 @require_POST
