@@ -38,6 +38,7 @@ row number (1-based data row; a CSV header is not counted), the row's ``id``, th
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -62,7 +63,8 @@ from maatwerk.regels.laden import Melding, Regelfout
 MAX_MELDINGEN = 50
 BLOK_MINIMUM = 100_000
 GEEN_DATUM = int(np.iinfo(np.int32).min)  # a missing date (days since 1970)
-ONGELDIG = -2  # code of an unknown text value  # rows per thread below which one thread is faster
+ONGELDIG = -2  # code of an unknown text value
+EPOCHE = dt.date(1970, 1, 1)  # rows per thread below which one thread is faster
 NIVEAUS: tuple[str, ...] = get_args(Niveau)  # zelf, deels, niet -> codes 0, 1, 2
 ROLLEN: tuple[str, ...] = get_args(Rol)
 MEEDOEN: tuple[str, ...] = get_args(Meedoen)
@@ -218,7 +220,7 @@ def _code(k: str, dtype: pl.DataType, waarden: tuple[str, ...]) -> _Kolom | str:
     return _Kolom(pl.when(c.is_null()).then(len(waarden)).otherwise(code.fill_null(ONGELDIG)), [])
 
 
-def _lezers(peildatum_gegeven: bool) -> dict[str, Any]:
+def _lezers() -> dict[str, Any]:
     """Per flat column: a function (column, dtype) -> _Kolom | error text."""
     lezers: dict[str, Any] = {
         "geboortedatum": _datum,
@@ -289,18 +291,33 @@ class _Invoer:
 DATUMKOLOMMEN = ("geboortedatum", "peildatum", *(f"lid{i}_geboortedatum" for i in range(1, MAX_LEDEN + 1)))
 
 
+_TABEL: list[tuple[int, np.ndarray]] = []
+
+
+def _tabel(laag: int, hoog: int) -> tuple[int, np.ndarray]:
+    """(first day, JJJJMMDD per day): cached for 1800-2200, built on the fly outside that range."""
+    if not _TABEL:
+        _TABEL.append(_maak_tabel((dt.date(1800, 1, 1) - EPOCHE).days, (dt.date(2200, 12, 31) - EPOCHE).days))
+    eerste, tabel = _TABEL[0]
+    if eerste <= laag and hoog < eerste + len(tabel):
+        return eerste, tabel
+    return _maak_tabel(laag, hoog)
+
+
+def _maak_tabel(laag: int, hoog: int) -> tuple[int, np.ndarray]:
+    dag = np.arange(laag, hoog + 1).astype("datetime64[D]")
+    maand = dag.astype("datetime64[M]")
+    jaar = maand.astype("datetime64[Y]").astype(np.int64) + 1970
+    return laag, jaar * 10000 + (maand.astype(np.int64) % 12 + 1) * 100 + (dag - maand).astype(np.int64) + 1
+
+
 def _jmd_kolommen(dagen: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     """Days since 1970 -> ``JJJJMMDD`` integers (0 = missing), via one lookup table over the date range."""
     geldig = [d[d != GEEN_DATUM] for d in dagen.values()]
     geldig = [g for g in geldig if len(g)]
     if not geldig:
         return {k: np.zeros(len(d), np.int64) for k, d in dagen.items()}
-    laag = min(int(g.min()) for g in geldig)
-    hoog = max(int(g.max()) for g in geldig)
-    dag = np.arange(laag, hoog + 1).astype("datetime64[D]")
-    maand = dag.astype("datetime64[M]")
-    jaar = maand.astype("datetime64[Y]").astype(np.int64) + 1970
-    tabel = jaar * 10000 + (maand.astype(np.int64) % 12 + 1) * 100 + (dag - maand).astype(np.int64) + 1
+    laag, tabel = _tabel(min(int(g.min()) for g in geldig), max(int(g.max()) for g in geldig))
     uit = {}
     for k, d in dagen.items():
         leeg = d == GEEN_DATUM
@@ -310,6 +327,42 @@ def _jmd_kolommen(dagen: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
 
 def _jmd(d: dt.date) -> int:
     return d.year * 10000 + d.month * 100 + d.day
+
+
+@functools.lru_cache(maxsize=64)
+def _plan(
+    schema: tuple[tuple[str, pl.DataType], ...],
+) -> tuple[list[pl.Expr], list[tuple[str, str, pl.Expr]], list[tuple[str, str]]]:
+    """The select that reads a frame of this schema (cached: building ~100 expressions costs time).
+
+    Returns (expressions, checks as (column, reason, where), column-level errors as (column, text)).
+    """
+    types = dict(schema)
+    kolomfouten: list[tuple[str, str]] = []
+    if "gemeente" in types and not (_tekst(types["gemeente"]) or types["gemeente"] == pl.Null):
+        kolomfouten.append(("gemeente", f"verwacht tekst, kreeg kolomtype {types['gemeente']}"))
+    lezers = _lezers()
+    exprs: list[pl.Expr] = [pl.col("id").is_null().alias("__id_leeg")]
+    controles: list[tuple[str, str, pl.Expr]] = []
+    for k, dtype in schema:
+        if k not in lezers:
+            continue
+        kolom = lezers[k](k, dtype)
+        if isinstance(kolom, str):
+            kolomfouten.append((k, kolom))
+            continue
+        exprs.append(kolom.waarde.alias(k))
+        controles.extend((k, reden, fout) for fout, reden in kolom.fouten)
+    gegeven = [_gegeven(k, types[k]) for k in SITUATIEKOLOMMEN if k in types]
+    exprs.append((~pl.any_horizontal(gegeven) if gegeven else pl.lit(True)).alias("__typisch"))
+    if controles:  # one column for the common case (no errors); the details only when needed
+        exprs.append(pl.any_horizontal(f for *_x, f in controles).alias("__fout"))
+    if "gemeente" in types and _tekst(types["gemeente"]):
+        g = pl.col("gemeente").cast(pl.String)
+        exprs.append(
+            pl.when(g.is_null() | (g == "")).then(pl.lit(KOLOMMEN["gemeente"])).otherwise(g).alias("gemeente")
+        )
+    return exprs, controles, kolomfouten
 
 
 def _lees(
@@ -326,29 +379,9 @@ def _lees(
     if "geboortedatum" not in frame.columns:
         fouten.kolom("geboortedatum", "verplichte kolom ontbreekt")
     schema = frame.schema
-    if "gemeente" in schema and not (_tekst(schema["gemeente"]) or schema["gemeente"] == pl.Null):
-        fouten.kolom("gemeente", f"verwacht tekst, kreeg kolomtype {schema['gemeente']}")
-    lezers = _lezers(peildatum is not None)
-    exprs: list[pl.Expr] = [pl.col("id").is_null().alias("__id_leeg")]
-    controles: list[tuple[str, str, pl.Expr]] = []  # (column, reason, where)
-    for k, dtype in schema.items():
-        if k not in lezers:
-            continue
-        kolom = lezers[k](k, dtype)
-        if isinstance(kolom, str):
-            fouten.kolom(k, kolom)
-            continue
-        exprs.append(kolom.waarde.alias(k))
-        controles.extend((k, reden, fout) for fout, reden in kolom.fouten)
-    gegeven = [_gegeven(k, schema[k]) for k in SITUATIEKOLOMMEN if k in schema]
-    exprs.append((~pl.any_horizontal(gegeven) if gegeven else pl.repeat(True, n)).alias("__typisch"))
-    if controles:  # one column for the common case (no errors); the details only when needed
-        exprs.append(pl.any_horizontal(f for *_x, f in controles).alias("__fout"))
-    if "gemeente" in schema and _tekst(schema["gemeente"]):
-        g = pl.col("gemeente").cast(pl.String)
-        exprs.append(
-            pl.when(g.is_null() | (g == "")).then(pl.lit(KOLOMMEN["gemeente"])).otherwise(g).alias("gemeente")
-        )
+    exprs, controles, kolomfouten = _plan(tuple(schema.items()))
+    for k, tekst in kolomfouten:
+        fouten.kolom(k, tekst)
     fouten.controleer()
     uit = frame.select(exprs)
     fouten.rijen(uit["__id_leeg"].to_numpy(), "id", "id ontbreekt")
