@@ -52,12 +52,14 @@ def test_melding_schrijven_wordt_gelogd(client, consulent):
 
 
 @pytest.mark.django_db
-def test_lijstpaginas_worden_gelogd_zonder_client(client, consulent, zaak):
+def test_lijstpaginas_loggen_elke_getoonde_client(client, consulent, zaak):
     client.force_login(consulent)
     client.get("/zaken/werklijst/")
     client.get("/zaken/?zoek=Persoon")
-    assert AuditRegel.objects.filter(client__isnull=True, wat__startswith="werklijst").exists()
-    assert AuditRegel.objects.filter(client__isnull=True, wat__startswith="zakenlijst").exists()
+    assert AuditRegel.objects.filter(
+        client=zaak.client, wat__startswith="werklijst", gebruiker=consulent
+    ).exists()
+    assert AuditRegel.objects.filter(client=zaak.client, wat__startswith="zakenlijst").count() == 1
 
 
 @pytest.mark.django_db

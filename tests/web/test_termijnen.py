@@ -99,7 +99,11 @@ def test_lopende_opschorting_schuift_mee_met_vandaag(consulent):
         assert t.uiterlijk == dt.date(2026, 4, 15) + dt.timedelta(
             days=(vandaag - dt.date(2026, 4, 10)).days + 1
         )
-        assert t.stand != "verlopen"
+        assert t.stand == "opgeschort"
+    # After the suspension ends, the deadline is fixed and the termijn runs again.
+    Opschorting.objects.filter(zaak=zaak).update(tot=dt.date(2026, 4, 19))
+    t = _termijn(zaak, "beschikking", dt.date(2026, 4, 25))
+    assert t.uiterlijk == dt.date(2026, 4, 25) and t.stand == "binnenkort"
 
 
 @pytest.mark.django_db

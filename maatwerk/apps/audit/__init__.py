@@ -5,8 +5,9 @@ Public API (stable)::
     from maatwerk.apps.audit import log_persoonsgegevens
     log_persoonsgegevens(request.user, client, "lezen", "cliëntgegevens en zaak", "behandeling melding")
 
-``actie`` is ``"lezen"`` or ``"schrijven"``. ``client`` may be None for list pages that show
-several clients (``wat`` then says which and how many). Entries cannot be changed or deleted.
+    log_clientlijst(request.user, clients, "werklijst (naam)", "werkvoorraad bewaken")  # one row per client
+
+``actie`` is ``"lezen"`` or ``"schrijven"``. Entries cannot be changed or deleted.
 """
 
 from __future__ import annotations
@@ -19,3 +20,10 @@ def log_persoonsgegevens(user: Any, client: Any, actie: str, wat: str, waarom: s
     from .models import AuditRegel
 
     return AuditRegel.schrijf(user, client, actie, wat, waarom)
+
+
+def log_clientlijst(user: Any, clients: Any, wat: str, waarom: str) -> int:
+    """Record a read of several clients at once (a list page): one entry per distinct client."""
+    from .models import AuditRegel
+
+    return AuditRegel.schrijf_lijst(user, clients, wat, waarom)

@@ -86,3 +86,27 @@ class AuditRegel(models.Model):
             wat=wat[:300],
             waarom=waarom[:300],
         )
+
+    @classmethod
+    def schrijf_lijst(cls, user: Any, clients: Any, wat: str, waarom: str) -> int:
+        if not wat or not waarom:
+            raise ValueError("Een auditregel noemt altijd wat en waarom.")
+        ingelogd = user is not None and getattr(user, "is_authenticated", False)
+        gezien: set[int] = set()
+        regels = []
+        for client in clients:
+            if client.pk in gezien:
+                continue
+            gezien.add(client.pk)
+            regels.append(
+                cls(
+                    gebruiker=user if ingelogd else None,
+                    gebruikersnaam=user.get_username() if ingelogd else "(anoniem)",
+                    client=client,
+                    actie=Actie.LEZEN,
+                    wat=wat[:300],
+                    waarom=waarom[:300],
+                )
+            )
+        cls.objects.bulk_create(regels, batch_size=500)
+        return len(regels)

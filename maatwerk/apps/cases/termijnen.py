@@ -30,12 +30,15 @@ class Termijn:
     vandaag: dt.date
     regel: Termijnregel
     werklijst: bool
+    opgeschort_nu: bool = False
 
     @property
     def stand(self) -> str:
-        """gehaald | te_laat | opgeschort | verlopen | binnenkort | open"""
+        """gehaald | te_laat | opgeschort (a suspension runs today) | verlopen | binnenkort | open"""
         if self.gehaald_op is not None:
             return "gehaald" if self.gehaald_op <= self.uiterlijk else "te_laat"
+        if self.opgeschort_nu:
+            return "opgeschort"
         if self.vandaag > self.uiterlijk:
             return "verlopen"
         if (self.uiterlijk - self.vandaag).days <= BIJNA_DAGEN:
@@ -47,6 +50,7 @@ class Termijn:
         return {
             "gehaald": "op tijd",
             "te_laat": "te laat afgerond",
+            "opgeschort": "opgeschort",
             "verlopen": "verlopen",
             "binnenkort": "binnenkort",
             "open": "loopt",
@@ -116,8 +120,22 @@ def termijnen_van(
             continue
         gehaald_op = getattr(zaak, regel.gehaald_bij) if regel.gehaald_bij else None
         uiterlijk, extra = bereken(regel, start, opschortingen, vandaag, gehaald_op)
+        nu_opgeschort = regel.opschortbaar and any(
+            o.van <= vandaag <= (o.tot or vandaag) and start <= o.van <= uiterlijk for o in opschortingen
+        )
         uit.append(
-            Termijn(tid, regel.naam, start, uiterlijk, extra, gehaald_op, vandaag, regel, regel.werklijst)
+            Termijn(
+                tid,
+                regel.naam,
+                start,
+                uiterlijk,
+                extra,
+                gehaald_op,
+                vandaag,
+                regel,
+                regel.werklijst,
+                nu_opgeschort,
+            )
         )
     return uit
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from maatwerk.apps.accounts.rollen import TOEGANGSTEAM, Rol, heeft_rol, rol_vereist
-from maatwerk.apps.audit import log_persoonsgegevens
+from maatwerk.apps.audit import log_clientlijst, log_persoonsgegevens
 from maatwerk.apps.clients.models import Client
 
 from .forms import (
@@ -81,13 +81,7 @@ def werklijst(request: HttpRequest) -> HttpResponse:
             regels.append((t, zaak))
     regels.sort(key=lambda r: (r[0].uiterlijk, r[1].pk))
     telling = Counter(t.stand for t, _ in regels)
-    log_persoonsgegevens(
-        request.user,
-        None,
-        "lezen",
-        f"werklijst: namen van {len({z.pk for _, z in regels})} cliënten",
-        "werkvoorraad bewaken",
-    )
+    log_clientlijst(request.user, [z.client for _, z in regels], "werklijst (naam)", "werkvoorraad bewaken")
     return render(
         request,
         "cases/werklijst.html",
@@ -113,12 +107,10 @@ def zaken(request: HttpRequest) -> HttpResponse:
     if status in Status.values:
         qs = qs.filter(status=status)
     pagina = Paginator(qs, 25).get_page(request.GET.get("pagina"))
-    log_persoonsgegevens(
+    log_clientlijst(
         request.user,
-        None,
-        "lezen",
-        f"zakenlijst: namen van {len(pagina.object_list)} cliënten"
-        + (f" (zoekterm '{zoek[:40]}')" if zoek else ""),
+        [z.client for z in pagina.object_list],
+        "zakenlijst (naam)" + (f", zoekterm '{zoek[:40]}'" if zoek else ""),
         "zaak opzoeken",
     )
     query = request.GET.copy()
@@ -460,7 +452,7 @@ def rapportage(request: HttpRequest) -> HttpResponse:
                     continue
                 standen[(t.naam, t.stand)] += 1
     termijnnamen = sorted({naam for naam, _ in standen})
-    kolommen = ["gehaald", "te_laat", "open", "binnenkort", "verlopen"]
+    kolommen = ["gehaald", "te_laat", "open", "opgeschort", "binnenkort", "verlopen"]
     return render(
         request,
         "cases/rapportage.html",
@@ -468,6 +460,6 @@ def rapportage(request: HttpRequest) -> HttpResponse:
             "per_status": [(Status(s).label, per_status.get(s, 0)) for s in Status.values],
             "totaal": sum(per_status.values()),
             "termijnen": [(naam, [standen[(naam, k)] for k in kolommen]) for naam in termijnnamen],
-            "kolommen": ["op tijd", "te laat", "loopt", "binnenkort", "verlopen"],
+            "kolommen": ["op tijd", "te laat", "loopt", "opgeschort", "binnenkort", "verlopen"],
         },
     )
