@@ -154,3 +154,16 @@ def test_werklijst_toont_verlopen_eerst(client, consulent):
         html = client.get("/zaken/werklijst/").content.decode()
     assert html.index(f"Zaak {oud.pk}<") < html.index(f"Zaak {nieuw.pk}<")
     assert "verlopen" in html
+
+
+@pytest.mark.django_db
+def test_werklijst_per_consulent(client, consulent, consulent2):
+    van_1 = maak_zaak(consulent, nummer=1)
+    van_2 = maak_zaak(consulent2, nummer=2)
+    client.force_login(consulent)
+    eigen = client.get("/zaken/werklijst/").content.decode()
+    assert f"Zaak {van_1.pk}<" in eigen and f"Zaak {van_2.pk}<" not in eigen
+    ander = client.get(f"/zaken/werklijst/?consulent={consulent2.pk}").content.decode()
+    assert f"Zaak {van_2.pk}<" in ander and f"Zaak {van_1.pk}<" not in ander
+    team = client.get("/zaken/werklijst/?wie=alle").content.decode()
+    assert f"Zaak {van_1.pk}<" in team and f"Zaak {van_2.pk}<" in team

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
@@ -72,7 +73,17 @@ def werklijst(request: HttpRequest) -> HttpResponse:
         .select_related("client", "consulent")
         .prefetch_related("opschortingen")
     )
-    if not alle:
+    team = list(
+        get_user_model()
+        .objects.filter(groups__name__in=[str(r) for r in TOEGANGSTEAM], is_active=True)
+        .distinct()
+        .order_by("first_name", "username")
+    )
+    gekozen = next((u for u in team if str(u.pk) == request.GET.get("consulent", "")), None)
+    if gekozen is not None:
+        qs = qs.filter(consulent=gekozen)
+        alle = False
+    elif not alle:
         qs = qs.filter(consulent=request.user)
     vandaag = timezone.localdate()
     regels = []
@@ -88,6 +99,8 @@ def werklijst(request: HttpRequest) -> HttpResponse:
         {
             "regels": regels,
             "alle": alle,
+            "team": team,
+            "gekozen": gekozen,
             "telling": telling,
             "vandaag": vandaag,
         },

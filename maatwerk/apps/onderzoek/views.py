@@ -6,6 +6,7 @@ someone else saved in between, nothing is stored and both versions are shown.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.conf import settings
@@ -306,6 +307,13 @@ def _opslaan(request: HttpRequest, zaak: Zaak, ond: Onderzoek) -> HttpResponse:
     return redirect("onderzoek:onderzoek", zaak_pk=zaak.pk)
 
 
+def _leesbaar(waarde: Any) -> Any:
+    """Situation/indication JSON as indented text, so the two versions can be compared."""
+    if isinstance(waarde, dict | list):
+        return json.dumps(waarde, ensure_ascii=False, indent=2, sort_keys=True, default=str)
+    return waarde
+
+
 def _conflict(request: HttpRequest, zaak: Zaak, conflict: Versieconflict) -> HttpResponse:
     opgeslagen = conflict.opgeslagen
     return render(
@@ -317,7 +325,11 @@ def _conflict(request: HttpRequest, zaak: Zaak, conflict: Versieconflict) -> Htt
             "opgeslagen": opgeslagen,
             "opgeslagen_uren": (opgeslagen.indicatie or {}).get("uren_per_week"),
             "ingediend_uren": (conflict.ingediend.indicatie or {}).get("uren_per_week"),
-            "verschillen": [v for v in conflict.verschillen if v[0] not in ("laatst gewijzigd op",)],
+            "verschillen": [
+                (label, _leesbaar(a), _leesbaar(b))
+                for label, a, b in conflict.verschillen
+                if label not in ("laatst gewijzigd op",)
+            ],
         },
         status=409,
     )
