@@ -521,6 +521,8 @@ def _feiten(inv: _Invoer) -> _Feiten:
         f[o] = _Feit(inv.omstandigheid[o])
     for v in VOORZIENINGEN:  # True when in use, else missing (None): as the single path's dict
         f[f"voorziening.{v}"] = _Feit(inv.voorziening[v], inv.voorziening[v])
+    for c in CATEGORIEEN:  # the network's minutes; missing without network help in that category
+        f[f"netwerk.{c}"] = _Feit(inv.netwerk[c], inv.netwerk[c] > 0)
     return _Feiten(f, leeftijden)
 
 
@@ -713,9 +715,9 @@ def _evalueer(c: Gecompileerd, matrix: Resultatenmatrix | None, inv: _Invoer) ->
             zelf &= inv.beperking[cat] == 0
             niet &= inv.beperking[cat] == 2
         niveau = np.where(zelf, 0, np.where(niet, 2, 1)).astype(np.int8)
-        netwerk = np.zeros(n, bool)
+        netwerk = np.zeros(n, bool)  # the network's minutes before any activity consumed them
         for cat in a.categorieen:
-            netwerk |= pools[cat] > 0
+            netwerk |= inv.netwerk[cat] > 0
         fact = {**feiten, "niveau": _Feit(niveau, None, NIVEAUS), "netwerk": _Feit(netwerk)}
         reken = ~zelf & _alle(a.alleen_als, fact, n)
         # 2. algemene voorziening
