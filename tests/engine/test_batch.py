@@ -205,6 +205,48 @@ def test_batch_equals_single_for_a_kader_using_every_rule_feature(test_kader, da
     _vergelijk(data, test_kader, PEIL)
 
 
+@pytest.fixture
+def twee_versies(tmp_path, monkeypatch):
+    """A register with two versions of the test kader (2020-2022 and from 2023, other minutes)."""
+    import importlib
+    import shutil
+
+    kaders_module = importlib.import_module("maatwerk.engine.kaders")  # the package exports a function kaders
+
+    tekst = TEST_KADER.read_text(encoding="utf-8")
+    kmap = tmp_path / "normenkaders" / "batch-test"
+    kmap.mkdir(parents=True)
+    (kmap / "2020-01-01.yaml").write_text(tekst.replace("valid_until: null", "valid_until: 2022-12-31"))
+    nieuw = tekst.replace("valid_from: 2020-01-01", "valid_from: 2023-01-01").replace(
+        'versie: "test"', 'versie: "2"'
+    )
+    (kmap / "2023-01-01.yaml").write_text(nieuw.replace("minuten: 37.3", "minuten: 41.9"))
+    mmap = tmp_path / "resultatenmatrices" / "voorbeeldstad-hbh"
+    mmap.mkdir(parents=True)
+    for bestand in (kaders_module.MATRICES_MAP / "voorbeeldstad-hbh").glob("*.yaml"):
+        shutil.copy(bestand, mmap / bestand.name)
+    reg = kaders_module.Register(tmp_path / "normenkaders", tmp_path / "resultatenmatrices")
+    monkeypatch.setattr("maatwerk.engine.batch.register", lambda: reg)
+    monkeypatch.setattr("maatwerk.engine.berekening.register", lambda: reg)
+    return reg
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    data=rijen(peil=dt.date(2021, 6, 1)),
+    peildata=st.lists(st.dates(dt.date(2021, 6, 1), dt.date(2026, 1, 1))),
+)
+def test_rows_on_different_kader_versions(twee_versies, data, peildata):
+    for rij, peil in zip(data, peildata, strict=False):
+        rij["peildatum"] = peil
+    kolommen = sorted({k for r in data for k in r}, key=list(SCHEMA).index)
+    uit = _vergelijk(data, "batch-test", dt.date(2021, 6, 1), kolommen)
+    verwacht = [
+        "2" if (r.get("peildatum") or dt.date(2021, 6, 1)) >= dt.date(2023, 1, 1) else "test" for r in data
+    ]
+    assert uit["kader_versie"].to_list() == verwacht
+
+
 # ------------------------------------------------------------------------------------------ edge cases
 
 
@@ -233,6 +275,7 @@ def test_empty_household_partner_and_caps(test_kader):
     ]
     uit = _vergelijk(rijen, test_kader, PEIL)
     assert uit["min_licht"][0] == 90
+    assert uit["trede_hbh"][0] is not None and uit["tarief_per_periode"][0] is not None
     assert uit["min_was"][2] == 0
 
 
