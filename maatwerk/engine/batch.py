@@ -593,8 +593,10 @@ def py_round(x: np.ndarray, decimalen: int) -> np.ndarray:
     r = np.rint(y)
     uit = r / p
     if len(y):
-        marge = 4 * np.spacing(np.abs(y).max())  # >= the rounding error of x * p in every row
-        twijfel = np.abs(y - r) >= 0.5 - marge
+        marge = 4 * np.spacing(max(abs(float(r.max())), abs(float(r.min()))) + 1.0)  # >= error of x * p
+        np.subtract(y, r, out=y)
+        np.abs(y, out=y)
+        twijfel = y >= 0.5 - marge
         if twijfel.any():
             idx = np.flatnonzero(twijfel)
             uit[idx] = [round(float(w), decimalen) for w in x[idx]]
@@ -745,20 +747,20 @@ def _evalueer(c: Gecompileerd, matrix: Resultatenmatrix | None, inv: _Invoer) ->
                 vuurt = vuurt & (aantal != 0)
                 gevuurd.append((k, vuurt, k.waarde * aantal))
             else:
-                gevuurd.append((k, vuurt, np.full(n, k.waarde * 1.0)))
+                gevuurd.append((k, vuurt, k.waarde * 1.0))
         for (k, _v, effect), telt in zip(gevuurd, _kies_groepen(gevuurd, np.abs), strict=True):
-            m = m + np.where(telt, effect, 0.0)
+            np.add(m, effect, out=m, where=telt)  # subtotal += effect, in file order
             vb |= telt & k.voorbeeld
         # 5. factoren, ondergrens 0
-        fgevuurd = [(k, _alle(k.als, fact, n), np.full(n, k.waarde)) for k in a.factoren]
+        fgevuurd = [(k, _alle(k.als, fact, n), k.waarde) for k in a.factoren]
         for (k, _v, _f), telt in zip(fgevuurd, _kies_groepen(fgevuurd, lambda x: np.abs(x - 1)), strict=True):
-            m = np.where(telt, m * k.waarde, m)
+            np.multiply(m, k.waarde, out=m, where=telt)
             vb |= telt & k.voorbeeld
-        m = np.where(m < 0, 0.0, m)
-        # 6. gebruikelijke hulp
+        np.maximum(m, 0.0, out=m)
+        # 6. gebruikelijke hulp: m + (-m x aandeel); with aandeel 0 that adds -0.0, which changes nothing
         if a.gebruikelijk:
             aandeel, gvb = _gebruikelijk(a, match, n)
-            m = np.where(aandeel > 0, m + (-m) * aandeel, m)
+            m += (-m) * aandeel
             vb |= gvb
         # 7. netwerk pools, in activity order and category order
         if a.netwerk_aftrek:
@@ -766,12 +768,12 @@ def _evalueer(c: Gecompileerd, matrix: Resultatenmatrix | None, inv: _Invoer) ->
                 pool = pools[cat]
                 doe = reken & (pool > 0) & (m > 0)
                 aftrek = np.minimum(m, pool)
-                m = np.where(doe, m - aftrek, m)
-                pools[cat] = np.where(doe, pool - aftrek, pool)
+                np.subtract(m, aftrek, out=m, where=doe)
+                np.subtract(pool, aftrek, out=pool, where=doe)
         # 8. maximum, rounding
         if a.maximum is not None:
             boven = m > a.maximum
-            m = np.where(boven, a.maximum, m)
+            m[boven] = a.maximum
             vb |= boven & a.maximum_voorbeeld
         afgerond = np.where(reken, rond_af(m, c.afronding_stap, c.afronding_richting), 0)
         minuten[a.id] = afgerond
