@@ -215,9 +215,12 @@ def _code(k: str, dtype: pl.DataType, waarden: tuple[str, ...]) -> _Kolom | str:
     if not (_tekst(dtype) or dtype == pl.Null):
         return f"verwacht tekst ({', '.join(waarden)}), kreeg kolomtype {dtype}"
     c = pl.col(k).cast(pl.String)
-    code = c.cast(pl.Enum([*waarden, ""]), strict=False).to_physical().cast(pl.Int8)
-    # unknown text -> ONGELDIG, reported after the select (so one Enum cast per column)
-    return _Kolom(pl.when(c.is_null()).then(len(waarden)).otherwise(code.fill_null(ONGELDIG)), [])
+    # a when/then chain of string equalities is several times faster than a cast to Enum;
+    # unknown text -> ONGELDIG, reported after the select
+    code = pl.when(c.is_null() | (c == "")).then(pl.lit(len(waarden), pl.Int8))
+    for i, w in enumerate(waarden):
+        code = code.when(c == w).then(pl.lit(i, pl.Int8))
+    return _Kolom(code.otherwise(pl.lit(ONGELDIG, pl.Int8)), [])
 
 
 def _lezers() -> dict[str, Any]:
