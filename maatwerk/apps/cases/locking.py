@@ -46,8 +46,10 @@ class Versieconflict(Exception):
         for veld in self.ingediend._meta.concrete_fields:
             if veld.primary_key or veld.name == "versie" or (self.velden and veld.name not in self.velden):
                 continue
-            a = veld.value_from_object(self.opgeslagen)
-            b = veld.value_from_object(self.ingediend)
+            if veld.is_relation:
+                a, b = getattr(self.opgeslagen, veld.name), getattr(self.ingediend, veld.name)
+            else:
+                a, b = veld.value_from_object(self.opgeslagen), veld.value_from_object(self.ingediend)
             if a != b:
                 uit.append((str(veld.verbose_name), a, b))
         return uit
