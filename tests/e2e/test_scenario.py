@@ -20,7 +20,7 @@ from maatwerk.apps.clients.bsn import maak_bsn
 from .axe import controleer_toegankelijkheid
 from .conftest import inloggen, schermafdruk, uitloggen
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 BSN = maak_bsn(31_415_926)
 

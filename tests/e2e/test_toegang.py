@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 from .axe import controleer_toegankelijkheid
 from .conftest import inloggen
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_inloggen_met_fout_wachtwoord_geeft_nederlandse_melding(live_server, demo, page: Page):

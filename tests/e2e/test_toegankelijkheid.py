@@ -15,7 +15,7 @@ from playwright.sync_api import Page
 from .axe import axe_overtredingen, beschrijf
 from .conftest import inloggen, schermafdruk, uitloggen
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def _paginas() -> dict[str, list[tuple[str, str]]]:
