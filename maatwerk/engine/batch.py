@@ -61,7 +61,9 @@ from maatwerk.engine.situatie import (
 from maatwerk.regels.laden import Melding, Regelfout
 
 MAX_MELDINGEN = 50
+BLOK = 250_000  # rows evaluated at once (a larger frame goes in blocks: less memory, same result)
 BLOK_MINIMUM = 100_000
+NIETS_BEREKEND = "er is niets berekend: verbeter de invoer en probeer opnieuw"
 GEEN_DATUM = int(np.iinfo(np.int32).min)  # a missing date (days since 1970)
 ONGELDIG = -2  # code of an unknown text value
 EPOCHE = dt.date(1970, 1, 1)  # rows per thread below which one thread is faster
@@ -108,9 +110,7 @@ class _Fouten:
             return
         if self.aantal > len(self.meldingen):
             self.meldingen.append(Melding(f"en nog {self.aantal - len(self.meldingen)} fout(en)", self.bron))
-        self.meldingen.append(
-            Melding("er is niets berekend: verbeter de invoer en probeer opnieuw", self.bron)
-        )
+        self.meldingen.append(Melding(NIETS_BEREKEND, self.bron))
         raise Regelfout(self.meldingen)
 
 
@@ -943,6 +943,26 @@ def indiceer_batch(
         peildatum = peildatum.date()
     if isinstance(kader, str):
         register().normenkader(kader)  # unknown id: a clear error before reading any row
+    if frame.height <= BLOK:
+        return _indiceer_blok(frame, kader, peildatum, bron, eerste_rij)
+    # large frames in blocks: less memory at once, same result; every block is checked before any
+    # result is returned, so errors of all blocks are reported together (all-or-nothing)
+    delen: list[pl.DataFrame] = []
+    meldingen: list[Melding] = []
+    for start in range(0, frame.height, BLOK):
+        try:
+            delen.append(_indiceer_blok(frame.slice(start, BLOK), kader, peildatum, bron, eerste_rij + start))
+        except Regelfout as fout:
+            meldingen.extend(m for m in fout.meldingen if m.tekst != NIETS_BEREKEND)
+    if meldingen:
+        raise Regelfout([*meldingen[:MAX_MELDINGEN], Melding(NIETS_BEREKEND, bron)])
+    uit = pl.concat(delen, how="diagonal_relaxed")
+    return uit.with_columns(pl.col("^min_.*$").fill_null(0))
+
+
+def _indiceer_blok(
+    frame: pl.DataFrame, kader: str | Normenkader, peildatum: dt.date | None, bron: str, eerste_rij: int
+) -> pl.DataFrame:
     inv, typisch = _lees(frame, peildatum, bron, eerste_rij)
     paren, versie = _versies(kader, inv.peil, frame["id"], bron, eerste_rij)
     n = inv.n

@@ -350,6 +350,30 @@ def test_empty_csv_cells_are_the_typical_situation(tmp_path):
     assert uit.equals(typisch) and uit["situatie_typisch"][0]
 
 
+def test_large_frames_in_blocks_give_the_same_result(monkeypatch):
+    frame = pl.DataFrame(
+        {
+            "id": list(range(30)),
+            "geboortedatum": [dt.date(1930 + i, 1 + i % 12, 1) for i in range(30)],
+            "kamers_in_gebruik": [i % 9 for i in range(30)],
+            "peildatum": [dt.date(2020 + i % 7, 6, 1) for i in range(30)],
+        }
+    )
+    heel = indiceer_batch(frame, "h4", PEIL)
+    monkeypatch.setattr("maatwerk.engine.batch.BLOK", 7)
+    assert indiceer_batch(frame, "h4", PEIL).equals(heel)
+    fout = frame.with_columns(
+        pl.when(pl.col("id").is_in([2, 25]))
+        .then(-1)
+        .otherwise(pl.col("kamers_in_gebruik"))
+        .alias("kamers_in_gebruik")
+    )
+    with pytest.raises(Regelfout) as exc:
+        indiceer_batch(fout, "h4", PEIL)
+    assert "rij 3 (id 2)" in str(exc.value) and "rij 26 (id 25)" in str(exc.value)
+    assert str(exc.value).count("er is niets berekend") == 1
+
+
 # ------------------------------------------------------------------------------------------ bad input
 
 
