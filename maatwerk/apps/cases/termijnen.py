@@ -70,13 +70,14 @@ class Termijn:
 
 
 def _opgeschort(opschortingen: Iterable[Opschorting], start: dt.date, eind: dt.date, vandaag: dt.date) -> int:
-    """Suspended days within [start, eind] (open suspensions run until today)."""
-    dagen = 0
-    for o in opschortingen:
-        van = max(o.van, start)
-        tot = min(o.tot or vandaag, eind)
+    """Suspended days within [start, eind]; overlapping suspensions count once, open ones run until today."""
+    stukken = sorted((max(o.van, start), min(o.tot or vandaag, eind)) for o in opschortingen)
+    dagen, tot_nu = 0, start - dt.timedelta(days=1)
+    for van, tot in stukken:
+        van = max(van, tot_nu + dt.timedelta(days=1))
         if tot >= van:
             dagen += (tot - van).days + 1
+            tot_nu = tot
     return dagen
 
 
