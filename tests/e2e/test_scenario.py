@@ -30,8 +30,10 @@ def _formulier(page: Page, knop: str):
     return page.locator("form").filter(has=page.get_by_role("button", name=knop, exact=True))
 
 
-def _controleer(page: Page, naam: str, tmp_path: Path, afdruk: bool = True) -> None:
+def _controleer(page: Page, naam: str, tmp_path: Path, afdruk: bool = True, anker: str = "") -> None:
     controleer_toegankelijkheid(page, naam)
+    if anker:  # show this part of a long page at the top of the screenshot
+        page.evaluate("s => document.querySelector(s).scrollIntoView({block: 'start'})", anker)
     if afdruk:
         schermafdruk(page, naam, tmp_path)
     assert not page.js_fouten, f"JavaScript- of CSP-fouten op {naam}: {page.js_fouten}"  # type: ignore[attr-defined]
@@ -84,7 +86,7 @@ def test_van_melding_tot_beschikking(live_server, demo, page: Page, tmp_path: Pa
         "Keukentafelgesprek bij mevrouw thuis. Zij kan na de heupoperatie niet bukken of tillen; "
         "er is geen netwerk dat het huishouden kan overnemen."
     )
-    _controleer(page, "onderzoek", tmp_path)
+    _controleer(page, "onderzoek", tmp_path, anker="#kop-indicatie")
     page.get_by_role("button", name="Onderzoek afronden").click()
     expect(page.get_by_role("status").first).to_contain_text("Onderzoek afgerond")
     zaak.refresh_from_db()
