@@ -31,6 +31,17 @@ CHROMIUM_ARGS = [
 VIEWPORT = {"width": 1280, "height": 800}
 DOCS_IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
 WACHTWOORD = "maatwerk-demo"
+# The screens shown in README.md (section web, "Schermen"); other screenshots stay in the test's tmp dir.
+README_SCHERMEN = {
+    "werklijst",
+    "zaak",
+    "onderzoek",
+    "besluit",
+    "aanbieder-zaak",
+    "beschikking",
+    "auditlog",
+    "beleidstoets",
+}
 
 # Playwright's sync API keeps an asyncio loop in this thread; the ORM calls in the tests themselves
 # (fixtures, assertions on stored rows) are synchronous and safe.
@@ -137,7 +148,7 @@ def uitloggen(page: Page) -> None:
 
 def schermafdruk(page: Page, naam: str, tmp_path: Path) -> Path:
     """Screenshot of the viewport (1280x800). Written to docs/img/ with MAATWERK_SCHERMAFDRUKKEN=1."""
-    doel = DOCS_IMG if _schermafdrukken() else tmp_path
+    doel = DOCS_IMG if _schermafdrukken() and naam in README_SCHERMEN else tmp_path
     doel.mkdir(parents=True, exist_ok=True)
     pad = doel / f"{naam}.png"
     page.screenshot(path=str(pad), full_page=False, animations="disabled", caret="hide")
