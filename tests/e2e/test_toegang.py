@@ -82,3 +82,23 @@ def test_fout_bsn_op_meldingformulier_geeft_nederlandse_melding_en_slaat_niets_o
     expect(page.get_by_label("Achternaam")).to_have_value("Foutief")
     controleer_toegankelijkheid(page, "meldingformulier met fouten")
     assert (Client.objects.count(), Zaak.objects.count()) == (clienten, zaken)
+
+
+def test_inloggen_en_naar_de_inhoud_met_alleen_het_toetsenbord(live_server, demo, page: Page):
+    page.goto(f"{live_server.url}/login/")
+    # The username field has focus on arrival; Tab to the password, Enter submits.
+    page.keyboard.type("consulent")
+    page.keyboard.press("Tab")
+    page.keyboard.type("maatwerk-demo")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/zaken/werklijst/")
+    # First Tab: the skip link, which moves focus to the main content.
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Direct naar de inhoud")
+    expect(page.locator(":focus")).to_be_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "inhoud"
+    # The main menu is reachable by keyboard and shows where you are.
+    expect(
+        page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Werklijst")
+    ).to_have_attribute("aria-current", "page")
