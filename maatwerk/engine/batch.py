@@ -16,6 +16,10 @@ Input columns
     floats / numeric text); netwerk minutes as numbers (a decimal comma in text is accepted).
     ``peildatum`` per row wins over the ``peildatum`` argument; the kader version (and matrix version)
     valid on each row's peildatum is used, so a caseload may span versions.
+    Deliberate differences with ``rij_naar_situatie`` (input parsing only, never the arithmetic): empty
+    text is missing in every column (the single path refuses an empty ``gemeente``), yes/no text is
+    parsed as ja/nee (the single path applies Python truthiness), and negative netwerk minutes are an
+    error (the single path silently drops them).
 
 ``situatie_typisch``
     True when the row gives no value (null or empty) in any *situation* column: every plat column
