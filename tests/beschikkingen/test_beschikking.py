@@ -216,3 +216,28 @@ def test_bezwaartermijn_komt_uit_de_termijnregels(zaak, consulent, monkeypatch) 
     assert "bezwaar maken binnen 8 weken" in platte
     uiterlijk = b.afgegeven_op.date() + dt.timedelta(weeks=8)
     assert str(uiterlijk.year) in platte
+
+
+def test_nieuw_plan_zet_zorgplan_op_dezelfde_taken_en_handtekeningen_vervallen(
+    zaak, consulent, noord
+) -> None:
+    zorgplan = getekend_zorgplan(zaak, consulent, noord)
+    onderzoek = zaak.onderzoek
+    ind = dict(onderzoek.indicatie)
+    ind["activiteiten"] = [{**a, "minuten_per_week": a["minuten_per_week"] + 30} for a in ind["activiteiten"]]
+    onderzoek.indicatie = ind
+    onderzoek.save()
+    services.stel_ondersteuningsplan_op(Zaak.objects.get(pk=zaak.pk), consulent, {})
+    nieuw = Zorgplan.objects.get(pk=zorgplan.pk)
+    assert not nieuw.is_getekend and nieuw.versie == zorgplan.versie + 1
+    assert [a["minuten_per_week"] for a in nieuw.afspraken] == [
+        a["minuten_per_week"] for a in ind["activiteiten"] if a["minuten_per_week"] > 0
+    ]
+    assert nieuw.afspraken[0]["afspraak"] == "Dinsdagochtend, vaste hulp"
+
+
+def test_zorgplan_van_andere_aanbieder_telt_niet(zaak, consulent, noord, aanbieders) -> None:
+    getekend_zorgplan(zaak, consulent, noord)
+    Zaak.objects.filter(pk=zaak.pk).update(aanbieder=aanbieders[1])
+    with pytest.raises(services.Geweigerd, match="niet van de aanbieder"):
+        services.geef_beschikking_af(Zaak.objects.get(pk=zaak.pk), consulent, besluit())

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from maatwerk.apps.audit import log_persoonsgegevens
@@ -88,10 +89,35 @@ def stel_ondersteuningsplan_op(
             "opgesteld_door": user,
         },
     )
+    _zorgplan_volgt_plan(plan, user)
     log_persoonsgegevens(
         user, zaak.client, "schrijven", f"ondersteuningsplan zaak {zaak.pk}", "besluitvorming"
     )
     return plan
+
+
+def _zorgplan_volgt_plan(plan: Ondersteuningsplan, user: Any) -> None:
+    """Keep an existing zorgplan on the plan's tasks; when they change, the signatures lapse."""
+    zorgplan = Zorgplan.objects.filter(zaak=plan.zaak).first()
+    if zorgplan is None:
+        return
+    oud = {a["activiteit"]: a for a in zorgplan.afspraken}
+    nieuw = [
+        {**a, "afspraak": oud.get(a["activiteit"], {}).get("afspraak", "")} for a in concept_afspraken(plan)
+    ]
+    if nieuw == zorgplan.afspraken:
+        return
+    Zorgplan.objects.filter(pk=zorgplan.pk).update(
+        afspraken=nieuw,
+        versie=F("versie") + 1,
+        gewijzigd_door=user,
+        gewijzigd_op=timezone.now(),
+        getekend_client_naam="",
+        getekend_client_op=None,
+        client_handtekening_vastgelegd_door=None,
+        getekend_aanbieder_door=None,
+        getekend_aanbieder_op=None,
+    )
 
 
 # --- zorgplan ------------------------------------------------------------------------------------
@@ -349,7 +375,17 @@ def _controleer_besluit(zaak: Zaak, besluit: Besluitgegevens, zorgplan: Zorgplan
             fouten.append("Leveringsvorm: kies zorg in natura of pgb.")
         if besluit.leveringsvorm == Leveringsvorm.ZIN and zaak.aanbieder_id is None:
             fouten.append("Aanbieder: kies eerst een aanbieder bij de zaak (zorg in natura).")
-        if not (zorgplan is not None and zorgplan.is_getekend) and not besluit.reden_geen_zorgplan.strip():
+        if (
+            zorgplan is not None
+            and zorgplan.is_getekend
+            and zaak.aanbieder_id != zorgplan.aanbieder_id
+            and not besluit.reden_geen_zorgplan.strip()
+        ):
+            fouten.append(
+                f"Zorgplan: het ondertekende zorgplan is van {zorgplan.aanbieder}, niet van de "
+                f"aanbieder van deze zaak ({zaak.aanbieder or 'geen'})."
+            )
+        elif not (zorgplan is not None and zorgplan.is_getekend) and not besluit.reden_geen_zorgplan.strip():
             fouten.append(
                 "Zorgplan: er is geen door cliënt én aanbieder ondertekend zorgplan. "
                 "Wacht op de handtekeningen of leg vast waarom er geen zorgplan is."
