@@ -78,7 +78,11 @@ def test_hoofdpaginas_zonder_ernstige_toegankelijkheidsfouten(
             if antwoord.status != verwacht:
                 fouten[naam] = f"{pad}: HTTP {antwoord.status} (verwacht {verwacht}) als {gebruiker}"
                 continue
-            ernstig = [v for v in axe_overtredingen(page) if v["impact"] in ("serious", "critical")]
+            overtredingen = axe_overtredingen(page)
+            ernstig = [v for v in overtredingen if v["impact"] in ("serious", "critical")]
+            licht = sorted({f"{v['id']} ({v['impact']})" for v in overtredingen if v not in ernstig})
+            if licht:  # shown with -s; not a failure
+                print(f"axe {naam}: minder ernstig: {', '.join(licht)}")
             if ernstig:
                 fouten[naam] = f"{pad} als {gebruiker}:\n{beschrijf(ernstig)}"
             if naam in SCHERMEN:
