@@ -241,3 +241,10 @@ def test_zorgplan_van_andere_aanbieder_telt_niet(zaak, consulent, noord, aanbied
     Zaak.objects.filter(pk=zaak.pk).update(aanbieder=aanbieders[1])
     with pytest.raises(services.Geweigerd, match="niet van de aanbieder"):
         services.geef_beschikking_af(Zaak.objects.get(pk=zaak.pk), consulent, besluit())
+
+
+@override_settings(MAATWERK_GEMEENTE="Nergensdorp")
+def test_gemeente_zonder_configuratie_geeft_nette_weigering(zaak, consulent) -> None:
+    with pytest.raises(services.Geweigerd, match="niet te toetsen"):
+        services.geef_beschikking_af(zaak, consulent, besluit(reden_geen_zorgplan="Spoed."))
+    assert not Beschikking.objects.exists()

@@ -19,6 +19,7 @@ from django.utils import timezone
 from maatwerk.apps.audit import log_persoonsgegevens
 from maatwerk.apps.cases.models import STATUS_UITLEG, Status, Zaak
 from maatwerk.apps.cases.status import OngeldigeStatusovergang, zet_status
+from maatwerk.regels.laden import Regelfout
 
 from . import brief as b
 from .iwmo import IwmoClient, IwmoProduct, Wmo301Bericht, maak_wmo301, product_voor, valideer_wmo301
@@ -252,6 +253,11 @@ def controleer_configuratie(peildata: list[dt.date]) -> None:
             toets(gemeente(), peildatum)
         except ConfiguratieAfgekeurd as afgekeurd:
             raise Geweigerd(f"Geen beschikking afgegeven: {afgekeurd.reden}") from None
+        except Regelfout as fout:
+            raise Geweigerd(
+                f"Geen beschikking afgegeven: de configuratie van gemeente {gemeente()} "
+                f"is niet te toetsen. {fout}"
+            ) from None
 
 
 def _statustrein(zaak: Zaak, na_besluit: str) -> tuple[b.Statusstap, ...]:
