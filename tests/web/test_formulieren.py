@@ -274,3 +274,20 @@ def test_clientgegevens_aanvullen_en_foute_invoer(client, consulent, zaak):
     from maatwerk.apps.audit.models import AuditRegel
 
     assert AuditRegel.objects.filter(client=zaak.client, actie="schrijven", wat__contains="telefoon").exists()
+
+
+@pytest.mark.django_db
+def test_aanbieder_ligt_vast_na_besluit(client, consulent, aanbieders):
+    from maatwerk.apps.cases.status import zet_status
+
+    from .conftest import maak_zaak
+
+    noord, zuid = aanbieders
+    zaak = maak_zaak(consulent, aanbieder=noord)
+    for stap in ("aanvraag", "besluit"):
+        zet_status(zaak, stap, consulent)
+    client.force_login(consulent)
+    response = client.post(f"/zaken/{zaak.pk}/toewijzen/", {"consulent": consulent.pk, "aanbieder": zuid.pk})
+    assert response.status_code == 400 and "via een correctie van de beschikking" in response.content.decode()
+    zaak.refresh_from_db()
+    assert zaak.aanbieder == noord

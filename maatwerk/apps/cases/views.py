@@ -38,6 +38,8 @@ from .termijnen import open_termijnen, termijnen_van
 from .zichtbaarheid import zichtbare_zaken
 
 LEZERS = (*TOEGANGSTEAM, Rol.KWALITEITSMEDEWERKER)
+#: Once decided, the aanbieder is part of the beschikking and cannot be changed from the case page.
+VASTE_AANBIEDER = (Status.BESLUIT, Status.TOEGEWEZEN, Status.LEVERING_GESTART)
 TREIN = [
     Status.ONTVANGEN,
     Status.IN_ONDERZOEK,
@@ -301,19 +303,24 @@ def status_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _opnieuw(request, zaak, status_form=form)
     try:
-        zet_status(
-            zaak,
-            form.cleaned_data["naar"],
-            request.user,
-            form.cleaned_data["toelichting"],
-            datum=form.cleaned_data["datum"],
-        )
+        with transaction.atomic():
+            zet_status(
+                zaak,
+                form.cleaned_data["naar"],
+                request.user,
+                form.cleaned_data["toelichting"],
+                datum=form.cleaned_data["datum"],
+            )
+            log_persoonsgegevens(
+                request.user,
+                zaak.client,
+                "schrijven",
+                f"status zaak {zaak.pk} → {zaak.status}",
+                "behandeling zaak",
+            )
     except OngeldigeStatusovergang as exc:
         form.add_error("datum" if "datum" in str(exc) else "naar", str(exc))
         return _opnieuw(request, zaak, status_form=form)
-    log_persoonsgegevens(
-        request.user, zaak.client, "schrijven", f"status zaak {zaak.pk} → {zaak.status}", "behandeling zaak"
-    )
     messages.success(request, f"Status gewijzigd naar '{zaak.get_status_display()}'.")
     return redirect("cases:zaak", pk=zaak.pk)
 
@@ -344,10 +351,11 @@ def opschorting_beeindigen(request: HttpRequest, pk: int, opschorting_pk: int) -
         messages.error(request, "Opschorting niet beëindigd: " + " ".join(form.errors.get("tot", [])))
         return redirect("cases:zaak", pk=zaak.pk)
     opschorting.tot = form.cleaned_data["tot"]
-    opschorting.save(update_fields=["tot"])
-    log_persoonsgegevens(
-        request.user, zaak.client, "schrijven", f"opschorting zaak {zaak.pk} beëindigd", "termijnbewaking"
-    )
+    with transaction.atomic():
+        opschorting.save(update_fields=["tot"])
+        log_persoonsgegevens(
+            request.user, zaak.client, "schrijven", f"opschorting zaak {zaak.pk} beëindigd", "termijnbewaking"
+        )
     messages.success(request, "De opschorting is beëindigd; de termijnen lopen weer.")
     return redirect("cases:zaak", pk=zaak.pk)
 
@@ -364,10 +372,11 @@ def spoed(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _opnieuw(request, zaak, spoed_form=form)
     veld = form.cleaned_data["mijlpaal"]
-    Zaak.objects.filter(pk=zaak.pk).update(**{veld: form.cleaned_data["datum"]})
-    log_persoonsgegevens(
-        request.user, zaak.client, "schrijven", f"spoed: {veld} zaak {zaak.pk}", "spoedprocedure"
-    )
+    with transaction.atomic():
+        Zaak.objects.filter(pk=zaak.pk).update(**{veld: form.cleaned_data["datum"]})
+        log_persoonsgegevens(
+            request.user, zaak.client, "schrijven", f"spoed: {veld} zaak {zaak.pk}", "spoedprocedure"
+        )
     messages.success(request, "Vastgelegd.")
     return redirect("cases:zaak", pk=zaak.pk)
 
@@ -377,14 +386,25 @@ def spoed(request: HttpRequest, pk: int) -> HttpResponse:
 def toewijzen(request: HttpRequest, pk: int) -> HttpResponse:
     zaak = _bewerkbaar(request, pk)
     form = ToewijzenForm(request.POST)
+    if (
+        form.is_valid()
+        and zaak.status in VASTE_AANBIEDER
+        and form.cleaned_data["aanbieder"] != zaak.aanbieder
+    ):
+        form.add_error(
+            "aanbieder",
+            "De aanbieder staat in de beschikking; een andere aanbieder kiest u via een correctie "
+            "van de beschikking.",
+        )
     if not form.is_valid():
         return _opnieuw(request, zaak, toewijzen_form=form)
-    Zaak.objects.filter(pk=zaak.pk).update(
-        consulent=form.cleaned_data["consulent"], aanbieder=form.cleaned_data["aanbieder"]
-    )
-    log_persoonsgegevens(
-        request.user, zaak.client, "schrijven", f"consulent/aanbieder zaak {zaak.pk}", "behandeling zaak"
-    )
+    with transaction.atomic():
+        Zaak.objects.filter(pk=zaak.pk).update(
+            consulent=form.cleaned_data["consulent"], aanbieder=form.cleaned_data["aanbieder"]
+        )
+        log_persoonsgegevens(
+            request.user, zaak.client, "schrijven", f"consulent/aanbieder zaak {zaak.pk}", "behandeling zaak"
+        )
     messages.success(request, "Consulent en aanbieder opgeslagen.")
     return redirect("cases:zaak", pk=zaak.pk)
 
