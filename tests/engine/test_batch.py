@@ -53,6 +53,20 @@ for _k, _v in KOLOMMEN.items():
 # ------------------------------------------------------------------------------------------ helpers
 
 
+def _eerste_urengebied(kader, peildatum: dt.date) -> str | None:
+    """The first matrix area whose trede follows from hours: the one ``trede_hbh`` reports."""
+    import importlib
+
+    berekening = importlib.import_module("maatwerk.engine.berekening")  # register may be monkeypatched
+    k = kader if not isinstance(kader, str) else berekening.register().normenkader(kader, peildatum)
+    matrix = berekening.register().matrix(k.resultatenmatrix, peildatum) if k.resultatenmatrix else None
+    for r in k.resultaatgebieden:
+        rg = matrix.resultaatgebied(r.matrix_resultaatgebied) if matrix and r.matrix_resultaatgebied else None
+        if rg is not None and rg.bepaling == "uren":
+            return rg.id
+    return None
+
+
 def _verwacht(rij: dict[str, Any], kader, peildatum: dt.date) -> dict[str, Any]:
     """What the single-case path says for one flat row, in the batch's output columns."""
     ind = indiceer(rij_naar_situatie({k: v for k, v in rij.items() if k != "id"}, peildatum), kader)
@@ -61,7 +75,7 @@ def _verwacht(rij: dict[str, Any], kader, peildatum: dt.date) -> dict[str, Any]:
         "totaal_minuten_per_week": ind.totaal_minuten_per_week,
         "uren_per_week": ind.uren_per_week,
         "uren_per_jaar": ind.uren_per_jaar,
-        "trede_hbh": next(iter(ind.treden.values()), None),
+        "trede_hbh": ind.treden.get(_eerste_urengebied(kader, ind.peildatum)),
         "tarief_per_periode": ind.tarief_per_periode.bedrag if ind.tarief_per_periode else None,
         "voorbeeldwaarden": ind.voorbeeldwaarden,
         "kader_versie": ind.kader_versie,
@@ -245,6 +259,42 @@ def test_rows_on_different_kader_versions(twee_versies, data, peildata):
         "2" if (r.get("peildatum") or dt.date(2021, 6, 1)) >= dt.date(2023, 1, 1) else "test" for r in data
     ]
     assert uit["kader_versie"].to_list() == verwacht
+
+
+def test_two_hour_areas_give_a_trede_column_each(tmp_path, monkeypatch):
+    import importlib
+
+    kaders_module = importlib.import_module("maatwerk.engine.kaders")
+    tekst = TEST_KADER.read_text(encoding="utf-8")
+    tekst = tekst.replace("resultatenmatrix: voorbeeldstad-hbh", "resultatenmatrix: batch-test-matrix")
+    tekst = tekst.replace("matrix_resultaatgebied: schoon_huis}", "matrix_resultaatgebied: huis}")
+    tekst = tekst.replace(
+        "{id: overig, naam: Overig}", "{id: overig, naam: Overig, matrix_resultaatgebied: overig}"
+    )
+    tekst = tekst.replace("telt_voor_trede: false", "telt_voor_trede: true")
+    (tmp_path / "normenkaders" / "batch-test").mkdir(parents=True)
+    (tmp_path / "normenkaders" / "batch-test" / "2020-01-01.yaml").write_text(tekst, encoding="utf-8")
+    (tmp_path / "resultatenmatrices" / "batch-test-matrix").mkdir(parents=True)
+    (tmp_path / "resultatenmatrices" / "batch-test-matrix" / "2020-01-01.yaml").write_text(
+        TEST_KADER.with_name("batch-testmatrix.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    reg = kaders_module.Register(tmp_path / "normenkaders", tmp_path / "resultatenmatrices")
+    monkeypatch.setattr("maatwerk.engine.batch.register", lambda: reg)
+    monkeypatch.setattr("maatwerk.engine.berekening.register", lambda: reg)
+
+    @settings(max_examples=20, deadline=None)
+    @given(data=rijen())
+    def eigenschap(data):
+        uit = _vergelijk(data, "batch-test", PEIL)
+        for rij, got in zip(data, uit.iter_rows(named=True), strict=True):
+            ind = indiceer(rij_naar_situatie({k: v for k, v in rij.items() if k != "id"}, PEIL), "batch-test")
+            assert (got["trede_huis"], got["trede_overig"]) == (
+                ind.treden.get("huis"),
+                ind.treden.get("overig"),
+            )
+            assert got["trede_hbh"] == got["trede_huis"]
+
+    eigenschap()
 
 
 # ------------------------------------------------------------------------------------------ edge cases
