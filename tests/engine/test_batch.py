@@ -167,7 +167,7 @@ def rijen(draw, peil: dt.date = PEIL, max_rijen: int = 8) -> list[dict[str, Any]
 
 
 @pytest.mark.parametrize("kader", KADERS)
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     data=rijen(),
     weg=st.sets(
@@ -213,7 +213,7 @@ def test_kader():
     return laad_kader(TEST_KADER)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=rijen())
 def test_batch_equals_single_for_a_kader_using_every_rule_feature(test_kader, data):
     _vergelijk(data, test_kader, PEIL)
@@ -245,7 +245,7 @@ def twee_versies(tmp_path, monkeypatch):
     return reg
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     data=rijen(peil=dt.date(2021, 6, 1)),
     peildata=st.lists(st.dates(dt.date(2021, 6, 1), dt.date(2026, 1, 1))),
@@ -282,7 +282,7 @@ def test_two_hour_areas_give_a_trede_column_each(tmp_path, monkeypatch):
     monkeypatch.setattr("maatwerk.engine.batch.register", lambda: reg)
     monkeypatch.setattr("maatwerk.engine.berekening.register", lambda: reg)
 
-    @settings(max_examples=20, deadline=None)
+    @settings(max_examples=40, deadline=None)
     @given(data=rijen())
     def eigenschap(data):
         uit = _vergelijk(data, "batch-test", PEIL)
