@@ -14,6 +14,9 @@ MENU: list[tuple[str, str, tuple[str, ...]]] = [
     ("cases:zaken", "Zaken", (Rol.CONSULENT, Rol.SENIOR_CONSULENT, Rol.KWALITEITSMEDEWERKER)),
     ("beschikkingen:aanbieder_overzicht", "Mijn cliënten", (Rol.AANBIEDER,)),
     ("cases:rapportage", "Rapportage", (Rol.BELEIDSMEDEWERKER, Rol.KWALITEITSMEDEWERKER)),
+    ("herindicatie:overzicht", "Herindicatie", (Rol.BELEIDSMEDEWERKER, Rol.CONSULENT, Rol.SENIOR_CONSULENT)),
+    ("finance:overzicht", "Financiën", (Rol.BELEIDSMEDEWERKER, Rol.AANBIEDER)),
+    ("beleid:toets", "Beleidstoets", (Rol.BELEIDSMEDEWERKER, Rol.FUNCTIONEEL_BEHEERDER)),
     ("audit:lijst", "Auditlog", (Rol.FUNCTIONEEL_BEHEERDER, Rol.KWALITEITSMEDEWERKER)),
 ]
 
