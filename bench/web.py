@@ -80,6 +80,8 @@ def _gunicorn(env: dict[str, str], poort: int) -> Iterator[str]:
             "8",
             "--worker-class",
             "gthread",
+            "--keep-alive",
+            "30",
             "--log-level",
             "warning",
         ],
@@ -155,7 +157,12 @@ async def _gebruiker(
         soort = "zaak" if i % 2 == 0 else "werklijst"
         pad = f"/zaken/{rng.choice(zaken)}/" if soort == "zaak" else "/zaken/werklijst/"
         begin = time.perf_counter()
-        antwoord = await client.get(pad)
+        try:
+            antwoord = await client.get(pad)
+        except (httpx.ReadError, httpx.RemoteProtocolError):
+            # A keep-alive connection the server just closed: like a browser, retry the GET once.
+            fouten.append("opnieuw")
+            antwoord = await client.get(pad)
         duur = (time.perf_counter() - begin) * 1000
         if antwoord.status_code != 200:
             fouten.append(f"{pad}: HTTP {antwoord.status_code}")
@@ -230,8 +237,12 @@ def run() -> None:
             with _gunicorn(env, _vrije_poort()) as basis:
                 enkel = asyncio.run(_enkel(basis, zaken))
                 tijden, fouten, duur = asyncio.run(_belasting(basis, zaken))
+    opnieuw = fouten.count("opnieuw")
+    fouten = [f for f in fouten if f != "opnieuw"]
     if fouten:
         raise SystemExit(f"bench.web: {len(fouten)} mislukte verzoeken, bijvoorbeeld {fouten[:3]}")
+    if opnieuw:
+        print(f"# {opnieuw} GETs retried once on a closed keep-alive connection", flush=True)
     totaal = sum(len(t) for t in tijden.values())
     print(f"# load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs", flush=True)
     print(
