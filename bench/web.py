@@ -1,14 +1,18 @@
 """Web load: p95 latency of the case page and the worklist, 50 concurrent users, PostgreSQL on loopback.
 
 Starts its own throwaway PostgreSQL server (``bin/postgres`` on ``BENCH_WEB_PG_PORT``, default 55490),
-migrates, loads the demo municipality (200 clients), runs the app with gunicorn (threaded workers) on a
-loopback port, logs in ``BENCH_WEB_GEBRUIKERS`` users (default 50) and lets each of them alternate
-between a random case page and their worklist (``BENCH_WEB_VERZOEKEN`` requests per user, default 20,
-after 2 warm-up requests; the run stops after ``BENCH_WEB_MAX_S`` seconds at the latest). Like people,
-the users read a page before they click on: a random think time of 0.5-1.5 x ``BENCH_WEB_DENKTIJD_S``
-(default 1 s; 0 = a closed loop that measures queueing rather than latency). Before the load, one user
-requests each page 20 times in a row (``web_*_enkel_p50``: the cost of one request on an idle server).
-Everything it started is stopped afterwards, also on error. Target: p95 < 100 ms for both pages.
+migrates, loads the demo municipality (200 clients) and runs the app with gunicorn on a loopback port:
+``BENCH_WEB_WORKERS`` processes (default 2 x CPUs + 1) of ``BENCH_WEB_THREADS`` threads (default 1; with
+more threads per process the GIL makes requests queue behind each other's database waits: p95 went from
+~450 ms to ~125 ms going from 2 x 8 threads to 5 x 1). It logs in ``BENCH_WEB_GEBRUIKERS`` users
+(default 50); each alternates between a random case page and their worklist, ``BENCH_WEB_VERZOEKEN``
+requests per user (default 20) after 2 warm-up requests, for at most ``BENCH_WEB_MAX_S`` seconds.
+Like people, users read a page before they click on: a random think time of 0.5-1.5 x
+``BENCH_WEB_DENKTIJD_S`` (default 1 s; 0 = a closed loop, which measures queueing, not latency).
+Before the load one user requests each page 20 times in a row (``web_*_enkel_p50``: one request on an
+idle server). ``web_cpu_per_verzoek`` is the CPU time gunicorn spent per request during the load;
+unlike latency it does not depend on what else runs on the machine. Everything it started is stopped
+afterwards, also on error. Target: p95 < 100 ms for both pages.
 """
 
 from __future__ import annotations
@@ -66,8 +70,8 @@ def _postgres(werkmap: Path) -> Iterator[str]:
 
 
 @contextmanager
-def _gunicorn(env: dict[str, str], poort: int) -> Iterator[str]:
-    workers = max(2, os.cpu_count() or 2)
+def _gunicorn(env: dict[str, str], poort: int) -> Iterator[tuple[str, int]]:
+    workers = int(os.environ.get("BENCH_WEB_WORKERS", 2 * (os.cpu_count() or 2) + 1))
     proc = subprocess.Popen(
         [
             str(BIN / "gunicorn"),
@@ -77,7 +81,7 @@ def _gunicorn(env: dict[str, str], poort: int) -> Iterator[str]:
             "--workers",
             str(workers),
             "--threads",
-            "8",
+            os.environ.get("BENCH_WEB_THREADS", "1"),
             "--worker-class",
             "gthread",
             "--keep-alive",
@@ -101,7 +105,7 @@ def _gunicorn(env: dict[str, str], poort: int) -> Iterator[str]:
                 time.sleep(0.2)
         else:
             raise RuntimeError("gunicorn antwoordt niet binnen 30 s")
-        yield basis
+        yield basis, proc.pid
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)
@@ -110,6 +114,17 @@ def _gunicorn(env: dict[str, str], poort: int) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
+
+
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) used so far by the gunicorn master and its workers (Linux /proc)."""
+    tik = os.sysconf("SC_CLK_TCK")
+    totaal = 0.0
+    kinderen = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    for p in [pid, *map(int, kinderen)]:
+        velden = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        totaal += (int(velden[11]) + int(velden[12])) / tik  # utime, stime
+    return totaal
 
 
 def _maatwerk(env: dict[str, str], *args: str) -> None:
@@ -186,7 +201,10 @@ async def _enkel(basis: str, zaken: list[int]) -> dict[str, list[float]]:
     return tijden
 
 
-async def _belasting(basis: str, zaken: list[int]) -> tuple[dict[str, list[float]], list[str], float]:
+async def _belasting(
+    basis: str, zaken: list[int], pid: int
+) -> tuple[dict[str, list[float]], list[str], float, float]:
+    """Timings per page, failures, wall time and server CPU seconds of the load phase."""
     tijden: dict[str, list[float]] = {"zaak": [], "werklijst": []}
     fouten: list[str] = []
     limiet = httpx.Limits(max_connections=1, max_keepalive_connections=1)
@@ -200,11 +218,12 @@ async def _belasting(basis: str, zaken: list[int]) -> tuple[dict[str, list[float
                 await _inloggen(clients[n], CONSULENTEN[n % len(CONSULENTEN)])
 
         await asyncio.gather(*(inloggen(n) for n in range(GEBRUIKERS)))
+        cpu = _cpu_s(pid)
         begin = time.monotonic()
         await asyncio.gather(
             *(_gebruiker(c, n, zaken, tijden, fouten, begin + MAX_S) for n, c in enumerate(clients))
         )
-        return tijden, fouten, time.monotonic() - begin
+        return tijden, fouten, time.monotonic() - begin, _cpu_s(pid) - cpu
     finally:
         for c in clients:
             await c.aclose()
@@ -234,9 +253,9 @@ def run() -> None:
             _maatwerk(env, "demo")
             print(f"# demo municipality on PostgreSQL in {time.perf_counter() - begin:.1f} s", flush=True)
             zaken = _zaak_ids(url)
-            with _gunicorn(env, _vrije_poort()) as basis:
+            with _gunicorn(env, _vrije_poort()) as (basis, pid):
                 enkel = asyncio.run(_enkel(basis, zaken))
-                tijden, fouten, duur = asyncio.run(_belasting(basis, zaken))
+                tijden, fouten, duur, cpu = asyncio.run(_belasting(basis, zaken, pid))
     opnieuw = fouten.count("opnieuw")
     fouten = [f for f in fouten if f != "opnieuw"]
     if fouten:
@@ -256,6 +275,10 @@ def run() -> None:
         print(f"BENCH {naam}_p50 {statistics.median(waarden):.1f} ms")
         print(f"BENCH {naam}_p95 {p95:.1f} ms" + ("" if p95 < DOEL_MS else f"  (doel < {DOEL_MS:.0f} ms)"))
     print(f"BENCH web_verzoeken_per_s {totaal / duur:.0f} req/s", flush=True)
+    # Server CPU per request (warm-up requests included): independent of other load on the machine;
+    # with C free cores the server can do at most C * 1000 / this many requests per second.
+    verzoeken = totaal + 2 * GEBRUIKERS
+    print(f"BENCH web_cpu_per_verzoek {cpu * 1000 / verzoeken:.1f} ms", flush=True)
 
 
 if __name__ == "__main__":
