@@ -1,4 +1,5 @@
-"""The whole case in a real browser: melding -> onderzoek -> zorgplan (aanbieder) -> beschikking -> PDF.
+"""The whole case in a real browser: melding -> onderzoek -> zorgplan (aanbieder) -> beschikking -> PDF
+-> toewijzing and start of delivery by the aanbieder.
 
 On every main page the test checks accessibility with axe-core (no serious or critical violations)
 and takes a screenshot (written to docs/img/ with MAATWERK_SCHERMAFDRUKKEN=1).
@@ -164,4 +165,24 @@ def test_van_melding_tot_beschikking(live_server, demo, page: Page, tmp_path: Pa
     assert re.search(r"bezwaar.{0,300}?(6|zes) weken|(6|zes) weken.{0,300}?bezwaar", vlak, re.I), (
         f"bezwaarclausule (binnen 6 weken) ontbreekt in de PDF:\n{tekst}"
     )
-    (Path.cwd() / "var" / "e2e-beschikking.txt").write_text(tekst, encoding="utf-8")
+
+    # 8. Zorg in natura: assigned to the aanbieder, who records the start of delivery.
+    uitloggen(page)
+    inloggen(page, basis, "aanbieder")
+    page.get_by_role("link", name=re.compile("Testerink")).click()
+    _formulier(page, "Start levering vastleggen").get_by_label("Startdatum levering").fill(
+        vandaag.isoformat()
+    )
+    page.get_by_role("button", name="Start levering vastleggen").click()
+    expect(page.get_by_role("status").first).to_contain_text("Start van de levering vastgelegd")
+    zaak.refresh_from_db()
+    assert zaak.status == Status.LEVERING_GESTART
+    gebeurd = list(zaak.statusevents.order_by("tijdstip", "pk").values_list("naar_status", flat=True))
+    assert gebeurd == [
+        Status.ONTVANGEN,
+        Status.IN_ONDERZOEK,
+        Status.AANVRAAG,
+        Status.BESLUIT,
+        Status.TOEGEWEZEN,
+        Status.LEVERING_GESTART,
+    ], gebeurd
