@@ -50,6 +50,7 @@ def _paginas() -> dict[str, list[tuple[str, str]]]:
                 for z in aanbieder_zaak[:1]
             ],
             ("financien-aanbieder", "/financien/"),
+            ("geen-toegang", "/audit/"),
         ],
         "beleid": [
             ("rapportage", "/zaken/rapportage/"),
@@ -74,7 +75,7 @@ def test_hoofdpaginas_zonder_ernstige_toegankelijkheidsfouten(
         inloggen(page, live_server.url, gebruiker)
         for naam, pad in paginas:
             antwoord = page.goto(live_server.url + pad)
-            verwacht = 404 if naam == "niet-gevonden" else 200
+            verwacht = {"niet-gevonden": 404, "geen-toegang": 403}.get(naam, 200)
             if antwoord.status != verwacht:
                 fouten[naam] = f"{pad}: HTTP {antwoord.status} (verwacht {verwacht}) als {gebruiker}"
                 continue
@@ -93,4 +94,24 @@ def test_hoofdpaginas_zonder_ernstige_toegankelijkheidsfouten(
         f"== {naam}: {tekst}" for naam, tekst in fouten.items()
     )
     assert not page.js_fouten, f"JavaScript- of CSP-fouten: {page.js_fouten}"  # type: ignore[attr-defined]
-    assert len(bezocht) >= 18
+    assert len(bezocht) >= 19
+
+
+def test_smal_scherm_zonder_horizontaal_scrollen(live_server, demo, browser):
+    """Responsive: on a phone-sized viewport the main consulent pages do not scroll sideways."""
+    from maatwerk.apps.cases.models import Zaak
+
+    zaak = Zaak.objects.filter(onderzoek__isnull=False).first()
+    context = browser.new_context(viewport={"width": 375, "height": 740}, locale="nl-NL")
+    try:
+        page = context.new_page()
+        inloggen(page, live_server.url, "consulent")
+        te_breed = {}
+        for pad in ("/zaken/werklijst/", f"/zaken/{zaak.pk}/", f"/onderzoek/{zaak.pk}/", "/zaken/melding/"):
+            page.goto(live_server.url + pad)
+            breedte = page.evaluate("document.scrollingElement.scrollWidth")
+            if breedte > 375 + 1:
+                te_breed[pad] = breedte
+        assert not te_breed, f"pagina's breder dan 375 px (px): {te_breed}"
+    finally:
+        context.close()
