@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 import time
 from pathlib import Path
 
@@ -13,27 +12,13 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from maatwerk.cli.opties import datum_optie, stop
 from maatwerk.regels.laden import Melding, Regelfout
 
 INVOER = (".parquet", ".csv", ".jsonl", ".ndjson")
 UITVOER = (".parquet", ".csv")
 BLOK = 100_000
 MAX_FOUTEN = 50
-
-
-def _stop(tekst: str) -> None:
-    click.echo(f"Fout: {tekst}", err=True)
-    sys.exit(2)
-
-
-def _datum(ctx: click.Context, _param: click.Parameter, waarde: str | None) -> dt.date | None:
-    if waarde is None:
-        return None
-    try:
-        return dt.date.fromisoformat(waarde)
-    except ValueError:
-        _stop(f"--peildatum: '{waarde}' is geen geldige datum (verwacht JJJJ-MM-DD)")
-        return None
 
 
 def lees_situaties(pad: Path) -> pl.DataFrame:
@@ -108,7 +93,7 @@ def _samenvatting(console: Console, uit: pl.DataFrame, seconden: float, doel: Pa
 @click.option("--kader", "kader_id", required=True, metavar="ID", help="Normenkader (id), bv. kpmg-hbel.")
 @click.option(
     "--peildatum",
-    callback=_datum,
+    callback=datum_optie,
     metavar="JJJJ-MM-DD",
     help="Peildatum voor rijen zonder eigen kolom peildatum (standaard: vandaag).",
 )
@@ -129,7 +114,7 @@ def batch(situaties: Path, kader_id: str, peildatum: dt.date | None, uitvoer: Pa
     from maatwerk.engine.batch import indiceer_batch
 
     if uitvoer.suffix.lower() not in UITVOER:
-        _stop(f"uitvoer '{uitvoer}': gebruik .parquet of .csv")
+        stop(f"uitvoer '{uitvoer}': gebruik .parquet of .csv")
     peildatum = peildatum or dt.date.today()
     console = Console(stderr=False)
     try:
@@ -138,8 +123,7 @@ def batch(situaties: Path, kader_id: str, peildatum: dt.date | None, uitvoer: Pa
 
         register().normenkader(kader_id)
     except Regelfout as exc:
-        _stop(str(exc))
-        return
+        stop(str(exc))
     begin = time.perf_counter()
     delen: list[pl.DataFrame] = []
     fouten: list[Melding] = []
@@ -166,7 +150,7 @@ def batch(situaties: Path, kader_id: str, peildatum: dt.date | None, uitvoer: Pa
         tekst = "\n".join(str(m) for m in getoond)
         if len(fouten) > len(getoond):
             tekst += f"\n... en nog {len(fouten) - len(getoond)} melding(en)"
-        _stop(f"{tekst}\ner is niets geschreven: verbeter de invoer en probeer opnieuw")
+        stop(f"{tekst}\ner is niets geschreven: verbeter de invoer en probeer opnieuw")
     uit = pl.concat(delen, how="diagonal_relaxed") if delen else indiceer_batch(frame, kader_id, peildatum)
     seconden = time.perf_counter() - begin
     try:
@@ -175,5 +159,5 @@ def batch(situaties: Path, kader_id: str, peildatum: dt.date | None, uitvoer: Pa
         else:
             uit.write_parquet(uitvoer)
     except OSError as exc:
-        _stop(f"kan '{uitvoer}' niet schrijven: {exc.strerror}")
+        stop(f"kan '{uitvoer}' niet schrijven: {exc.strerror}")
     _samenvatting(console, uit, seconden, uitvoer)

@@ -23,6 +23,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from maatwerk.cli.opties import DATUM
 from maatwerk.regels.laden import Regelfout
 
 console = Console()
@@ -36,18 +37,6 @@ class Invoerfout(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         fouten_console.print(f"[bold red]Fout:[/] {self.message}", highlight=False, markup=True)
-
-
-class Datum(click.ParamType):
-    name = "datum"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            self.fail(f"{value!r} is geen geldige datum (verwacht JJJJ-MM-DD)", param, ctx)
 
 
 class Euro(click.ParamType):
@@ -96,7 +85,7 @@ class KaderVersie(click.ParamType):
             )
 
 
-DATUM, EURO, KADER = Datum(), Euro(), KaderVersie()
+EURO, KADER = Euro(), KaderVersie()
 
 
 @contextmanager

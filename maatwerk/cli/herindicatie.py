@@ -21,6 +21,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from maatwerk.cli.opties import DATUM
 from maatwerk.regels.laden import Regelfout
 
 console = Console()
@@ -59,18 +60,6 @@ def _voortgang() -> Progress:
     )
 
 
-class Datum(click.ParamType):
-    name = "datum"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value))
-        except ValueError:
-            self.fail(f"{value!r} is geen geldige datum (verwacht JJJJ-MM-DD)", param, ctx)
-
-
 class Uren(click.ParamType):
     name = "uren"
 
@@ -86,7 +75,6 @@ class Uren(click.ParamType):
         return waarde
 
 
-DATUM = Datum()
 UREN = Uren()
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 
 import click
 from pydantic import BaseModel
@@ -12,22 +11,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from maatwerk.cli.opties import datum_optie, stop
 from maatwerk.regels.laden import Melding, Regelfout
-
-
-def _fout(exc: Exception) -> None:
-    click.echo(f"Fout: {exc}", err=True)
-    sys.exit(2)
-
-
-def _datum(ctx: click.Context, _param: click.Parameter, waarde: str | None) -> dt.date | None:
-    if waarde is None:
-        return None
-    try:
-        return dt.date.fromisoformat(waarde)
-    except ValueError:
-        click.echo(f"Fout: --peildatum: '{waarde}' is geen geldige datum (verwacht JJJJ-MM-DD)", err=True)
-        ctx.exit(2)
 
 
 def _getal(x: float) -> str:
@@ -40,7 +25,10 @@ def _getal(x: float) -> str:
     "--kader", "kader_id", metavar="ID", help="Normenkader (id); standaard gekozen op gemeente + peildatum."
 )
 @click.option(
-    "--peildatum", callback=_datum, metavar="JJJJ-MM-DD", help="Peildatum (overschrijft die in het bestand)."
+    "--peildatum",
+    callback=datum_optie,
+    metavar="JJJJ-MM-DD",
+    help="Peildatum (overschrijft die in het bestand).",
 )
 @click.option("--json", "als_json", is_flag=True, help="Eén JSON-object op stdout.")
 def indiceer(situatie: str, kader_id: str | None, peildatum: dt.date | None, als_json: bool) -> None:
@@ -51,14 +39,12 @@ def indiceer(situatie: str, kader_id: str | None, peildatum: dt.date | None, als
     try:
         s = laad_situatie(situatie, peildatum=peildatum)
     except Regelfout as exc:
-        _fout(exc)
-        return
+        stop(exc)
     try:
         ind = bereken(s, kader=kader_id)
     except Regelfout as exc:
         # errors about the situation's content (gemeente, afwijkingen, ...) name the situation file
-        _fout(Regelfout([Melding(m.tekst, m.bestand or situatie, m.regel, m.sleutel) for m in exc.meldingen]))
-        return
+        stop(Regelfout([Melding(m.tekst, m.bestand or situatie, m.regel, m.sleutel) for m in exc.meldingen]))
     if als_json:
         click.echo(json.dumps(ind.as_json(), ensure_ascii=False, indent=2))
         return
@@ -126,8 +112,7 @@ def kaders() -> None:
     try:
         reg = register()
     except Regelfout as exc:
-        _fout(exc)
-        return
+        stop(exc)
     tabel = Table(title="Normenkaders", show_lines=True)
     for kolom in ("id / naam", "geldig", "gemeenten", "matrix", "voorbeeld"):
         tabel.add_column(kolom)
@@ -174,7 +159,9 @@ def kader() -> None:
 
 @kader.command("toon")
 @click.argument("kader_id", metavar="ID")
-@click.option("--peildatum", callback=_datum, metavar="JJJJ-MM-DD", help="Versie die op deze datum geldt.")
+@click.option(
+    "--peildatum", callback=datum_optie, metavar="JJJJ-MM-DD", help="Versie die op deze datum geldt."
+)
 def toon(kader_id: str, peildatum: dt.date | None) -> None:
     """Toon normenkader (of resultatenmatrix) ID als leesbare tabel."""
     from maatwerk.engine.berekening import bron_tekst
@@ -194,8 +181,7 @@ def toon(kader_id: str, peildatum: dt.date | None) -> None:
             return
         k = reg.normenkader(kader_id, peildatum)
     except Regelfout as exc:
-        _fout(exc)
-        return
+        stop(exc)
     console.print(f"[bold]{k.naam}[/] — id {k.id}, versie {k.versie}, {k.uitgever}")
     console.print(
         f"Geldig {k.valid_from} t/m {k.valid_until or 'nader bericht'}; gemeenten: "

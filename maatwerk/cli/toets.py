@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from maatwerk.cli.opties import stop
 from maatwerk.regels.laden import Regelfout
 from maatwerk.toets import Oordeel, laad_beleid, toets_beleid
 from maatwerk.toets.overzicht import SCHRIJVERS, Ongeldig, schrijf_overzicht
@@ -53,7 +54,7 @@ def als_tekst(o: Oordeel) -> str:
     return "\n".join(regels)
 
 
-def _fout(tekst: str) -> None:
+def _meld(tekst: str) -> None:
     click.echo(tekst, err=True)
 
 
@@ -100,21 +101,18 @@ def toets(pad: Path, als_json: bool, overzicht: Path | None) -> None:
     PAD is één beleidsbestand of een map met beleidsbestanden (*.yaml).
     """
     if not pad.exists():
-        _fout(f"fout: {pad}: bestand of map bestaat niet")
-        sys.exit(2)
+        stop(f"{pad}: bestand of map bestaat niet")
     if overzicht is not None and overzicht.suffix.lower() not in SCHRIJVERS:
-        _fout(f"fout: --overzicht {overzicht}: onbekend formaat; kies .html, .csv of .md")
-        sys.exit(2)
+        stop(f"--overzicht {overzicht}: onbekend formaat; kies .html, .csv of .md")
     bestanden = _beleidsbestanden(pad) if pad.is_dir() else [pad]
     if not bestanden:
-        _fout(f"fout: {pad}: geen beleidsbestanden (*.yaml) gevonden")
-        sys.exit(2)
+        stop(f"{pad}: geen beleidsbestanden (*.yaml) gevonden")
     oordelen, ongeldig = _toets_map(bestanden)
     for f in ongeldig:
-        _fout(f"fout: niet getoetst:\n{f.fout}")
+        _meld(f"Fout: niet getoetst:\n{f.fout}")
     if overzicht is not None:
         schrijf_overzicht(overzicht, oordelen, ongeldig)
-        _fout(f"overzicht geschreven: {overzicht} ({len(oordelen)} getoetst, {len(ongeldig)} ongeldig)")
+        _meld(f"overzicht geschreven: {overzicht} ({len(oordelen)} getoetst, {len(ongeldig)} ongeldig)")
     if als_json:
         if pad.is_dir():
             uit = {

@@ -110,12 +110,13 @@ def test_cli_exit_2_with_dutch_error(tmp_path: Path):
     pad.write_text(GOED + "onzin: 1\n", encoding="utf-8")
     uit = CliRunner().invoke(toets, [str(pad)])
     assert uit.exit_code == 2
+    assert "Fout: niet getoetst:" in uit.output
     assert f"{pad}:13: onzin: onbekende sleutel" in uit.output
 
 
 def test_cli_missing_file_exit_2(tmp_path: Path):
     uit = CliRunner().invoke(toets, [str(tmp_path / "weg.yaml")])
-    assert uit.exit_code == 2 and "bestaat niet" in uit.output
+    assert uit.exit_code == 2 and f"Fout: {tmp_path / 'weg.yaml'}: bestand of map bestaat niet" in uit.output
 
 
 def test_cli_json_is_one_object_with_the_contract_keys(tmp_path: Path):

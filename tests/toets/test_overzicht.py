@@ -44,7 +44,7 @@ def test_markdown_table(tmp_path):
 
 def test_unknown_overview_format_exit_2(tmp_path):
     uit = CliRunner().invoke(toets, [str(VOORBEELDEN), "--overzicht", str(tmp_path / "uit.pdf")])
-    assert uit.exit_code == 2 and "onbekend formaat" in uit.output
+    assert uit.exit_code == 2 and "Fout: --overzicht " in uit.output and "onbekend formaat" in uit.output
 
 
 @pytest.mark.parametrize("vlag", [[], ["--json"]])
