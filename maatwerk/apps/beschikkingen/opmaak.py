@@ -5,20 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-MAANDEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+from maatwerk.opmaak import lange_datum
 
 
 def hele_minuten(minuten: float | Decimal) -> int:
@@ -60,4 +47,4 @@ def datum_tekst(datum: dt.date | None) -> str:
     """``2026-11-23`` -> ``"23 november 2026"``; None -> ``"(geen)"``."""
     if datum is None:
         return "(geen)"
-    return f"{datum.day} {MAANDEN[datum.month - 1]} {datum.year}"
+    return lange_datum(datum)

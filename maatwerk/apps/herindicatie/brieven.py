@@ -12,9 +12,10 @@ from typing import Any
 from django.template.loader import render_to_string
 
 from maatwerk.apps.cases.termijnregels import termijnregels_op
+from maatwerk.opmaak import lange_datum
 
 from .models import CaseloadClient, SimulatieUitkomst
-from .overgang import OUDE_INDICATIE, PERMANENT, lange_datum
+from .overgang import OUDE_INDICATIE, PERMANENT
 
 
 def uren_tekst(uren: Decimal | float | None) -> str:

@@ -32,6 +32,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from maatwerk.opmaak import lange_datum
 from maatwerk.regels.laden import (
     Bron,
     Geldigheid,
@@ -422,27 +423,6 @@ def bepaal_overgang(
                     f"{regel.toelichting} De wenperiode loopt tot {lange_datum(tot)}.",
                 )
     return uit(basis, None, "geen", "Geen overgangsregel van toepassing: de nieuwe indicatie geldt meteen.")
-
-
-_MAANDEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-
-def lange_datum(datum: dt.date) -> str:
-    """Dutch long date: ``5 juni 2018``."""
-    return f"{datum.day} {_MAANDEN[datum.month - 1]} {datum.year}"
 
 
 def _duur(maanden: int) -> str:
