@@ -38,7 +38,7 @@ from maatwerk.regels.laden import (
     Melding,
     Regelfout,
     StrictModel,
-    controleer_geen_overlap,
+    laad_versies,
     lees_yaml,
     valideer,
 )
@@ -462,34 +462,12 @@ def _laad_versies(map_: Path, model: type) -> dict[str, list]:
     if not map_.is_dir():
         return uit
     for sub in sorted(p for p in map_.iterdir() if p.is_dir()):
-        versies = []
-        for pad in sorted(sub.glob("*.yaml")):
-            try:
-                obj = laad(model, pad)
-            except Regelfout as fout:
-                meldingen.extend(fout.meldingen)
-                continue
-            if obj.id != sub.name:
-                meldingen.append(
-                    Melding(f"id '{obj.id}' past niet bij de map '{sub.name}'", str(pad), None, "id")
-                )
-            if pad.stem != obj.valid_from.isoformat():
-                meldingen.append(
-                    Melding(
-                        f"bestandsnaam moet {obj.valid_from.isoformat()}.yaml zijn (gelijk aan valid_from)",
-                        str(pad),
-                        None,
-                        "valid_from",
-                    )
-                )
-            versies.append((pad, obj))
         try:
-            controleer_geen_overlap(
-                (str(p), Geldigheid(valid_from=o.valid_from, valid_until=o.valid_until)) for p, o in versies
-            )
+            versies = laad_versies(model, sub, laad)
         except Regelfout as fout:
             meldingen.extend(fout.meldingen)
-        uit[sub.name] = [o for _, o in sorted(versies, key=lambda v: v[1].valid_from)]
+            continue
+        uit[sub.name] = [o for _, o in versies]
         _PADEN.update({(o.id, o.valid_from): p for p, o in versies})
     if meldingen:
         raise Regelfout(meldingen)

@@ -7,15 +7,29 @@ ontbreekt``). Duplicate keys are refused. Nothing is returned on invalid input.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 Pad = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
+
+
+class Versie(Protocol):
+    """A rule-set version as stored in ``<id>/<valid_from>.yaml``."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def valid_from(self) -> dt.date: ...
+    @property
+    def valid_until(self) -> dt.date | None: ...
+
+
+V = TypeVar("V", bound=Versie)
 
 
 class Regelfout(ValueError):
@@ -216,3 +230,45 @@ def laad(model: type[M], pad: Path | str) -> M:
     if data is None:
         raise Regelfout([Melding("bestand is leeg", str(pad))])
     return valideer(model, data, str(pad), regels)
+
+
+def laad_versies(
+    model: type[V], map_: Path, lader: Callable[[type[V], Path], V] = laad
+) -> list[tuple[Path, V]]:
+    """Every version ``<map_>/<valid_from>.yaml`` of the rule set ``map_.name``, oldest first.
+
+    Each file is loaded with ``lader`` (default :func:`laad`), must carry ``id: <map_.name>`` and be
+    named after its ``valid_from``; no two versions may overlap in time. All problems are raised
+    together as one :class:`Regelfout`. A folder without ``*.yaml`` files gives ``[]``: the caller
+    says what is unknown.
+    """
+    versies: list[tuple[Path, V]] = []
+    meldingen: list[Melding] = []
+    for pad in sorted(map_.glob("*.yaml")):
+        try:
+            versie = lader(model, pad)
+        except Regelfout as fout:
+            meldingen.extend(fout.meldingen)
+            continue
+        if versie.id != map_.name:
+            meldingen.append(
+                Melding(f"id '{versie.id}' past niet bij de map '{map_.name}'", str(pad), sleutel="id")
+            )
+        if pad.stem != versie.valid_from.isoformat():
+            meldingen.append(
+                Melding(
+                    f"bestandsnaam moet {versie.valid_from.isoformat()}.yaml zijn (gelijk aan valid_from)",
+                    str(pad),
+                    sleutel="valid_from",
+                )
+            )
+        versies.append((pad, versie))
+    try:
+        controleer_geen_overlap(
+            (str(pad), Geldigheid(valid_from=v.valid_from, valid_until=v.valid_until)) for pad, v in versies
+        )
+    except Regelfout as fout:
+        meldingen.extend(fout.meldingen)
+    if meldingen:
+        raise Regelfout(meldingen)
+    return sorted(versies, key=lambda pv: pv[1].valid_from)

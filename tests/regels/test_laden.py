@@ -4,7 +4,14 @@ import datetime as dt
 
 import pytest
 
-from maatwerk.regels.laden import Geldigheid, Regelfout, StrictModel, controleer_geen_overlap, laad
+from maatwerk.regels.laden import (
+    Geldigheid,
+    Regelfout,
+    StrictModel,
+    controleer_geen_overlap,
+    laad,
+    laad_versies,
+)
 
 
 class Voorbeeld(StrictModel):
@@ -50,3 +57,41 @@ def test_overlapping_validity_refused():
     with pytest.raises(Regelfout, match="overlapt"):
         controleer_geen_overlap([("a.yaml", a), ("b.yaml", b)])
     controleer_geen_overlap([("a.yaml", a), ("c.yaml", Geldigheid(valid_from=dt.date(2021, 1, 2)))])
+
+
+class Regelset(Geldigheid):
+    id: str
+    waarde: int
+
+
+def _versie(map_, naam: str, tekst: str) -> None:
+    map_.mkdir(parents=True, exist_ok=True)
+    (map_ / naam).write_text(tekst, encoding="utf-8")
+
+
+def test_laad_versies_oldest_first_with_their_files(tmp_path):
+    map_ = tmp_path / "set"
+    _versie(map_, "2022-01-01.yaml", "id: set\nwaarde: 2\nvalid_from: 2022-01-01\n")
+    _versie(map_, "2021-01-01.yaml", "id: set\nwaarde: 1\nvalid_from: 2021-01-01\nvalid_until: 2021-12-31\n")
+    versies = laad_versies(Regelset, map_)
+    assert [(p.name, v.waarde) for p, v in versies] == [("2021-01-01.yaml", 1), ("2022-01-01.yaml", 2)]
+    assert laad_versies(Regelset, tmp_path / "leeg") == []
+
+
+def test_laad_versies_collects_every_problem(tmp_path):
+    map_ = tmp_path / "set"
+    _versie(map_, "2021-01-01.yaml", "id: ander\nwaarde: 1\nvalid_from: 2021-01-01\n")
+    _versie(map_, "2021-06-01.yaml", "id: set\nwaarde: 2\nvalid_from: 2022-01-01\n")
+    _versie(map_, "2023-01-01.yaml", "id: set\nwaarde: x\nvalid_from: 2023-01-01\n")
+    with pytest.raises(Regelfout) as fout:
+        laad_versies(Regelset, map_)
+    teksten = {(m.bestand.rsplit("/", 1)[-1], m.sleutel, m.tekst) for m in fout.value.meldingen}
+    assert ("2021-01-01.yaml", "id", "id 'ander' past niet bij de map 'set'") in teksten
+    assert (
+        "2021-06-01.yaml",
+        "valid_from",
+        "bestandsnaam moet 2022-01-01.yaml zijn (gelijk aan valid_from)",
+    ) in teksten
+    assert any(b == "2023-01-01.yaml" and s == "waarde" for b, s, _ in teksten)
+    assert any(b == "2021-01-01.yaml" and "overlapt" in t for b, _, t in teksten)
+

@@ -25,8 +25,7 @@ from maatwerk.regels.laden import (
     Melding,
     Regelfout,
     StrictModel,
-    controleer_geen_overlap,
-    laad,
+    laad_versies,
 )
 
 REGELS = Path(__file__).resolve().parents[2] / "regels" / "tarieven"
@@ -119,8 +118,8 @@ T = TypeVar("T", bound=_Versie)
 
 def _laad_versies(model: type[T], soort: str, regelset: str, map_: Path | None) -> list[T]:
     basis = (map_ or REGELS / soort) / regelset
-    bestanden = sorted(basis.glob("*.yaml"))
-    if not bestanden:
+    versies = laad_versies(model, basis)
+    if not versies:
         bekend = ", ".join(sorted(p.name for p in (map_ or REGELS / soort).iterdir() if p.is_dir()))
         raise Regelfout(
             [
@@ -129,26 +128,7 @@ def _laad_versies(model: type[T], soort: str, regelset: str, map_: Path | None) 
                 )
             ]
         )
-    versies = []
-    for pad in bestanden:
-        versie = laad(model, pad)
-        if versie.id != regelset:
-            raise Regelfout(
-                [Melding(f"id '{versie.id}' past niet bij map '{regelset}'", str(pad), sleutel="id")]
-            )
-        if pad.stem != versie.valid_from.isoformat():
-            raise Regelfout(
-                [
-                    Melding(
-                        f"bestandsnaam moet {versie.valid_from.isoformat()}.yaml zijn",
-                        str(pad),
-                        sleutel="valid_from",
-                    )
-                ]
-            )
-        versies.append(versie)
-    controleer_geen_overlap((f"{basis / v.valid_from.isoformat()}.yaml", v.geldigheid) for v in versies)
-    return versies
+    return [versie for _, versie in versies]
 
 
 @cache

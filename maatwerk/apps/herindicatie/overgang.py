@@ -39,8 +39,7 @@ from maatwerk.regels.laden import (
     Melding,
     Regelfout,
     StrictModel,
-    controleer_geen_overlap,
-    laad,
+    laad_versies,
 )
 
 BELEID_MAP = Path(__file__).resolve().parents[2] / "regels" / "overgangsbeleid"
@@ -485,31 +484,13 @@ def _afwijken(beleid: Overgangsbeleid, besluit: Afwijkingsbesluit, basis: str, u
 
 @cache
 def _versies(beleid_id: str) -> tuple[Overgangsbeleid, ...]:
-    map_ = BELEID_MAP / beleid_id
-    bestanden = sorted(map_.glob("*.yaml"))
-    if not bestanden:
+    versies = laad_versies(Overgangsbeleid, BELEID_MAP / beleid_id)
+    if not versies:
         bekend = ", ".join(beleid_ids()) or "geen"
         raise Regelfout(
             [Melding(f"onbekend overgangsbeleid {beleid_id!r}; beschikbaar: {bekend}", sleutel="beleid")]
         )
-    versies = []
-    for pad in bestanden:
-        versie = laad(Overgangsbeleid, pad)
-        if versie.id != beleid_id:
-            raise Regelfout(
-                [Melding(f"id {versie.id!r} hoort bij map {beleid_id!r}", str(pad), sleutel="id")]
-            )
-        if versie.valid_from.isoformat() != pad.stem:
-            raise Regelfout(
-                [
-                    Melding(
-                        "bestandsnaam moet valid_from zijn (JJJJ-MM-DD.yaml)", str(pad), sleutel="valid_from"
-                    )
-                ]
-            )
-        versies.append(versie)
-    controleer_geen_overlap((f"{beleid_id}/{v.valid_from}.yaml", v) for v in versies)
-    return tuple(versies)
+    return tuple(versie for _, versie in versies)
 
 
 def beleid_ids() -> list[str]:
