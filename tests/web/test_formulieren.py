@@ -291,3 +291,12 @@ def test_aanbieder_ligt_vast_na_besluit(client, consulent, aanbieders):
     assert response.status_code == 400 and "via een correctie van de beschikking" in response.content.decode()
     zaak.refresh_from_db()
     assert zaak.aanbieder == noord
+
+
+@pytest.mark.django_db
+def test_nieuw_onderzoek_toont_meteen_de_indicatie_van_de_typische_situatie(client, consulent, zaak):
+    """Defaults of 0 (no unused rooms) count as input: the page opens with an indication."""
+    client.force_login(consulent)
+    html = client.get(f"/onderzoek/{zaak.pk}/").content.decode()
+    assert "Totaal:" in html and "minuten per week" in html
+    assert Onderzoek.objects.count() == 0

@@ -215,7 +215,8 @@ def _standaard_post(form: SituatieForm) -> dict[str, Any]:
     uit: dict[str, Any] = {}
     for naam, veld in form.fields.items():
         waarde = veld.initial() if callable(veld.initial) else veld.initial
-        if waarde not in (None, False, ""):
+        # Identity checks: 0 (e.g. no unused rooms) is a real default, although 0 == False.
+        if waarde is not None and waarde is not False and waarde != "":
             uit[form.add_prefix(naam)] = waarde
     return uit
 
