@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import os
 import shutil
-import subprocess
 import sys
 
 import click
@@ -97,5 +95,6 @@ def serve(host: str, port: int, workers: int, dev: bool) -> None:
         "--graceful-timeout",
         "5",
     ]
-    with contextlib.suppress(KeyboardInterrupt):
-        subprocess.run(args, check=False)
+    # Replace this process by gunicorn, so that a signal to `maatwerk serve` (Ctrl+C, SIGTERM from a
+    # process manager) reaches the server itself and no orphaned server keeps the port.
+    os.execv(gunicorn, args)
