@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 
 from maatwerk.apps.accounts.rollen import Rol, heeft_rol, rollen_van
 
@@ -21,6 +23,15 @@ MENU: list[tuple[str, str, tuple[str, ...]]] = [
 ]
 
 
+@cache
+def _menu_url(naam: str, prefix: str) -> str | None:
+    """The URL of a menu item, or None when its app is not installed (resolved once per process)."""
+    try:
+        return reverse(naam)
+    except NoReverseMatch:
+        return None
+
+
 def navigatie(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
@@ -29,9 +40,8 @@ def navigatie(request: HttpRequest) -> dict:
     for naam, label, rollen in MENU:
         if not heeft_rol(user, *rollen):
             continue
-        try:
-            url = reverse(naam)
-        except NoReverseMatch:
+        url = _menu_url(naam, get_script_prefix())
+        if url is None:
             continue
         items.append({"url": url, "label": label, "actief": False})
     # The current item is the one with the longest URL that prefixes the path.

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",  # widget templates for FORM_RENDERER = TemplatesSetting
     "django_htmx",
     # maatwerk domain apps
     "maatwerk.apps.clients",
@@ -65,6 +66,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "maatwerk.web.urls"
+# Widgets render with the project's template engine, so maatwerk/web/templates/django/forms/ can
+# override Django's widget templates (select.html: options written out instead of one include each).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "maatwerk.web.wsgi.application"
 
 TEMPLATES = [

@@ -72,7 +72,7 @@ def werklijst(request: HttpRequest) -> HttpResponse:
                 Status.TOEGEWEZEN,
             ]
         )
-        .select_related("client", "consulent")
+        .select_related("client")
         .prefetch_related("opschortingen")
     )
     team = list(
@@ -87,6 +87,8 @@ def werklijst(request: HttpRequest) -> HttpResponse:
         alle = False
     elif not alle:
         qs = qs.filter(consulent=request.user)
+    if alle:  # only the whole-team list shows the consulent column
+        qs = qs.select_related("consulent")
     vandaag = timezone.localdate()
     regels = []
     for zaak in qs:
