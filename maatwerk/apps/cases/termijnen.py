@@ -141,8 +141,23 @@ def termijnen_van(
     return uit
 
 
-def open_termijnen(zaak: Zaak, vandaag: dt.date | None = None) -> list[Termijn]:
+def open_termijnen(
+    zaak: Zaak, vandaag: dt.date | None = None, opschortingen: list[Opschorting] | None = None
+) -> list[Termijn]:
     """Deadlines still to be met that belong on the worklist (none for closed cases)."""
     if zaak.is_afgesloten:
         return []
-    return [t for t in termijnen_van(zaak, vandaag) if t.werklijst and t.is_open and t.regel.gehaald_bij]
+    return [
+        t
+        for t in termijnen_van(zaak, vandaag, opschortingen)
+        if t.werklijst and t.is_open and t.regel.gehaald_bij
+    ]
+
+
+def opschortingen_per_zaak(zaken: list[Zaak]) -> dict[int, list[Opschorting]]:
+    """The opschortingen of many zaken in one query (cheaper than prefetch_related for a list)."""
+    per_zaak: dict[int, list[Opschorting]] = {z.pk: [] for z in zaken}
+    if zaken:
+        for o in Opschorting.objects.filter(zaak_id__in=list(per_zaak)):
+            per_zaak[o.zaak_id].append(o)
+    return per_zaak

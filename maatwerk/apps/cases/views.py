@@ -34,7 +34,7 @@ from .forms import (
 )
 from .models import STATUS_UITLEG, Opschorting, Status, Zaak
 from .status import OngeldigeStatusovergang, start_zaak, zet_status
-from .termijnen import open_termijnen, termijnen_van
+from .termijnen import open_termijnen, opschortingen_per_zaak, termijnen_van
 from .zichtbaarheid import zichtbare_zaken
 
 LEZERS = (*TOEGANGSTEAM, Rol.KWALITEITSMEDEWERKER)
@@ -73,7 +73,6 @@ def werklijst(request: HttpRequest) -> HttpResponse:
             ]
         )
         .select_related("client")
-        .prefetch_related("opschortingen")
     )
     team = list(
         get_user_model()
@@ -90,9 +89,11 @@ def werklijst(request: HttpRequest) -> HttpResponse:
     if alle:  # only the whole-team list shows the consulent column
         qs = qs.select_related("consulent")
     vandaag = timezone.localdate()
+    zaken = list(qs)
+    opschortingen = opschortingen_per_zaak(zaken)
     regels = []
-    for zaak in qs:
-        for t in open_termijnen(zaak, vandaag):
+    for zaak in zaken:
+        for t in open_termijnen(zaak, vandaag, opschortingen[zaak.pk]):
             regels.append((t, zaak))
     regels.sort(key=lambda r: (r[0].uiterlijk, r[1].pk))
     telling = Counter(t.stand for t, _ in regels)
