@@ -4,7 +4,7 @@ batch vs per-case loop on the same 20,000 situations, and the peak memory of the
 Synthetic situations are generated with NumPy (:func:`synthetische_situaties`; all flat columns:
 households of up to 4 members of every rol/age/ability, every omstandigheid, netwerk minutes,
 voorzieningen); generation is timed and reported separately. The 1M batch runs in a fresh subprocess
-reading the situations from a Parquet file, so that its peak RSS (``getrusage(RUSAGE_SELF).ru_maxrss``)
+reading the situations from a Parquet file, so that its peak RSS (``VmHWM``: :func:`bench.piek_rss_mib`)
 is that of a ``maatwerk batch`` run: Python, polars, the rule files and the 1M-row input frame included
 (``batch_1000000_input_rss`` is the peak right after reading the input, before any batch).
 """
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import resource
 import statistics
 import subprocess
 import sys
@@ -22,6 +21,8 @@ import time
 
 import numpy as np
 import polars as pl
+
+from bench import piek_rss_mib
 
 KADER = "kpmg-hbel"  # the normenkader Voorbeeldstad activates
 PEILDATUM = dt.date(2026, 3, 1)
@@ -89,7 +90,7 @@ def _groot(pad: str) -> None:
     from maatwerk.engine.batch import indiceer_batch
 
     frame = pl.read_parquet(pad)
-    invoer_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    invoer_rss = piek_rss_mib()
     indiceer_batch(frame.head(1000), KADER, PEILDATUM)  # warm-up: rule files, compile
     tijden = []
     for _ in range(3):
@@ -97,7 +98,7 @@ def _groot(pad: str) -> None:
         uit = indiceer_batch(frame, KADER, PEILDATUM)
         tijden.append(time.perf_counter() - begin)
         del uit
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    rss = piek_rss_mib()
     indiceer_batch(frame.head(1000), "h4", PEILDATUM)
     h4 = []
     for _ in range(2):  # a kader with 10 activities, gebruikelijke hulp, netwerk and an aanvullend product

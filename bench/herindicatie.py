@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench import piek_rss_mib
 
 N = int(os.environ.get("BENCH_HERINDICATIE_N", "11000"))
 
@@ -85,7 +86,7 @@ def _run() -> None:
         print(f"BENCH herindicatie_simulatie_met_overgang_{N}_eerste {t_koud:.3f} s", flush=True)
         _, t_sim = _tijd(simulatie)
         print(f"BENCH herindicatie_simulatie_met_overgang_{N} {t_sim:.3f} s", flush=True)
-    piek = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    piek = piek_rss_mib()
     print(f"BENCH herindicatie_piekgeheugen {piek:.0f} MiB", flush=True)
 
 

@@ -17,13 +17,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
 
 import numpy as np
 import polars as pl
+
+from bench import piek_rss_mib
 
 AANTALLEN = (11_000, 500_000)
 KADER = "kpmg-hbel"  # the normenkader Voorbeeldstad activates
@@ -88,7 +89,7 @@ def meet(aantal: int) -> dict[str, float]:
     begin = time.perf_counter()
     uitkomst = simuleer(caseload, KADER, PEILDATUM, beleid, batch=batch)
     simulatie = time.perf_counter() - begin
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux; before the budget
+    rss = piek_rss_mib()  # before the budget
     assert uitkomst.height == aantal
 
     tabel = tarieftabel(matrix_van_kader(KADER, PEILDATUM))
