@@ -82,6 +82,32 @@ def _regelfout(exc: Regelfout) -> click.ClickException:
     return click.ClickException("\n".join(str(m) for m in exc.meldingen))
 
 
+def _beleid_van_gemeente(beleid_id: str | None, gemeente: str) -> str:
+    """``--beleid`` if given, otherwise the transition policy the gemeente configured (exit 2 if none)."""
+    if beleid_id:
+        return beleid_id
+    from maatwerk.toets.bewaking import bestand_voor, laad_gemeente
+
+    try:
+        cfg = laad_gemeente(gemeente)
+    except Regelfout as exc:
+        raise click.UsageError("\n".join(str(m) for m in exc.meldingen)) from None
+    if cfg.overgangsbeleid is None:
+        raise click.UsageError(
+            f"gemeente {cfg.gemeente} heeft geen overgangsbeleid ingesteld: geef --beleid ID "
+            f"(zie `maatwerk herindicatie beleid`) of zet `overgangsbeleid: ID` in {bestand_voor(gemeente)}"
+        )
+    return cfg.overgangsbeleid
+
+
+GEMEENTE = click.option(
+    "--gemeente",
+    default="Voorbeeldstad",
+    show_default=True,
+    help="Gemeente waarvan het ingestelde overgangsbeleid geldt als --beleid ontbreekt.",
+)
+
+
 # --- caseload ---------------------------------------------------------------------------------------
 
 
@@ -232,8 +258,11 @@ def _kenmerken(waarden: tuple[str, ...]) -> dict[str, str]:
 
 @herindicatie.command("overgang")
 @click.option(
-    "--beleid", "beleid_id", required=True, help="Id van het overgangsbeleid (zie `herindicatie beleid`)."
+    "--beleid",
+    "beleid_id",
+    help="Id van het overgangsbeleid (zie `herindicatie beleid`); standaard dat van de gemeente.",
 )
+@GEMEENTE
 @click.option(
     "--oude-uren", type=UREN, required=True, help="Oude indicatie in uren per week (of 'onbekend')."
 )
@@ -249,7 +278,8 @@ def _kenmerken(waarden: tuple[str, ...]) -> dict[str, str]:
 @click.option("--motivatie", default="", help="Motivering van de afwijking (verplicht bij afwijken).")
 @click.option("--json", "als_json", is_flag=True, help="Eén JSON-object.")
 def overgang(
-    beleid_id: str,
+    beleid_id: str | None,
+    gemeente: str,
     oude_uren: Decimal | None,
     geboortedatum: dt.date,
     peildatum: dt.date,
@@ -272,6 +302,7 @@ def overgang(
         if afwijking_tot and afwijking_tot != PERMANENT:
             tot = DATUM.convert(afwijking_tot, None, None)
         afwijking = Afwijkingsbesluit(motivatie=motivatie, tot=tot, intensiteit=afwijking_intensiteit)
+    beleid_id = _beleid_van_gemeente(beleid_id, gemeente)
     try:
         gekozen = laad_beleid(beleid_id, peildatum)
         uit = bepaal_overgang(
@@ -333,7 +364,13 @@ def demo(aantal: int, seed: int, peildatum: dt.date, pad: Path) -> None:
     required=True,
     help="Uitkomst per cliënt: .csv of .parquet.",
 )
-@click.option("--beleid", "beleid_id", help="Overgangsbeleid (zie `herindicatie beleid`).")
+@click.option(
+    "--beleid",
+    "beleid_id",
+    help="Overgangsbeleid (zie `herindicatie beleid`); standaard dat van de gemeente.",
+)
+@GEMEENTE
+@click.option("--zonder-beleid", is_flag=True, help="Reken zonder overgangsbeleid.")
 @click.option("--peildatum", type=DATUM, help="Ingangsdatum van de nieuwe indicaties (standaard: vandaag).")
 @click.option(
     "--plot", "plot_pad", type=click.Path(dir_okay=False, path_type=Path), help="Grafiek (.png/.svg)."
@@ -343,6 +380,8 @@ def simuleer(
     kader: str,
     pad: Path,
     beleid_id: str | None,
+    gemeente: str,
+    zonder_beleid: bool,
     peildatum: dt.date | None,
     plot_pad: Path | None,
     als_json: bool,
@@ -350,6 +389,10 @@ def simuleer(
     """Reken de hele caseload door met het normenkader, vóórdat iemand bezocht wordt."""
     if pad.suffix.lower() not in {".csv", ".parquet"}:
         raise click.BadParameter("gebruik .csv of .parquet", param_hint="-o")
+    if zonder_beleid and beleid_id:
+        raise click.UsageError("geef --beleid of --zonder-beleid, niet beide")
+    if not zonder_beleid:
+        beleid_id = _beleid_van_gemeente(beleid_id, gemeente)
     peildatum = peildatum or dt.date.today()
     from maatwerk.apps.herindicatie.overgang import laad_beleid
     from maatwerk.apps.herindicatie.simulatie import engine_batch, samenvatting

@@ -16,7 +16,7 @@ import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from maatwerk.regels.laden import (
     Bron,
@@ -32,6 +32,12 @@ from maatwerk.toets.oordeel import Oordeel, toets_beleid
 
 REGELS = Path(__file__).resolve().parent.parent / "regels"
 GEMEENTEN_MAP = REGELS / "gemeenten"
+OVERGANGSBELEID_MAP = REGELS / "overgangsbeleid"
+
+
+def overgangsbeleid_ids() -> list[str]:
+    """Ids of the shipped transition policies (a folder with at least one version file)."""
+    return sorted(p.name for p in OVERGANGSBELEID_MAP.iterdir() if p.is_dir() and any(p.glob("*.yaml")))
 
 
 class Configuratie(Geldigheid):
@@ -56,7 +62,16 @@ class GemeenteConfiguratie(StrictModel):
     gemeente: str
     synthetisch: bool = False
     toelichting: str | None = None
+    overgangsbeleid: str | None = None
     configuraties: list[Configuratie] = Field(min_length=1)
+
+    @field_validator("overgangsbeleid")
+    @classmethod
+    def _bestaand_beleid(cls, waarde: str | None) -> str | None:
+        if waarde is not None and waarde not in overgangsbeleid_ids():
+            bekend = ", ".join(overgangsbeleid_ids()) or "geen"
+            raise ValueError(f"onbekend overgangsbeleid '{waarde}'; beschikbaar: {bekend}")
+        return waarde
 
 
 class ConfiguratieAfgekeurd(Exception):

@@ -116,3 +116,18 @@ def test_engine_must_choose_the_same_normenkader(tmp_path):
     (tmp_path / "voorbeeldstad.yaml").write_text(tekst, encoding="utf-8")
     with pytest.raises(Regelfout, match="normenkader 'kpmg-hbel' noemt Voorbeeldstad"):
         controleer_configuratie("Voorbeeldstad", dt.date(2021, 6, 1), tmp_path)
+
+
+def test_overgangsbeleid_must_be_a_shipped_policy(tmp_path):
+    from maatwerk.toets.bewaking import laad_gemeente
+
+    assert laad_gemeente("Voorbeeldstad").overgangsbeleid == "voorbeeldstad"
+    mappen = [tmp_path / naam for naam in ("zonder", "met", "fout")]
+    for map_ in mappen:
+        map_.mkdir()
+    assert laad_gemeente("Proefdorp", _map(mappen[0], CONFIG)).overgangsbeleid is None
+    map_ = _map(mappen[1], CONFIG.replace("configuraties:", "overgangsbeleid: westland-2019\nconfiguraties:"))
+    assert laad_gemeente("Proefdorp", map_).overgangsbeleid == "westland-2019"
+    map_ = _map(mappen[2], CONFIG.replace("configuraties:", "overgangsbeleid: onbekend\nconfiguraties:"))
+    with pytest.raises(Regelfout, match=r"proefdorp\.yaml:2: overgangsbeleid: onbekend overgangsbeleid"):
+        laad_gemeente("Proefdorp", map_)
