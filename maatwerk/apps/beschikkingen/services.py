@@ -17,7 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from maatwerk.apps.audit import log_persoonsgegevens
-from maatwerk.apps.cases.models import STATUS_UITLEG, Status, Zaak
+from maatwerk.apps.cases.models import STATUS_UITLEG, TREIN, Status, Zaak
 from maatwerk.apps.cases.status import OngeldigeStatusovergang, zet_status
 from maatwerk.regels.laden import Regelfout
 
@@ -25,16 +25,6 @@ from . import brief as b
 from .iwmo import IwmoClient, IwmoProduct, Wmo301Bericht, maak_wmo301, product_voor, valideer_wmo301
 from .models import Beschikking, Besluit, Leveringsvorm, Ondersteuningsplan, Toewijzing, Zorgplan
 from .render import inhoudshash, render_html, render_pdf
-
-TREIN = [
-    Status.ONTVANGEN,
-    Status.IN_ONDERZOEK,
-    Status.AANVRAAG,
-    Status.BESLUIT,
-    Status.TOEGEWEZEN,
-    Status.LEVERING_GESTART,
-    Status.BEEINDIGD,
-]
 
 
 class Geweigerd(Exception):
@@ -269,7 +259,7 @@ def _statustrein(zaak: Zaak, na_besluit: str) -> tuple[b.Statusstap, ...]:
     if na_besluit == Status.AFGEWEZEN:
         trein = [s for s in TREIN[:3] if s in data] + [Status.AFGEWEZEN]
     else:
-        trein = TREIN
+        trein = list(TREIN)
     huidig = trein.index(na_besluit)
     return tuple(
         b.Statusstap(

@@ -30,6 +30,17 @@ class Status(models.TextChoices):
     INGETROKKEN = "ingetrokken", "Ingetrokken"
 
 
+#: The regular order of the status train; afgewezen and ingetrokken leave it.
+TREIN: tuple[str, ...] = (
+    Status.ONTVANGEN,
+    Status.IN_ONDERZOEK,
+    Status.AANVRAAG,
+    Status.BESLUIT,
+    Status.TOEGEWEZEN,
+    Status.LEVERING_GESTART,
+    Status.BEEINDIGD,
+)
+
 #: Plain-language descriptions of each status, for letters and the client.
 STATUS_UITLEG: dict[str, str] = {
     Status.ONTVANGEN: "We hebben uw melding ontvangen.",

@@ -32,7 +32,7 @@ from .forms import (
     StatusForm,
     ToewijzenForm,
 )
-from .models import STATUS_UITLEG, Opschorting, Status, Zaak
+from .models import STATUS_UITLEG, TREIN, Opschorting, Status, Zaak
 from .status import OngeldigeStatusovergang, start_zaak, zet_status
 from .termijnen import open_termijnen, opschortingen_per_zaak, termijnen_van
 from .zichtbaarheid import zichtbare_zaken
@@ -40,15 +40,6 @@ from .zichtbaarheid import zichtbare_zaken
 LEZERS = (*TOEGANGSTEAM, Rol.KWALITEITSMEDEWERKER)
 #: Once decided, the aanbieder is part of the beschikking and cannot be changed from the case page.
 VASTE_AANBIEDER = (Status.BESLUIT, Status.TOEGEWEZEN, Status.LEVERING_GESTART)
-TREIN = [
-    Status.ONTVANGEN,
-    Status.IN_ONDERZOEK,
-    Status.AANVRAAG,
-    Status.BESLUIT,
-    Status.TOEGEWEZEN,
-    Status.LEVERING_GESTART,
-    Status.BEEINDIGD,
-]
 
 
 def _zaak(request: HttpRequest, pk: int) -> Zaak:
@@ -206,7 +197,7 @@ def _trein(zaak: Zaak) -> list[dict]:
         bereikt = {e.naar_status for e in zaak.statusevents.all()}
         stappen = [s for s in TREIN if s in bereikt] + [zaak.status]
     else:
-        stappen = TREIN
+        stappen = list(TREIN)
     index = stappen.index(zaak.status)
     return [
         {"label": Status(s).label, "huidig": i == index, "gedaan": i < index} for i, s in enumerate(stappen)
