@@ -149,7 +149,7 @@ def pxq_bedragen(
         "periode_tot",
         "dagen",
         "minuten_oud",
-        rond_af_expr(pl.col("teller"), MINUTEN_MAAL_DAGEN_PER_UUR_WEEK).alias(uit),
+        bedrag,
     )
 
 
