@@ -35,6 +35,7 @@ from maatwerk.engine.situatie import (
 from maatwerk.regels.laden import (
     Bron,
     Geldigheid,
+    Gesourcet,
     Melding,
     Regelfout,
     StrictModel,
@@ -79,24 +80,6 @@ def is_feit(naam: str) -> bool:
 
 
 PER_WEEK: dict[str, float] = {"dag": 7.0, "week": 1.0, "twee_weken": 0.5, "maand": 12 / 52, "jaar": 1 / 52}
-
-
-class Gesourcet(StrictModel):
-    """Mixin for every value: a ``bron``, or ``voorbeeld: true`` with a ``toelichting``."""
-
-    bron: Bron | None = None
-    voorbeeld: bool = False
-    toelichting: str | None = None
-
-    @model_validator(mode="after")
-    def _bron_of_voorbeeld(self) -> Gesourcet:
-        if self.voorbeeld and not self.toelichting:
-            raise ValueError("voorbeeld-waarde zonder toelichting: leg uit waarom er geen bron is")
-        if self.bron is None and not self.voorbeeld:
-            raise ValueError(
-                "waarde zonder bron: geef 'bron' of markeer met 'voorbeeld: true' + 'toelichting'"
-            )
-        return self
 
 
 class Voorwaarde(StrictModel):

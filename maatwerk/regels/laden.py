@@ -71,6 +71,24 @@ class Bron(StrictModel):
     verwijzing: str | None = None
 
 
+class Gesourcet(StrictModel):
+    """Base for every rule value: a ``bron``, or ``voorbeeld: true`` with a ``toelichting``."""
+
+    bron: Bron | None = None
+    voorbeeld: bool = False
+    toelichting: str | None = None
+
+    @model_validator(mode="after")
+    def _bron_of_voorbeeld(self) -> Gesourcet:
+        if self.voorbeeld and not self.toelichting:
+            raise ValueError("voorbeeld-waarde zonder toelichting: leg uit waarom er geen bron is")
+        if self.bron is None and not self.voorbeeld:
+            raise ValueError(
+                "waarde zonder bron: geef 'bron' of markeer met 'voorbeeld: true' + 'toelichting'"
+            )
+        return self
+
+
 class Geldigheid(StrictModel):
     """Validity period of a rule file version: ``valid_from`` inclusive, ``valid_until`` inclusive."""
 

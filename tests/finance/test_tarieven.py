@@ -43,10 +43,13 @@ def test_valid_file_loads_and_tariff_by_date(tmp_path):
 @pytest.mark.parametrize(
     ("vervang", "melding"),
     [
-        (('bron: {titel: "normtijden.md §7.4"}', "voorbeeld: true"), ":6: tarieven.0: een voorbeeldwaarde"),
+        (
+            ('bron: {titel: "normtijden.md §7.4"}', "voorbeeld: true"),
+            ":6: tarieven.0: voorbeeld-waarde zonder toelichting",
+        ),
         (
             ('bron: {titel: "normtijden.md §7.4"}', "toelichting: x"),
-            "moet voorbeeld: true en een toelichting",
+            "waarde zonder bron: geef 'bron' of markeer met 'voorbeeld: true'",
         ),
         (('bedrag: "25.00"', 'bedrag: "25.005"'), ":8: tarieven.0.bedrag"),
         (("klasse: hh1", "klasse: hh3"), ":6: tarieven.0.klasse: ongeldige waarde 'hh3'"),

@@ -20,8 +20,8 @@ from pydantic import Field, model_validator
 
 from maatwerk.apps.finance.geld import naar_centen
 from maatwerk.regels.laden import (
-    Bron,
     Geldigheid,
+    Gesourcet,
     Melding,
     Regelfout,
     StrictModel,
@@ -33,23 +33,7 @@ Klasse = Literal["hh1", "hh2"]
 Leveringsvorm = Literal["zin", "pgb"]
 
 
-class _Waarde(StrictModel):
-    """A value with its source, or ``voorbeeld: true`` plus a ``toelichting`` when it has none."""
-
-    bron: Bron | None = None
-    voorbeeld: bool = False
-    toelichting: str | None = None
-
-    @model_validator(mode="after")
-    def _herkomst(self) -> _Waarde:
-        if self.voorbeeld and not self.toelichting:
-            raise ValueError("een voorbeeldwaarde (voorbeeld: true) vraagt een toelichting")
-        if not self.voorbeeld and self.bron is None:
-            raise ValueError("een waarde zonder bron moet voorbeeld: true en een toelichting hebben")
-        return self
-
-
-class Uurtarief(_Waarde):
+class Uurtarief(Gesourcet):
     klasse: Klasse
     leveringsvorm: Leveringsvorm
     bedrag: Decimal = Field(gt=0, decimal_places=2)
@@ -94,11 +78,11 @@ class PxqTarieven(_Versie):
         return any(t.voorbeeld for t in self.tarieven)
 
 
-class Drempel(_Waarde):
+class Drempel(Gesourcet):
     waarde: float = Field(gt=0, le=1)
 
 
-class Bedrag(_Waarde):
+class Bedrag(Gesourcet):
     bedrag: Decimal = Field(gt=0, decimal_places=2)
 
 
