@@ -645,24 +645,6 @@ def _spreid(frame: pl.DataFrame, start: dt.date, klaar: dt.date | None) -> pl.Da
     ).drop("_i")
 
 
-def _grenzen(beleid_id: str | None, peildatum: dt.date | None) -> list[tuple[str, float | None]]:
-    if not beleid_id:
-        return []
-    from maatwerk.apps.herindicatie.overgang import laad_beleid
-
-    beleid = laad_beleid(beleid_id.partition("@")[0], peildatum)
-    indeling = beleid.intensiteiten.indeling_naar_minuten if beleid.intensiteiten else None
-    if indeling is None:
-        return []
-    return [
-        (
-            g.intensiteit,
-            None if g.tot_en_met_minuten_per_week is None else float(g.tot_en_met_minuten_per_week),
-        )
-        for g in indeling.grenzen
-    ]
-
-
 @financien.command("begroting")
 @_bron_opties
 @click.option("--start", type=DATUM, help="Start van de campagne (standaard: peildatum van de simulatie).")
@@ -690,7 +672,7 @@ def begroting(
 ) -> None:
     """Begrotingseffect van de herindicatie per jaar, met en zonder campagne, voor de raad."""
     from maatwerk.apps.finance.begroting import begroting_per_jaar
-    from maatwerk.apps.finance.matrix import intensiteit_naar_trede
+    from maatwerk.apps.finance.matrix import intensiteit_naar_trede, intensiteitsgrenzen
     from maatwerk.apps.finance.tarieven import pxq_tabel
 
     bron = _bron(simulatie, uitkomst)
@@ -699,7 +681,7 @@ def begroting(
         raise Invoerfout("geef --start (de simulatie heeft geen peildatum)")
     van_jaar, tot_jaar = _jaren(jaren, begin)
     mid, tabel = _tarieven(matrix, bron)
-    omrekening = intensiteit_naar_trede(_grenzen(beleid_id or bron.beleid, begin), tabel)
+    omrekening = intensiteit_naar_trede(intensiteitsgrenzen(beleid_id or bron.beleid, begin), tabel)
     frame = _spreid(bron.frame, begin, klaar)
     with _bezig(f"begroting {van_jaar}-{tot_jaar} voor {frame.height} cliënten"):
         uit = begroting_per_jaar(

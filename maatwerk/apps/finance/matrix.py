@@ -114,6 +114,29 @@ def matrix_van_kader(kader: str, peildatum: dt.date | None = None) -> str:
     return versie.resultatenmatrix
 
 
+def intensiteitsgrenzen(beleid_id: str | None, peildatum: dt.date | None) -> list[tuple[str, float | None]]:
+    """The transition policy's intensity limits (intensity, up to and including minutes per week).
+
+    ``beleid_id`` may carry a version (``id@versie``); the version valid on ``peildatum`` is used.
+    Empty when there is no policy or the policy has no minutes-based intensities.
+    """
+    if not beleid_id:
+        return []
+    from maatwerk.apps.herindicatie.overgang import laad_beleid
+
+    beleid = laad_beleid(beleid_id.partition("@")[0], peildatum)
+    indeling = beleid.intensiteiten.indeling_naar_minuten if beleid.intensiteiten else None
+    if indeling is None:
+        return []
+    return [
+        (
+            g.intensiteit,
+            None if g.tot_en_met_minuten_per_week is None else float(g.tot_en_met_minuten_per_week),
+        )
+        for g in indeling.grenzen
+    ]
+
+
 def intensiteit_naar_trede(grenzen: list[tuple[str, float | None]], tarieven: pl.DataFrame) -> dict[str, str]:
     """Price a transition intensity that is not a trede of the matrix (e.g. Den Haag's ``plus`` on a
     trede matrix) as the trede whose hour band holds the intensity's lower limit: the transition

@@ -48,7 +48,12 @@ def _rekenen(request: HttpRequest, aanbieder: str | None) -> dict[str, Any]:
     from maatwerk.apps.finance.bronnen import uit_database
     from maatwerk.apps.finance.inkomsten import inkomsten_per_aanbieder, niet_geprijsd
     from maatwerk.apps.finance.invoer import Invoerfout
-    from maatwerk.apps.finance.matrix import intensiteit_naar_trede, matrix_van_kader, tarieftabel
+    from maatwerk.apps.finance.matrix import (
+        intensiteit_naar_trede,
+        intensiteitsgrenzen,
+        matrix_van_kader,
+        tarieftabel,
+    )
     from maatwerk.apps.finance.perioden import perioden
     from maatwerk.apps.finance.tarieven import pxq_tabel, regelsets, uitmiddelen_regels
 
@@ -86,7 +91,7 @@ def _rekenen(request: HttpRequest, aanbieder: str | None) -> dict[str, Any]:
             "drempel": regels.bovenkant_band.waarde,
         }
         if aanbieder is None:
-            grenzen = _grenzen(bron.beleid, van)
+            grenzen = intensiteitsgrenzen(bron.beleid, van)
             omrekening = intensiteit_naar_trede(grenzen, tabel)
             begroting = begroting_per_jaar(
                 frame, pxq, tabel, van, van.year, van.year + 3, omrekening, bron.peildatum
@@ -107,24 +112,6 @@ def _svg_data_uri(begroting: Any) -> str:
     buffer = io.BytesIO()
     begroting_plot(begroting, buffer)
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
-
-
-def _grenzen(beleid_id: str | None, peildatum: dt.date) -> list[tuple[str, float | None]]:
-    if not beleid_id:
-        return []
-    from maatwerk.apps.herindicatie.overgang import laad_beleid
-
-    beleid = laad_beleid(beleid_id, peildatum)
-    indeling = beleid.intensiteiten.indeling_naar_minuten if beleid.intensiteiten else None
-    if indeling is None:
-        return []
-    return [
-        (
-            g.intensiteit,
-            None if g.tot_en_met_minuten_per_week is None else float(g.tot_en_met_minuten_per_week),
-        )
-        for g in indeling.grenzen
-    ]
 
 
 @rol_vereist(*LEZERS)
