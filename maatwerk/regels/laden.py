@@ -112,8 +112,11 @@ def controleer_geen_overlap(versies: Iterable[tuple[str, Geldigheid]]) -> None:
     for (naam_a, a), (naam_b, b) in zip(gesorteerd, gesorteerd[1:], strict=False):
         if a.valid_until is None or a.valid_until >= b.valid_from:
             meldingen.append(
-                Melding(f"geldigheid overlapt met {naam_b} (vanaf {b.valid_from})", bestand=naam_a,
-                        sleutel="valid_until")
+                Melding(
+                    f"geldigheid overlapt met {naam_b} (vanaf {b.valid_from})",
+                    bestand=naam_a,
+                    sleutel="valid_until",
+                )
             )
     if meldingen:
         raise Regelfout(meldingen)
@@ -211,8 +214,9 @@ def _tekst(err: dict[str, Any]) -> str:
     return _VERTALING.get(soort, err["msg"])
 
 
-def meldingen_uit(exc: ValidationError, bestand: str | None = None,
-                  regels: dict[Pad, int] | None = None) -> list[Melding]:
+def meldingen_uit(
+    exc: ValidationError, bestand: str | None = None, regels: dict[Pad, int] | None = None
+) -> list[Melding]:
     """Translate a pydantic ValidationError into Dutch :class:`Melding` objects."""
     regels = regels or {}
     uit = []
@@ -228,8 +232,9 @@ def meldingen_uit(exc: ValidationError, bestand: str | None = None,
     return uit
 
 
-def valideer(model: type[M], data: Any, bestand: str | None = None,
-             regels: dict[Pad, int] | None = None) -> M:
+def valideer(
+    model: type[M], data: Any, bestand: str | None = None, regels: dict[Pad, int] | None = None
+) -> M:
     """Validate ``data`` against ``model``; raise :class:`Regelfout` with Dutch messages."""
     try:
         return model.model_validate(data)

@@ -94,4 +94,3 @@ def test_laad_versies_collects_every_problem(tmp_path):
     ) in teksten
     assert any(b == "2023-01-01.yaml" and s == "waarde" for b, s, _ in teksten)
     assert any(b == "2021-01-01.yaml" and "overlapt" in t for b, _, t in teksten)
-
