@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic_core import ErrorDetails
 
 Pad = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -132,7 +133,7 @@ _LineLoader.yaml_implicit_resolvers = {
 }
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
     seen: set[Any] = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
@@ -145,6 +146,13 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool =
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+MAX_TEKENS_BESTAND = 2_000_000
+"""Largest rule file read (characters); the shipped files are below 20,000."""
+MAX_TEKENS_GEBRUIKER = 200_000
+"""Largest user-supplied YAML text (a pasted policy, an uploaded situation)."""
+MAX_DIEPTE = 32
+"""Deepest nesting of mappings and lists accepted (the shipped files nest at most 8 deep)."""
 
 
 def _regels(node: yaml.Node, pad: Pad, uit: dict[Pad, int]) -> None:
@@ -160,19 +168,79 @@ def _regels(node: yaml.Node, pad: Pad, uit: dict[Pad, int]) -> None:
             _regels(item, (*pad, i), uit)
 
 
-def lees_yaml(tekst: str, bestand: str | None = None) -> tuple[Any, dict[Pad, int]]:
-    """Parse YAML text; return the data and a map from key path to line number."""
+def _controleer_vorm(tekst: str, bestand: str | None, max_tekens: int, max_diepte: int) -> None:
+    """Refuse, before building anything, a text that is too large, nests too deep or uses aliases.
+
+    Anchors and aliases (``&naam``, ``*naam``) are refused in every YAML text: expanding nested
+    aliases is how a few hundred bytes become billions of nodes ("billion laughs"), and in a rule
+    file every value is written out with its own source anyway. The event stream is read without
+    recursion, so a deeply nested text cannot exhaust the stack either.
+    """
+    if len(tekst) > max_tekens:
+        raise Regelfout(
+            [Melding(f"tekst is te groot ({len(tekst)} tekens; hoogstens {max_tekens})", bestand)]
+        )
+    diepte = 0
+    for event in yaml.parse(tekst, Loader=_LineLoader):
+        regel = event.start_mark.line + 1 if event.start_mark else None
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise Regelfout(
+                [
+                    Melding(
+                        "YAML-ankers en -verwijzingen (&naam, *naam) zijn niet toegestaan; "
+                        "schrijf elke waarde volledig uit",
+                        bestand,
+                        regel,
+                    )
+                ]
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            diepte += 1
+            if diepte > max_diepte:
+                raise Regelfout([Melding(f"te diep genest (meer dan {max_diepte} niveaus)", bestand, regel)])
+        elif isinstance(event, yaml.CollectionEndEvent):
+            diepte -= 1
+
+
+def lees_yaml(
+    tekst: str,
+    bestand: str | None = None,
+    *,
+    max_tekens: int = MAX_TEKENS_BESTAND,
+    max_diepte: int = MAX_DIEPTE,
+) -> tuple[Any, dict[Pad, int]]:
+    """Parse YAML text; return the data and a map from key path to line number.
+
+    Refuses (as :class:`Regelfout`) invalid YAML, duplicate keys, anchors/aliases, a text longer than
+    ``max_tekens`` and nesting deeper than ``max_diepte``.
+    """
     try:
-        data = yaml.load(tekst, Loader=_LineLoader)
-        node = yaml.compose(tekst, Loader=_LineLoader)
+        _controleer_vorm(tekst, bestand, max_tekens, max_diepte)
+        loader = _LineLoader(tekst)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         regel = mark.line + 1 if mark else None
         raise Regelfout([Melding(f"geen geldige YAML: {exc.problem or exc}", bestand, regel)]) from None
+    except yaml.YAMLError as exc:
+        raise Regelfout([Melding(f"geen geldige YAML: {exc}", bestand)]) from None
     regels: dict[Pad, int] = {}
     if node is not None:
         _regels(node, (), regels)
     return data, regels
+
+
+def lees_gebruikerstekst(tekst: str, bestand: str | None = None) -> tuple[Any, dict[Pad, int]]:
+    """:func:`lees_yaml` for text a user supplies (a pasted or uploaded policy, a situation).
+
+    Stricter size cap (:data:`MAX_TEKENS_GEBRUIKER`); aliases, deep nesting and duplicate keys are
+    refused with a Dutch message, so no input can keep a worker busy.
+    """
+    return lees_yaml(tekst, bestand, max_tekens=MAX_TEKENS_GEBRUIKER, max_diepte=MAX_DIEPTE)
 
 
 _VERTALING = {
@@ -196,7 +264,7 @@ _VERTALING = {
 }
 
 
-def _tekst(err: dict[str, Any]) -> str:
+def _tekst(err: ErrorDetails) -> str:
     soort = err["type"]
     ctx = err.get("ctx") or {}
     if soort in ("literal_error", "enum"):
@@ -255,27 +323,45 @@ def laad(model: type[M], pad: Path | str) -> M:
     return valideer(model, data, str(pad), regels)
 
 
+def _laad_versie(model: type[V], pad: Path) -> V:
+    return cast(V, laad(cast(type[BaseModel], model), pad))
+
+
 def laad_versies(
-    model: type[V], map_: Path, lader: Callable[[type[V], Path], V] = laad
+    model: type[V], map_: Path, lader: Callable[[type[V], Path], V] | None = None
 ) -> list[tuple[Path, V]]:
     """Every version ``<map_>/<valid_from>.yaml`` of the rule set ``map_.name``, oldest first.
 
-    Each file is loaded with ``lader`` (default :func:`laad`), must carry ``id: <map_.name>`` and be
-    named after its ``valid_from``; no two versions may overlap in time. All problems are raised
-    together as one :class:`Regelfout`. A folder without ``*.yaml`` files gives ``[]``: the caller
-    says what is unknown.
+    See :func:`laad_versiebestanden`; this form reads one directory only.
     """
+    return laad_versiebestanden(model, map_.name, sorted(map_.glob("*.yaml")), lader)
+
+
+def laad_versiebestanden(
+    model: type[V],
+    id_: str,
+    paden: Sequence[Path],
+    lader: Callable[[type[V], Path], V] | None = None,
+) -> list[tuple[Path, V]]:
+    """The versions of rule set ``id_`` from the files ``paden``, oldest first.
+
+    The files may come from several rules directories (see :mod:`maatwerk.regels.zoekpad`). Each is
+    loaded with ``lader`` (default :func:`laad`), must carry ``id: <id_>`` and be named after its
+    ``valid_from``; no two versions may overlap in time. All problems are raised together as one
+    :class:`Regelfout`. No files gives ``[]``: the caller says what is unknown.
+    """
+    laden_ = lader or _laad_versie
     versies: list[tuple[Path, V]] = []
     meldingen: list[Melding] = []
-    for pad in sorted(map_.glob("*.yaml")):
+    for pad in paden:
         try:
-            versie = lader(model, pad)
+            versie = laden_(model, pad)
         except Regelfout as fout:
             meldingen.extend(fout.meldingen)
             continue
-        if versie.id != map_.name:
+        if versie.id != id_:
             meldingen.append(
-                Melding(f"id '{versie.id}' past niet bij de map '{map_.name}'", str(pad), sleutel="id")
+                Melding(f"id '{versie.id}' past niet bij de map '{id_}'", str(pad), sleutel="id")
             )
         if pad.stem != versie.valid_from.isoformat():
             meldingen.append(
