@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from maatwerk.cli.opties import datum_optie, stop
+from maatwerk.opmaak import getal
 from maatwerk.regels.laden import Melding, Regelfout
 
 INVOER = (".parquet", ".csv", ".jsonl", ".ndjson")
@@ -45,7 +46,7 @@ def lees_situaties(pad: Path) -> pl.DataFrame:
 
 def _getal(x: float, decimalen: int = 1) -> str:
     """A number the Dutch way: 12.345,6."""
-    return f"{x:,.{decimalen}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return getal(x, decimalen, vast=True, duizendtallen=True)
 
 
 def _samenvatting(console: Console, uit: pl.DataFrame, seconden: float, doel: Path) -> None:

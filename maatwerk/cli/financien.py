@@ -24,6 +24,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from maatwerk.cli.opties import DATUM
+from maatwerk.opmaak import getal
 from maatwerk.regels.laden import Regelfout
 
 console = Console()
@@ -325,12 +326,12 @@ def aanbieders(
     for kop in [*kolommen, "oud (PxQ)", "nieuw (per trede)", "verschil", "%"]:
         t.add_column(kop, justify="left" if kop == "aanbieder" else "right", no_wrap=kop == "aanbieder")
     for r in uit.iter_rows(named=True):
-        pct = "-" if r["verschil_pct"] is None else f"{r['verschil_pct']:+.1f}%".replace(".", ",")
+        pct = "-" if r["verschil_pct"] is None else getal(r["verschil_pct"], 1, vast=True, teken=True) + "%"
         t.add_row(
             r["aanbieder"] or "(geen aanbieder)",
             *([str(r["periode"]), r["periode_van"].isoformat()] if per_periode else []),
             str(r["clienten"]),
-            f"{r['uren_per_week_oud']:.1f}".replace(".", ","),
+            getal(r["uren_per_week_oud"], 1, vast=True),
             _euro(r["inkomsten_oud_cent"]),
             _euro(r["inkomsten_nieuw_cent"]),
             _euro(r["verschil_cent"]),
@@ -417,16 +418,14 @@ def uitmiddelen(
             no_wrap=kop in ("aanbieder", "trede", "signaal"),
         )
     for r in uit.iter_rows(named=True):
-        positie = (
-            "-" if r["gemiddelde_positie"] is None else f"{r['gemiddelde_positie']:.2f}".replace(".", ",")
-        )
+        positie = "-" if r["gemiddelde_positie"] is None else getal(r["gemiddelde_positie"], 2, vast=True)
         t.add_row(
             r["aanbieder"] or "(geen aanbieder)",
             *([r["trede"]] if per_trede else []),
             str(r["clienten"]),
-            f"{r['uren_nodig']:.1f}".replace(".", ","),
-            f"{r['uren_betaald']:.1f}".replace(".", ","),
-            f"{r['saldo_uren']:+.1f}".replace(".", ","),
+            getal(r["uren_nodig"], 1, vast=True),
+            getal(r["uren_betaald"], 1, vast=True),
+            getal(r["saldo_uren"], 1, vast=True, teken=True),
             positie,
             str(r["boven_band"]),
             "[bold red]bovenkant band[/]" if r["signaal"] else "",

@@ -12,11 +12,12 @@ from rich.markup import escape
 from rich.table import Table
 
 from maatwerk.cli.opties import datum_optie, stop
+from maatwerk.opmaak import euro, getal
 from maatwerk.regels.laden import Melding, Regelfout
 
 
 def _getal(x: float) -> str:
-    return f"{x:g}".replace(".", ",")
+    return getal(x, 2)
 
 
 @click.command()
@@ -82,8 +83,7 @@ def indiceer(situatie: str, kader_id: str | None, peildatum: dt.date | None, als
     for t in ind.trede_details:
         console.print(f"{t.naam}: {t.label} — {t.grond}")
     if ind.tarief_per_periode is not None:
-        bedrag = f"{ind.tarief_per_periode.bedrag:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-        console.print(f"Tarief per {ind.tarief_per_periode.periode}: € {bedrag}")
+        console.print(f"Tarief per {ind.tarief_per_periode.periode}: {euro(ind.tarief_per_periode.bedrag)}")
     console.print()
     console.print("[bold]Uitleg[/]")
     for a in ind.activiteiten:
@@ -243,7 +243,7 @@ def toon(kader_id: str, peildatum: dt.date | None) -> None:
 
 
 def _bedrag(x: float) -> str:
-    return "€ " + f"{x:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return euro(x)
 
 
 def _toon_matrix(console: Console, m) -> None:

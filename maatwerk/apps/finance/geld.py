@@ -7,9 +7,12 @@ exactly like ``Decimal.quantize(Decimal("0.01"), ROUND_HALF_UP)``.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 
 import polars as pl
+
+from maatwerk import opmaak
+from maatwerk.opmaak import afgerond
 
 CENT = Decimal("0.01")
 
@@ -30,7 +33,7 @@ def rond_af(teller: int, noemer: int = 1) -> int:
     """``teller / noemer`` cents rounded half-up (away from zero) to whole cents."""
     if noemer <= 0:
         raise ValueError("noemer moet positief zijn")
-    return int((Decimal(teller) / Decimal(noemer)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return int(afgerond(Decimal(teller) / Decimal(noemer)))
 
 
 def rond_af_expr(teller: pl.Expr, noemer: int | pl.Expr) -> pl.Expr:
@@ -44,12 +47,7 @@ def rond_af_expr(teller: pl.Expr, noemer: int | pl.Expr) -> pl.Expr:
 
 def euro(centen: int | None) -> str:
     """Cents -> Dutch notation ``€ 1.234,56`` (``-`` for None)."""
-    if centen is None:
-        return "-"
-    teken = "-" if centen < 0 else ""
-    heel, rest = divmod(abs(int(centen)), 100)
-    groepen = f"{heel:,}".replace(",", ".")
-    return f"{teken}€ {groepen},{rest:02d}"
+    return opmaak.euro(None if centen is None else Decimal(int(centen)).scaleb(-2))
 
 
 def als_decimal(centen: int) -> Decimal:

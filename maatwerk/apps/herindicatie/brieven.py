@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from django.template.loader import render_to_string
 
 from maatwerk.apps.cases.termijnregels import termijnregels_op
-from maatwerk.opmaak import lange_datum
+from maatwerk.opmaak import lange_datum, uren_en_minuten
 
 from .models import CaseloadClient, SimulatieUitkomst
 from .overgang import OUDE_INDICATIE, PERMANENT
@@ -22,13 +22,7 @@ def uren_tekst(uren: Decimal | float | None) -> str:
     """Hours per week in plain Dutch: ``2 uur en 30 minuten``; minutes rounded half-up to 5."""
     if uren is None:
         return "onbekend"
-    minuten = int((Decimal(str(uren)) * 60 / 5).quantize(Decimal(1), rounding=ROUND_HALF_UP)) * 5
-    heel, rest = divmod(minuten, 60)
-    if heel and rest:
-        return f"{heel} uur en {rest} minuten"
-    if heel:
-        return f"{heel} uur"
-    return f"{rest} minuten"
+    return uren_en_minuten(Decimal(str(uren)) * 60, stap=5)
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from maatwerk.apps.herindicatie.overgang import leeftijd
+from maatwerk.opmaak import afgerond
+from maatwerk.regeltaal.waarden import leeftijd
 
 # (label, lower bound, upper bound) on hours rounded to one decimal; None = open.
 UREN_BANDEN: tuple[tuple[str, Decimal | None, Decimal | None], ...] = (
@@ -51,8 +52,7 @@ KOLOM_LABELS: tuple[str, ...] = (*(k[0] for k in LEEFTIJDSKLASSEN), PGB)
 
 def rond_af(uren: Decimal | str | int | float) -> Decimal:
     """Round half-up to one decimal. Floats go through ``str`` so 3.05 stays 3.05, not 3.04999..."""
-    waarde = uren if isinstance(uren, Decimal) else Decimal(str(uren))
-    return waarde.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return afgerond(Decimal(uren) if isinstance(uren, str) else uren, 1)
 
 
 def uren_band(uren: Decimal | str | int | float | None) -> str:

@@ -41,6 +41,8 @@ from typing import Any
 
 import polars as pl
 
+from maatwerk.regeltaal.waarden import leeftijd_expr as regeltaal_leeftijd
+
 from .nulmeting import LEEFTIJDSKLASSEN
 from .overgang import Overgangsbeleid, bepaal_overgang, plus_maanden
 
@@ -90,13 +92,7 @@ def engine_batch() -> Batch:
 
 def leeftijd_expr(peildatum: dt.date) -> pl.Expr:
     """Whole years on the peildatum (birthday included) as a polars expression over ``geboortedatum``."""
-    g = pl.col("geboortedatum")
-    nog_niet_jarig = (pl.lit(peildatum.month) < g.dt.month()) | (
-        (pl.lit(peildatum.month) == g.dt.month()) & (pl.lit(peildatum.day) < g.dt.day())
-    )
-    return (pl.lit(peildatum.year) - g.dt.year().cast(pl.Int32) - nog_niet_jarig.cast(pl.Int32)).cast(
-        pl.Int32
-    )
+    return regeltaal_leeftijd(pl.col("geboortedatum"), peildatum)
 
 
 def leeftijdsklasse_expr(peildatum: dt.date) -> pl.Expr:
