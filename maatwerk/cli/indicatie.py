@@ -121,7 +121,7 @@ def kaders() -> None:
         tabel.add_row(
             f"[bold]{k.id}[/] {k.versie}\n{k.naam}",
             f"{k.valid_from} t/m {k.valid_until or '…'}",
-            ", ".join(k.gemeenten) or "(alleen met --kader)",
+            ", ".join(reg.gemeenten_van(k.id)) or "(alleen met --kader)",
             k.resultatenmatrix or "—",
             vb,
         )
@@ -185,7 +185,7 @@ def toon(kader_id: str, peildatum: dt.date | None) -> None:
     console.print(f"[bold]{k.naam}[/] — id {k.id}, versie {k.versie}, {k.uitgever}")
     console.print(
         f"Geldig {k.valid_from} t/m {k.valid_until or 'nader bericht'}; gemeenten: "
-        f"{', '.join(k.gemeenten) or '(alleen met --kader)'}; bron: {bron_tekst(k.bron)}"
+        f"{', '.join(reg.gemeenten_van(k.id)) or '(alleen met --kader)'}; bron: {bron_tekst(k.bron)}"
     )
     console.print(
         f"Afronding: {k.afronding.richting} op {k.afronding.stap_minuten} minuut per activiteit; "

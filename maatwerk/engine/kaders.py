@@ -7,11 +7,13 @@ Validation on load (each a :class:`~maatwerk.regels.laden.Regelfout` naming file
 unknown keys; a number without ``bron`` that is not marked ``voorbeeld: true`` (with ``toelichting``);
 overlapping validity periods between versions of one kader; a file whose ``id``/``valid_from`` does
 not match its path; references to unknown resultaatgebieden, activities, facts or matrices; trede
-hour bands with gaps or overlaps; two kaders claiming the same gemeente on the same day.
+hour bands with gaps or overlaps; a kader that still lists ``gemeenten``.
 
-Choosing a kader (:func:`kies_kader`): every normenkader version lists the ``gemeenten`` it applies
-to. For a gemeente and peildatum exactly one version must match; there is no silent default, so a
-gemeente without a configured kader gets a clear error (use ``--kader ID`` to pick one explicitly).
+Choosing a kader (:func:`kies_kader`): the file ``gemeenten/<gemeente>.yaml`` activates a gemeente and
+names its normenkader by id per period (:mod:`maatwerk.regels.activering`); the version of that kader
+valid on the peildatum is chosen. There is no silent default, so a gemeente without a configured kader
+gets a clear error (use ``--kader ID`` to pick one explicitly). Files are found on the search path:
+the package and the ``MAATWERK_REGELS`` directories (:mod:`maatwerk.regels.zoekpad`).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import datetime as dt
 import functools
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import Field, model_validator
 
@@ -32,6 +34,7 @@ from maatwerk.engine.situatie import (
     Categorie,
     verfijn,
 )
+from maatwerk.regels import activering, zoekpad
 from maatwerk.regels.laden import (
     Bron,
     Geldigheid,
@@ -39,7 +42,7 @@ from maatwerk.regels.laden import (
     Melding,
     Regelfout,
     StrictModel,
-    laad_versies,
+    laad_versiebestanden,
     lees_yaml,
     valideer,
 )
@@ -421,9 +424,14 @@ class Resultatenmatrix(Geldigheid):
 
 
 # --------------------------------------------------------------------------------------------- loading
+# Finding, loading and choosing kaders: the files come from the search path (the package plus the
+# MAATWERK_REGELS directories, see maatwerk.regels.zoekpad); a gemeente is activated by its file
+# gemeenten/<gemeente>.yaml (see maatwerk.regels.activering), which names its normenkader by id.
+
+K = TypeVar("K", Normenkader, Resultatenmatrix)
 
 
-def laad(model: type, pad: Path):
+def laad(model: type[K], pad: Path) -> K:
     """Read and validate one rule file; errors name file, line and the exact key."""
     try:
         tekst = pad.read_text(encoding="utf-8")
@@ -438,19 +446,29 @@ def laad(model: type, pad: Path):
         raise verfijn(fout, regels) from None
 
 
-def _laad_versies(map_: Path, model: type) -> dict[str, list]:
-    """Load every ``<id>/<valid_from>.yaml`` under ``map_``; check path/id/date and overlap."""
-    uit: dict[str, list] = {}
+def _laad_versies(
+    bron: Path | str, model: type[K], mappen: tuple[Path, ...] | None = None
+) -> dict[str, list[K]]:
+    """Load every version of every id: from one directory ``bron`` (``<id>/<valid_from>.yaml``), or
+    from the kind ``bron`` (e.g. ``"normenkaders"``) on the search path; check path/id/date and overlap."""
+    if isinstance(bron, Path):
+        per_id = {
+            sub.name: sorted(sub.glob("*.yaml"))
+            for sub in (sorted(p for p in bron.iterdir() if p.is_dir()) if bron.is_dir() else [])
+        }
+    else:
+        per_id = {kid: zoekpad.versiebestanden(bron, kid, mappen) for kid in zoekpad.ids(bron, mappen)}
+    uit: dict[str, list[K]] = {}
     meldingen: list[Melding] = []
-    if not map_.is_dir():
-        return uit
-    for sub in sorted(p for p in map_.iterdir() if p.is_dir()):
+    for kid, paden in per_id.items():
         try:
-            versies = laad_versies(model, sub, laad)
+            versies = laad_versiebestanden(model, kid, paden, laad)
         except Regelfout as fout:
             meldingen.extend(fout.meldingen)
             continue
-        uit[sub.name] = [o for _, o in versies]
+        if not versies:
+            continue
+        uit[kid] = [o for _, o in versies]
         _PADEN.update({(o.id, o.valid_from): p for p, o in versies})
     if meldingen:
         raise Regelfout(meldingen)
@@ -465,20 +483,24 @@ def bestand_van(obj: Normenkader | Resultatenmatrix) -> Path | None:
     return _PADEN.get((obj.id, obj.valid_from))
 
 
-def _overlapt(a: Geldigheid | Normenkader, b: Geldigheid | Normenkader) -> bool:
-    eind_a = a.valid_until or dt.date.max
-    eind_b = b.valid_until or dt.date.max
-    return a.valid_from <= eind_b and b.valid_from <= eind_a
-
-
 def controleer_samenhang(
     normenkaders: dict[str, list[Normenkader]], matrices: dict[str, list[Resultatenmatrix]]
 ) -> None:
-    """Cross-file checks: matrix references, matrix resultaatgebieden, gemeente claimed twice."""
+    """Cross-file checks: matrix references, matrix resultaatgebieden; a kader activates no gemeente."""
     meldingen: list[Melding] = []
     for versies in normenkaders.values():
         for k in versies:
             pad = str(bestand_van(k))
+            if k.gemeenten:
+                meldingen.append(
+                    Melding(
+                        "een normenkader activeert geen gemeenten meer: zet 'normenkader: "
+                        f"{k.id}' in gemeenten/<gemeente>.yaml en laat 'gemeenten' hier weg",
+                        pad,
+                        None,
+                        "gemeenten",
+                    )
+                )
             if k.resultatenmatrix is None:
                 continue
             if k.resultatenmatrix not in matrices:
@@ -515,39 +537,33 @@ def controleer_samenhang(
                                 f"aanvullende_producten.{i}.activiteit",
                             )
                         )
-    alle = [k for versies in normenkaders.values() for k in versies]
-    for i, a in enumerate(alle):
-        for b in alle[i + 1 :]:
-            if a.id == b.id or not _overlapt(a, b):
-                continue
-            dubbel = {g.casefold() for g in a.gemeenten} & {g.casefold() for g in b.gemeenten}
-            if dubbel:
-                meldingen.append(
-                    Melding(
-                        f"gemeente {', '.join(sorted(dubbel))} heeft in dezelfde periode ook "
-                        f"normenkader '{b.id}' ({bestand_van(b)})",
-                        str(bestand_van(a)),
-                        None,
-                        "gemeenten",
-                    )
-                )
     if meldingen:
         raise Regelfout(meldingen)
 
 
 class Register:
-    """All loaded normenkaders and resultatenmatrices (every version), validated together."""
+    """All loaded normenkaders and resultatenmatrices (every version), validated together.
 
-    def __init__(self, normenkaders_map: Path = NORMENKADERS_MAP, matrices_map: Path = MATRICES_MAP):
+    Without arguments (or with ``mappen``) the files come from the search path; with explicit
+    directories only from those (tests, ``maatwerk regels controleer``).
+    """
+
+    def __init__(
+        self,
+        normenkaders_map: Path | None = None,
+        matrices_map: Path | None = None,
+        *,
+        mappen: tuple[Path, ...] | None = None,
+    ):
         meldingen: list[Melding] = []
         self.normenkaders: dict[str, list[Normenkader]] = {}
         self.matrices: dict[str, list[Resultatenmatrix]] = {}
         try:
-            self.normenkaders = _laad_versies(normenkaders_map, Normenkader)
+            self.normenkaders = _laad_versies(normenkaders_map or "normenkaders", Normenkader, mappen)
         except Regelfout as fout:
             meldingen.extend(fout.meldingen)
         try:
-            self.matrices = _laad_versies(matrices_map, Resultatenmatrix)
+            self.matrices = _laad_versies(matrices_map or "resultatenmatrices", Resultatenmatrix, mappen)
         except Regelfout as fout:
             meldingen.extend(fout.meldingen)
         if meldingen:
@@ -578,20 +594,95 @@ class Register:
         return next((m for m in self.matrices.get(mid, []) if m.geldig_op(peildatum)), None)
 
     def kies(self, gemeente: str, peildatum: dt.date) -> Normenkader:
-        g = gemeente.casefold()
-        for versies in self.normenkaders.values():
-            for v in versies:
-                if v.geldig_op(peildatum) and g in {x.casefold() for x in v.gemeenten}:
-                    return v
-        bekend = sorted({x for vs in self.normenkaders.values() for v in vs for x in v.gemeenten})
-        raise Regelfout(
-            [
-                Melding(
-                    f"geen normenkader voor gemeente '{gemeente}' op {peildatum}; gemeenten met "
-                    f"een kader: {', '.join(bekend)}. Kies er een met --kader ID.",
-                    sleutel="gemeente",
-                )
-            ]
+        """The normenkader version the file of ``gemeente`` activates on ``peildatum``.
+
+        No silent default: an unknown gemeente, no configuration on that date, a configuration
+        without a normenkader, or a kader without a version on that date is a :class:`Regelfout`.
+        """
+        gevonden = activering.zoek(gemeente)
+        geen = f"geen normenkader voor gemeente '{gemeente}' op {peildatum}"
+        kies_zelf = "Kies er een met --kader ID."
+        if gevonden is None:
+            bekend = ", ".join(activering.bekende_gemeenten()) or "geen"
+            raise Regelfout(
+                [
+                    Melding(
+                        f"geen normenkader voor gemeente '{gemeente}': geen bestand "
+                        f"gemeenten/{activering.slug(gemeente)}.yaml activeert haar (geactiveerd: {bekend}). "
+                        + kies_zelf,
+                        sleutel="gemeente",
+                    )
+                ]
+            )
+        pad, bestand = gevonden
+        c = bestand.op(peildatum)
+        if c is None:
+            perioden = "; ".join(
+                f"{x.valid_from} t/m {x.valid_until or 'open'}" for x in bestand.configuraties
+            )
+            raise Regelfout(
+                [
+                    Melding(
+                        f"{geen}: de gemeente heeft dan geen configuratie (geldig: {perioden}). {kies_zelf}",
+                        str(pad),
+                        sleutel="configuraties",
+                    )
+                ]
+            )
+        if c.normenkader is None:
+            raise Regelfout(
+                [
+                    Melding(
+                        f"{geen}: de configuratie activeert alleen resultatenmatrix "
+                        f"'{c.resultatenmatrix}'. {kies_zelf}",
+                        str(pad),
+                        sleutel="configuraties",
+                    )
+                ]
+            )
+        versies = self.normenkaders.get(c.normenkader)
+        if not versies:
+            raise Regelfout(
+                [
+                    Melding(
+                        f"{geen}: het activeert onbekend normenkader '{c.normenkader}'; beschikbaar: "
+                        f"{', '.join(sorted(self.normenkaders))}",
+                        str(pad),
+                        sleutel="normenkader",
+                    )
+                ]
+            )
+        k = next((v for v in versies if v.geldig_op(peildatum)), None)
+        if k is None:
+            raise Regelfout(
+                [
+                    Melding(
+                        f"{geen}: normenkader '{c.normenkader}' heeft geen versie die dan geldt. {kies_zelf}",
+                        str(pad),
+                        sleutel="normenkader",
+                    )
+                ]
+            )
+        if c.resultatenmatrix is not None and c.resultatenmatrix != k.resultatenmatrix:
+            raise Regelfout(
+                [
+                    Melding(
+                        f"de configuratie noemt resultatenmatrix '{c.resultatenmatrix}', maar "
+                        f"normenkader '{k.id}' ({bestand_van(k)}) rekent met '{k.resultatenmatrix}'; "
+                        "maak die twee gelijk",
+                        str(pad),
+                        sleutel="resultatenmatrix",
+                    )
+                ]
+            )
+        return k
+
+    def gemeenten_van(self, kid: str) -> list[str]:
+        """The gemeenten whose file activates normenkader ``kid`` (in any period)."""
+        return sorted(
+            naam
+            for naam, (_, bestand) in activering.gemeenten().items()
+            if any(c.normenkader == kid for c in bestand.configuraties)
         )
 
     def alle_versies(self) -> Iterable[Normenkader]:
@@ -599,15 +690,20 @@ class Register:
             yield from versies
 
 
-@functools.cache
+@functools.lru_cache(maxsize=8)
+def _register(mappen: tuple[Path, ...]) -> Register:
+    return Register(mappen=mappen)
+
+
 def register() -> Register:
-    """The shipped rule files, loaded and validated once per process."""
-    return Register()
+    """The rule files on the search path, loaded and validated once per search path."""
+    return _register(zoekpad.regelmappen())
 
 
 def kaders() -> list[Normenkader]:
-    """Every shipped normenkader version, sorted by id and valid_from."""
-    return [v for kid in sorted(register().normenkaders) for v in register().normenkaders[kid]]
+    """Every normenkader version on the search path, sorted by id and valid_from."""
+    reg = register()
+    return [v for kid in sorted(reg.normenkaders) for v in reg.normenkaders[kid]]
 
 
 def laad_kader(kader: str | Path, peildatum: dt.date | None = None) -> Normenkader:
@@ -621,7 +717,7 @@ def laad_kader(kader: str | Path, peildatum: dt.date | None = None) -> Normenkad
 
 
 def kies_kader(gemeente: str, peildatum: dt.date) -> Normenkader:
-    """The normenkader version that gemeente ``gemeente`` applies on ``peildatum``."""
+    """The normenkader version that the file of ``gemeente`` activates on ``peildatum``."""
     return register().kies(gemeente, peildatum)
 
 

@@ -7,6 +7,7 @@ ontbreekt``). Duplicate keys are refused. Nothing is returned on invalid input.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, cast
@@ -168,6 +169,9 @@ def _regels(node: yaml.Node, pad: Pad, uit: dict[Pad, int]) -> None:
             _regels(item, (*pad, i), uit)
 
 
+_HAAKJES = re.compile(r"[\[\]{}]")
+
+
 def _controleer_vorm(tekst: str, bestand: str | None, max_tekens: int, max_diepte: int) -> None:
     """Refuse, before building anything, a text that is too large, nests too deep or uses aliases.
 
@@ -180,6 +184,15 @@ def _controleer_vorm(tekst: str, bestand: str | None, max_tekens: int, max_diept
         raise Regelfout(
             [Melding(f"tekst is te groot ({len(tekst)} tekens; hoogstens {max_tekens})", bestand)]
         )
+    # PyYAML looks up to 1024 tokens ahead in flow collections, each step costing the depth so far:
+    # refuse deep ``[[[[``/``{{{{`` on a cheap count before parsing (brackets inside a scalar count
+    # too, which can only make a text with more than max_diepte unclosed brackets fail).
+    diepte = 0
+    for teken in _HAAKJES.finditer(tekst):
+        diepte += 1 if teken.group() in "[{" else -1
+        if diepte > max_diepte:
+            regel = tekst.count("\n", 0, teken.start()) + 1
+            raise Regelfout([Melding(f"te diep genest (meer dan {max_diepte} niveaus)", bestand, regel)])
     diepte = 0
     for event in yaml.parse(tekst, Loader=_LineLoader):
         regel = event.start_mark.line + 1 if event.start_mark else None

@@ -1,9 +1,11 @@
 """The guard: a gemeente may only issue beschikkingen under a configuration that passes the beleidstoets.
 
-``maatwerk/regels/gemeenten/<gemeente>.yaml`` lists, per validity period, which normenkader and
-resultatenmatrix the gemeente activates and the policy facts of that configuration (in the beleidstoets
-vocabulary). :func:`controleer_configuratie` tests the configuration valid on a peildatum and raises
-:class:`ConfiguratieAfgekeurd` with the reason when the verdict is ``voldoet_niet``.
+``gemeenten/<gemeente>.yaml`` on the rules search path (the file that activates the gemeente, see
+:mod:`maatwerk.regels.activering`) lists, per validity period, which normenkader and resultatenmatrix
+the gemeente activates and the policy facts of that configuration (in the beleidstoets vocabulary).
+:func:`controleer_configuratie` tests the configuration valid on a peildatum and raises
+:class:`ConfiguratieAfgekeurd` with the reason when the verdict is ``voldoet_niet``; a configuration
+without policy facts cannot be tested and is refused with a :class:`Regelfout`.
 
 Facts the configuration itself proves override what it claims: a resultatenmatrix whose treden are
 set on zelfredzaamheid scores without an hour band, activated without a normenkader, cannot produce
@@ -13,20 +15,15 @@ hours, so the beschikking cannot state them (``indicatie: resultaat``, no ``tijd
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field
 
-from maatwerk.regels.laden import (
-    Bron,
-    Geldigheid,
-    Melding,
-    Regelfout,
-    StrictModel,
-    controleer_geen_overlap,
-    laad,
-)
+from maatwerk.regels import activering, zoekpad
+from maatwerk.regels.activering import Activering, Gemeentebestand, laad_gemeentebestand
+from maatwerk.regels.laden import Melding, Regelfout
 from maatwerk.toets.beleid import Beleid, Beleidsfeiten
 from maatwerk.toets.oordeel import Oordeel, toets_beleid
 
@@ -36,42 +33,20 @@ OVERGANGSBELEID_MAP = REGELS / "overgangsbeleid"
 
 
 def overgangsbeleid_ids() -> list[str]:
-    """Ids of the shipped transition policies (a folder with at least one version file)."""
-    return sorted(p.name for p in OVERGANGSBELEID_MAP.iterdir() if p.is_dir() and any(p.glob("*.yaml")))
+    """Ids of the transition policies on the rules search path (at least one version file)."""
+    return zoekpad.ids("overgangsbeleid")
 
 
-class Configuratie(Geldigheid):
+class Configuratie(Activering):
     """What a gemeente activates in one period, and the policy facts of that configuration."""
 
-    normenkader: str | None = None
-    resultatenmatrix: str | None = None
-    beleid: Beleidsfeiten
-    toelichting: str | None = None
-    bron: list[Bron] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _iets_actief(self) -> Configuratie:
-        if self.normenkader is None and self.resultatenmatrix is None:
-            raise ValueError("geef een normenkader, een resultatenmatrix of beide")
-        return self
+    beleid: Beleidsfeiten | None = None
 
 
-class GemeenteConfiguratie(StrictModel):
-    """The file ``maatwerk/regels/gemeenten/<gemeente>.yaml``."""
+class GemeenteConfiguratie(Gemeentebestand):
+    """The file ``gemeenten/<gemeente>.yaml``, with the policy facts typed for the beleidstoets."""
 
-    gemeente: str
-    synthetisch: bool = False
-    toelichting: str | None = None
-    overgangsbeleid: str | None = None
-    configuraties: list[Configuratie] = Field(min_length=1)
-
-    @field_validator("overgangsbeleid")
-    @classmethod
-    def _bestaand_beleid(cls, waarde: str | None) -> str | None:
-        if waarde is not None and waarde not in overgangsbeleid_ids():
-            bekend = ", ".join(overgangsbeleid_ids()) or "geen"
-            raise ValueError(f"onbekend overgangsbeleid '{waarde}'; beschikbaar: {bekend}")
-        return waarde
+    configuraties: Sequence[Configuratie] = Field(min_length=1)
 
 
 class ConfiguratieAfgekeurd(Exception):
@@ -104,45 +79,27 @@ def _slug(gemeente: str) -> str:
     return gemeente.strip().casefold().replace(" ", "-")
 
 
-def bestand_voor(gemeente: str, map_: Path = GEMEENTEN_MAP) -> Path:
-    """The configuration file of ``gemeente`` (file names are the gemeente in lower case, spaces as '-')."""
+def bestand_voor(gemeente: str, map_: Path | None = None) -> Path:
+    """The configuration file of ``gemeente``: in ``map_`` when given (file names are the gemeente in
+    lower case, spaces as '-'), else the file on the rules search path that activates it."""
+    if map_ is None:
+        gevonden = activering.zoek(gemeente)
+        if gevonden is not None:
+            return gevonden[0]
+        map_ = GEMEENTEN_MAP
     return map_ / f"{_slug(gemeente)}.yaml"
 
 
-def _controleer_verwijzingen(cfg: GemeenteConfiguratie, pad: Path) -> None:
-    meldingen = []
-    for i, c in enumerate(cfg.configuraties):
-        for soort, map_naam, naam in (
-            ("normenkader", "normenkaders", c.normenkader),
-            ("resultatenmatrix", "resultatenmatrices", c.resultatenmatrix),
-        ):
-            if naam is not None and not (REGELS / map_naam / naam).is_dir():
-                bekend = sorted(p.name for p in (REGELS / map_naam).glob("*") if p.is_dir())
-                meldingen.append(
-                    Melding(
-                        f"onbekend {soort} '{naam}'; beschikbaar: {', '.join(bekend) or 'geen'}",
-                        str(pad),
-                        None,
-                        f"configuraties.{i}.{soort}",
-                    )
-                )
-    if meldingen:
-        raise Regelfout(meldingen)
-
-
 @lru_cache(maxsize=64)
-def _laad(pad: Path, stempel: float) -> GemeenteConfiguratie:
-    cfg = laad(GemeenteConfiguratie, pad)
-    controleer_geen_overlap((f"{pad} configuraties.{i}", c) for i, c in enumerate(cfg.configuraties))
-    _controleer_verwijzingen(cfg, pad)
-    return cfg
+def _laad(pad: Path, stempel: float, mappen: tuple[Path, ...]) -> GemeenteConfiguratie:
+    return laad_gemeentebestand(pad, GemeenteConfiguratie)
 
 
-def laad_gemeente(gemeente: str, map_: Path = GEMEENTEN_MAP) -> GemeenteConfiguratie:
-    """Load and validate the configuration file of a gemeente."""
+def laad_gemeente(gemeente: str, map_: Path | None = None) -> GemeenteConfiguratie:
+    """Load and validate the configuration file of a gemeente (every id it names must exist)."""
     pad = bestand_voor(gemeente, map_)
     if not pad.exists():
-        bekend = sorted(p.stem for p in map_.glob("*.yaml"))
+        bekend = sorted(p.stem for p in map_.glob("*.yaml")) if map_ else activering.bekende_gemeenten()
         raise Regelfout(
             [
                 Melding(
@@ -153,7 +110,7 @@ def laad_gemeente(gemeente: str, map_: Path = GEMEENTEN_MAP) -> GemeenteConfigur
                 )
             ]
         )
-    cfg = _laad(pad, pad.stat().st_mtime)
+    cfg = _laad(pad, pad.stat().st_mtime, zoekpad.regelmappen())
     if _slug(cfg.gemeente) != _slug(gemeente):
         raise Regelfout(
             [Melding(f"bestand hoort bij '{cfg.gemeente}', niet bij '{gemeente}'", str(pad), 1, "gemeente")]
@@ -169,7 +126,8 @@ def _bewezen_feiten(c: Configuratie) -> tuple[dict, str | None]:
     """
     if c.normenkader is not None:
         return {}, None
-    vermeldt = [w for w in (c.beleid.beschikking_vermeldt or ["resultaat"]) if w != "tijd"] or ["resultaat"]
+    genoemd = c.beleid.beschikking_vermeldt if c.beleid is not None else None
+    vermeldt = [w for w in (genoemd or ["resultaat"]) if w != "tijd"] or ["resultaat"]
     return (
         {"indicatie": "resultaat", "beschikking_vermeldt": vermeldt},
         f"er is geen normenkader geactiveerd, alleen resultatenmatrix '{c.resultatenmatrix}'; "
@@ -201,12 +159,14 @@ def _controleer_keuze_engine(gemeente: str, c: Configuratie, peildatum: dt.date,
         )
 
 
-def geconfigureerde_gemeenten(map_: Path = GEMEENTEN_MAP) -> list[Path]:
-    """The configuration files present (one per gemeente)."""
+def geconfigureerde_gemeenten(map_: Path | None = None) -> list[Path]:
+    """The configuration files present (one per gemeente; default: on the rules search path)."""
+    if map_ is None:
+        return sorted(pad for pad, _ in activering.gemeenten().values())
     return sorted(map_.glob("*.yaml"))
 
 
-def configuratie_op(gemeente: str, peildatum: dt.date, map_: Path = GEMEENTEN_MAP) -> Configuratie:
+def configuratie_op(gemeente: str, peildatum: dt.date, map_: Path | None = None) -> Configuratie:
     """The configuration of ``gemeente`` valid on ``peildatum``."""
     cfg = laad_gemeente(gemeente, map_)
     for c in cfg.configuraties:
@@ -223,7 +183,7 @@ def configuratie_op(gemeente: str, peildatum: dt.date, map_: Path = GEMEENTEN_MA
     )
 
 
-def controleer_configuratie(gemeente: str, peildatum: dt.date, map_: Path = GEMEENTEN_MAP) -> Oordeel:
+def controleer_configuratie(gemeente: str, peildatum: dt.date, map_: Path | None = None) -> Oordeel:
     """Test the configuration valid on ``peildatum``; raise :class:`ConfiguratieAfgekeurd` if it fails.
 
     Returns the :class:`Oordeel` otherwise (``voldoet``, or ``onbekend`` with the missing facts, which
@@ -232,6 +192,19 @@ def controleer_configuratie(gemeente: str, peildatum: dt.date, map_: Path = GEME
     c = configuratie_op(gemeente, peildatum, map_)
     cfg = laad_gemeente(gemeente, map_)
     _controleer_keuze_engine(cfg.gemeente, c, peildatum, bestand_voor(gemeente, map_))
+    if c.beleid is None:
+        i = list(cfg.configuraties).index(c)
+        raise Regelfout(
+            [
+                Melding(
+                    "deze configuratie noemt geen beleidsfeiten ('beleid'); de beleidstoets kan haar niet "
+                    "toetsen, dus maatwerk geeft er geen beschikkingen onder af",
+                    str(bestand_voor(gemeente, map_)),
+                    None,
+                    f"configuraties.{i}.beleid",
+                )
+            ]
+        )
     bewezen, reden = _bewezen_feiten(c)
     feiten = {
         **c.beleid.model_dump(exclude_none=True),

@@ -246,12 +246,6 @@ def test_zelfredzaamheid_zonder_trede_is_een_gat(tmp_path):
         Register(nk, tmp_path / "resultatenmatrices")
 
 
-def test_gemeente_twee_keer_geclaimd(tmp_path):
-    ander = KPMG.read_text("utf-8").replace("id: kpmg-hbel", "id: kopie")
-    with pytest.raises(Regelfout, match="gemeente voorbeeldstad heeft in dezelfde periode ook normenkader"):
-        _boom(tmp_path, extra={"normenkaders/kopie/2021-01-01.yaml": ander})
-
-
 def test_id_past_niet_bij_map_en_onbekende_matrix(tmp_path):
     ander = KPMG.read_text("utf-8").replace("gemeenten: [Voorbeeldstad]", "gemeenten: []")
     with pytest.raises(Regelfout, match="id 'kpmg-hbel' past niet bij de map 'anders'"):
