@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Final, Literal, get_args
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
 
 from maatwerk.regels.laden import Melding, Regelfout, StrictModel, lees_yaml, valideer
 
-ONBEKEND = "onbekend"
+ONBEKEND: Final = "onbekend"
 
 HhVorm = Literal["maatwerk", "algemene_voorziening", "afgeschaft", "onbekend"]
 IndicatieVorm = Literal["uren", "resultaat", "onbekend"]
@@ -25,6 +25,8 @@ BeschikkingOnderdeel = Literal["resultaat", "taak", "frequentie", "tijd"]
 NormBron = Literal["ciz", "eigen", "onafhankelijk_onderzoek", "geen", "onbekend"]
 TovCiz = Literal["gelijk", "lager", "aanzienlijk_lager", "gemengd", "hoger", "onbekend"]
 JaNee = bool | Literal["onbekend"]
+GEEN_MAATWERK: frozenset[str] = frozenset({"algemene_voorziening", "afgeschaft"})
+"""Values of hh1/hh2 that mean: no maatwerkvoorziening for this part of household help."""
 
 
 def _keuze(soort: Any) -> BeforeValidator:
@@ -94,6 +96,20 @@ class Beleidsfeiten(StrictModel):
     inkomens_of_vermogenstoets: JaNeeOnbekend = ONBEKEND
     algemene_voorziening: AlgemeneVoorziening = AlgemeneVoorziening()
     pgb_weigering_bij_gecontracteerde_aanbieder: JaNeeOnbekend = ONBEKEND
+
+    @field_validator("beschikking_vermeldt")
+    @classmethod
+    def _beschikking_alleen_bij_maatwerk(
+        cls, waarde: list[str] | None, info: ValidationInfo
+    ) -> list[str] | None:
+        """A beschikking is only ever given for a maatwerkvoorziening (art. 2.3.5 Wmo 2015)."""
+        vormen = (info.data.get("hh1"), info.data.get("hh2"))
+        if waarde is not None and all(v in GEEN_MAATWERK for v in vormen):
+            raise ValueError(
+                "het beleid beschrijft wat de beschikking vermeldt, maar hh1 en hh2 zijn geen "
+                "maatwerkvoorziening; een beschikking wordt alleen voor een maatwerkvoorziening gegeven"
+            )
+        return waarde
 
 
 class Beleid(Beleidsfeiten):

@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field
 
@@ -118,7 +119,7 @@ def laad_gemeente(gemeente: str, map_: Path | None = None) -> GemeenteConfigurat
     return cfg
 
 
-def _bewezen_feiten(c: Configuratie) -> tuple[dict, str | None]:
+def _bewezen_feiten(c: Configuratie) -> tuple[dict[str, Any], str | None]:
     """Facts the activated rule files prove, overriding what the configuration claims.
 
     Without a normenkader maatwerk cannot compute hours, so a beschikking under that configuration can

@@ -1,7 +1,15 @@
 """The facts a criterion can read: names, kinds and allowed values, and how to read them from a policy.
 
 A fact is ``ONBEKEND`` when the policy does not say (the value ``onbekend`` or a missing key), and
-``GEEN`` when an optional value is simply not part of the policy (no generic norm, no maximum).
+``GEEN`` (``None``) when an optional value is simply not part of the policy (no generic norm, no
+maximum); see :mod:`maatwerk.regeltaal.voorwaarden`.
+
+One fact is derived: ``maatwerkvoorziening``. A beschikking is only ever given for a
+maatwerkvoorziening (art. 2.3.5 Wmo 2015), so a policy that describes what its beschikking states
+describes a maatwerkvoorziening, even when it does not say whether hh1 or hh2 is one. The fact is
+true when hh1 or hh2 is ``maatwerk`` or ``beschikking_vermeldt`` is given, false when both hh1 and hh2
+are an algemene voorziening or abolished, and onbekend otherwise (then the unknown facts it rests on
+are reported as missing). :class:`~maatwerk.toets.beleid.Beleidsfeiten` refuses the contradiction.
 """
 
 from __future__ import annotations
@@ -9,10 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
+from maatwerk.regeltaal.voorwaarden import GEEN, ONBEKEND
 from maatwerk.toets.beleid import (
-    ONBEKEND as ONBEKEND_TEKST,
-)
-from maatwerk.toets.beleid import (
+    GEEN_MAATWERK,
     Beleid,
     BeschikkingOnderdeel,
     HhVorm,
@@ -21,20 +28,21 @@ from maatwerk.toets.beleid import (
     OmvangDoor,
     TovCiz,
 )
+from maatwerk.toets.beleid import (
+    ONBEKEND as ONBEKEND_TEKST,
+)
 
-
-class _Leeg:
-    __slots__ = ("naam",)
-
-    def __init__(self, naam: str):
-        self.naam = naam
-
-    def __repr__(self) -> str:
-        return self.naam
-
-
-ONBEKEND = _Leeg("onbekend")
-GEEN = _Leeg("niet opgegeven")
+__all__ = [
+    "AFGELEID",
+    "FEITEN",
+    "GEEN",
+    "ONBEKEND",
+    "Feit",
+    "feit_waarde",
+    "lees_feiten",
+    "ontbrekende_feiten",
+    "toon",
+]
 
 Soort = Literal["keuze", "ja_nee", "lijst", "getal", "tekst", "tabel"]
 
@@ -77,11 +85,21 @@ FEITEN: dict[str, Feit] = {
     "pgb_weigering_bij_gecontracteerde_aanbieder": Feit(
         "ja_nee", (True, False), "pgb geweigerd als het bij een gecontracteerde aanbieder besteed wordt"
     ),
+    "maatwerkvoorziening": Feit(
+        "ja_nee",
+        (True, False),
+        "er is een maatwerkvoorziening hulp bij het huishouden (hh1 of hh2 is maatwerk, of het beleid "
+        "beschrijft wat de beschikking vermeldt)",
+    ),
 }
+AFGELEID: dict[str, tuple[str, ...]] = {"maatwerkvoorziening": ("hh1", "hh2", "beschikking_vermeldt")}
+"""Derived facts and the facts they rest on (reported as missing when the derived fact is onbekend)."""
 
 
 def feit_waarde(beleid: Beleid, naam: str) -> Any:
     """The value of fact ``naam`` in ``beleid``: a value, ``ONBEKEND`` or ``GEEN``."""
+    if naam == "maatwerkvoorziening":
+        return _maatwerkvoorziening(beleid)
     waarde: Any = beleid
     for deel in naam.split("."):
         waarde = getattr(waarde, deel)
@@ -95,13 +113,36 @@ def feit_waarde(beleid: Beleid, naam: str) -> Any:
     return waarde
 
 
+def _maatwerkvoorziening(beleid: Beleid) -> Any:
+    vormen = (beleid.hh1, beleid.hh2)
+    if "maatwerk" in vormen or beleid.beschikking_vermeldt is not None:
+        return True
+    if all(v in GEEN_MAATWERK for v in vormen):
+        return False
+    return ONBEKEND
+
+
 def lees_feiten(beleid: Beleid) -> dict[str, Any]:
     """All facts of a policy, by name."""
     return {naam: feit_waarde(beleid, naam) for naam in FEITEN}
 
 
+def ontbrekende_feiten(namen: frozenset[str] | set[str], feiten: dict[str, Any]) -> set[str]:
+    """The missing facts to report: a derived fact is replaced by the unknown facts it rests on."""
+    uit: set[str] = set()
+    for naam in namen:
+        bronnen = AFGELEID.get(naam)
+        if bronnen is None:
+            uit.add(naam)
+        else:
+            uit |= {b for b in bronnen if feiten.get(b, ONBEKEND) is ONBEKEND} or {naam}
+    return uit
+
+
 def toon(waarde: Any) -> str:
     """A fact value as plain Dutch text."""
+    if waarde is None:
+        return "niet opgegeven"
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
     if isinstance(waarde, frozenset):

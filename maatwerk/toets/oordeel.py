@@ -17,7 +17,7 @@ from maatwerk.regels.laden import Melding, Regelfout, valideer
 from maatwerk.toets.beleid import Beleid
 from maatwerk.toets.ciz import vergelijk_met_ciz
 from maatwerk.toets.criteria import Beleidstoets, Criterium, Verwijzing, beleidstoets_op
-from maatwerk.toets.feiten import FEITEN, GEEN, ONBEKEND, lees_feiten, toon
+from maatwerk.toets.feiten import FEITEN, GEEN, ONBEKEND, lees_feiten, ontbrekende_feiten, toon
 from maatwerk.toets.voorwaarden import Waarheid
 
 Eindoordeel = Literal["voldoet", "voldoet_niet", "onbekend"]
@@ -149,6 +149,7 @@ def beoordeel(
         if u.waarheid is Waarheid.WAAR:
             gekozen = r
             break
+    open_ = ontbrekende_feiten(open_, feiten)
     if open_:
         wat = "; ".join(f"{n} ({FEITEN[n].omschrijving})" for n in sorted(open_))
         return bevinding(
@@ -194,7 +195,7 @@ def _afgeleide_feiten(beleid: Beleid, toets: Beleidstoets) -> tuple[dict[str, An
     return feiten, notities
 
 
-def toets_beleid(feiten: dict | Beleid, bestand: str | None = None) -> Oordeel:
+def toets_beleid(feiten: dict[str, Any] | Beleid, bestand: str | None = None) -> Oordeel:
     """Test a policy (a :class:`Beleid` or a dict in the policy vocabulary) against the criteria."""
     beleid = feiten if isinstance(feiten, Beleid) else valideer(Beleid, feiten, bestand)
     try:

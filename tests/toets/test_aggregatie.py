@@ -3,7 +3,7 @@ unknown fact never turns 'voldoet' into 'onbekend'."""
 
 import datetime as dt
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from maatwerk.toets import toets_beleid
@@ -40,6 +40,15 @@ SCHENDINGEN = [
 ]
 
 
+GEEN_MAATWERK = {"algemene_voorziening", "afgeschaft"}
+
+
+def _samenhangend(data: dict) -> bool:
+    """A beschikking is only given for a maatwerkvoorziening: a policy describing its beschikking
+    cannot have both hh1 and hh2 without maatwerk (the policy model refuses that)."""
+    return "beschikking_vermeldt" not in data or not {data.get("hh1"), data.get("hh2")} <= GEEN_MAATWERK
+
+
 def _zet(data: dict, pad: tuple[str, ...], waarde) -> dict:
     uit = {k: (dict(v) if isinstance(v, dict) else v) for k, v in data.items()}
     if len(pad) == 1:
@@ -66,7 +75,7 @@ def beleid(draw) -> dict:
     vermeldt = draw(
         st.none() | st.lists(st.sampled_from(["resultaat", "taak", "frequentie", "tijd"]), unique=True)
     )
-    if vermeldt is not None:
+    if vermeldt is not None and _samenhangend({**data, "beschikking_vermeldt": vermeldt}):
         data["beschikking_vermeldt"] = vermeldt
     if draw(st.booleans()):
         data = _zet(data, ("normering", "generieke_norm_uren_per_week"), draw(st.floats(0.5, 10)))
@@ -81,12 +90,15 @@ def _onbekende_velden(data: dict) -> list[tuple[tuple[str, ...], list]]:
             uit.append((pad, waarden))
     if "beschikking_vermeldt" not in data:
         uit.append((("beschikking_vermeldt",), [["tijd"], ["resultaat"], ["taak", "frequentie", "tijd"]]))
-    return uit
+    # only fillings that keep the policy consistent (see _samenhangend)
+    uit = [(pad, [w for w in waarden if _samenhangend(_zet(data, pad, w))]) for pad, waarden in uit]
+    return [(pad, waarden) for pad, waarden in uit if waarden]
 
 
 @settings(max_examples=300, deadline=None)
 @given(beleid(), st.sampled_from(SCHENDINGEN))
 def test_adding_a_violation_never_improves_the_verdict(data, schending):
+    assume(_samenhangend(_samenvoegen(data, schending)))
     voor = toets_beleid(data)
     na = toets_beleid(_samenvoegen(data, schending))
     assert na.oordeel == "voldoet_niet"
@@ -110,8 +122,9 @@ def test_filling_in_an_unknown_never_turns_voldoet_into_onbekend(data, extra):
 def test_filling_in_unknowns_keeps_every_decided_finding(data, extra):
     voor = toets_beleid(data)
     na_data = data
-    for pad, waarden in _onbekende_velden(data):
-        if extra.draw(st.booleans()):
+    for pad, _ in _onbekende_velden(data):
+        waarden = dict(_onbekende_velden(na_data)).get(pad)  # consistent with what is filled in so far
+        if waarden and extra.draw(st.booleans()):
             na_data = _zet(na_data, pad, extra.draw(st.sampled_from(waarden)))
     na = toets_beleid(na_data)
     for b_voor, b_na in zip(voor.bevindingen, na.bevindingen, strict=True):
