@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from maatwerk.opmaak import lange_datum
 from maatwerk.regels.laden import (
@@ -41,6 +42,8 @@ from maatwerk.regels.laden import (
     StrictModel,
     laad_versies,
 )
+from maatwerk.regeltaal.voorwaarden import GETAL_OPERATOREN, Voorwaarde, parse_voorwaarde
+from maatwerk.regeltaal.waarden import ja_nee, leeftijd
 
 BELEID_MAP = Path(__file__).resolve().parents[2] / "regels" / "overgangsbeleid"
 OUDE_INDICATIE = "oude_indicatie"
@@ -133,23 +136,55 @@ Regel = Annotated[MinimumIntensiteit | Wenperiode, Field(discriminator="soort")]
 
 
 class Criterium(StrictModel):
-    """A situation feature: true flag, or a number strictly greater than ``groter_dan``."""
+    """A situation feature in the shared condition grammar (:mod:`maatwerk.regeltaal.voorwaarden`),
+    e.g. ``als: {personen_in_huishouden: {groter_dan: 1}}`` or ``als: {rolstoel_binnenshuis: true}``.
+
+    Features come as typed values or as text (CSV, CLI): a feature compared with a number is read as a
+    number, one compared with true/false by the yes/no parser; an empty or unreadable value is
+    onbekend, and a criterion holds only when it certainly holds.
+    """
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
 
     id: str
     omschrijving: str
-    kenmerk: str
-    groter_dan: Decimal | None = None
+    als: Voorwaarde
+
+    @field_validator("als", mode="before")
+    @classmethod
+    def _voorwaarde(cls, waarde: Any) -> Voorwaarde:
+        return parse_voorwaarde(
+            waarde,
+            feit_bekend=lambda naam: _KENMERK.fullmatch(naam) is not None,
+            bekende_feiten="een kenmerk van de situatie (kleine letters, cijfers en _)",
+        )
 
     def geldt(self, kenmerken: dict[str, Any]) -> bool:
-        waarde = kenmerken.get(self.kenmerk)
-        if waarde is None or waarde == "":
-            return False
-        if self.groter_dan is None:
-            return _waar(waarde)
+        return self.als.evalueer(_getypeerd(self.als, kenmerken)).waar
+
+
+_KENMERK = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def _getypeerd(voorwaarde: Voorwaarde, kenmerken: dict[str, Any]) -> dict[str, Any]:
+    """The features a condition reads, typed by how it compares them (unreadable: left out = onbekend)."""
+    uit: dict[str, Any] = {}
+    for test in voorwaarde.tests():
+        waarde = kenmerken.get(test.feit)
+        if waarde is None or (isinstance(waarde, str) and not waarde.strip()):
+            continue
         try:
-            return Decimal(str(waarde)) > self.groter_dan
-        except ArithmeticError:
-            return False
+            if test.operator in GETAL_OPERATOREN:
+                if isinstance(waarde, bool):
+                    continue
+                uit[test.feit] = Decimal(str(waarde).strip())
+            elif isinstance(test.waarde, bool):
+                uit[test.feit] = ja_nee(waarde)
+            else:
+                uit[test.feit] = waarde
+        except (ArithmeticError, ValueError):
+            continue
+    return uit
 
 
 class AanvullendeOndersteuning(StrictModel):
@@ -270,27 +305,12 @@ class Overgang:
         }
 
 
-def leeftijd(geboortedatum: dt.date, peildatum: dt.date) -> int:
-    """Whole years on ``peildatum``; the birthday itself counts (80 on the day you turn 80)."""
-    return (
-        peildatum.year
-        - geboortedatum.year
-        - ((peildatum.month, peildatum.day) < (geboortedatum.month, geboortedatum.day))
-    )
-
-
 def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
     """``datum`` plus whole months; a day that does not exist becomes the last day of the month."""
     jaar, maand = divmod(datum.month - 1 + maanden, 12)
     jaar += datum.year
     dag = min(datum.day, calendar.monthrange(jaar, maand + 1)[1])
     return dt.date(jaar, maand + 1, dag)
-
-
-def _waar(waarde: Any) -> bool:
-    if isinstance(waarde, str):
-        return waarde.strip().lower() in {"1", "ja", "j", "true", "waar", "x"}
-    return bool(waarde)
 
 
 def _uren(waarde: Decimal | float | int | str | None) -> Decimal | None:

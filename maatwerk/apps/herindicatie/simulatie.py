@@ -182,7 +182,9 @@ def _overgang(
         aanwezig = [(pl.col(c).is_not_null() & (pl.col(c).cast(pl.Utf8) != "")).cast(pl.Int32) for c in leden]
         frame = frame.with_columns((1 + pl.sum_horizontal(aanwezig)).alias("personen_in_huishouden"))
     criteria = beleid.aanvullende_ondersteuning.criteria if beleid.aanvullende_ondersteuning else []
-    kenmerken = [k for k in dict.fromkeys(c.kenmerk for c in criteria) if k in frame.columns]
+    kenmerken = [
+        k for k in dict.fromkeys(f for c in criteria for f in sorted(c.als.feiten())) if k in frame.columns
+    ]
     gesprek = pl.DataFrame(
         {
             "caseload_id": list(driegesprekken),
