@@ -51,9 +51,8 @@ def _getal(x: float, decimalen: int = 1) -> str:
 
 def _samenvatting(console: Console, uit: pl.DataFrame, seconden: float, doel: Path) -> None:
     n = uit.height
-    tabel = Table(
-        title=f"Batch: {n} situaties in {seconden:.2f} s ({_getal(n / max(seconden, 1e-9), 0)} per seconde)"
-    )
+    tempo = _getal(n / max(seconden, 1e-9), 0)
+    tabel = Table(title=f"Batch: {n} situaties in {getal(seconden, 2, vast=True)} s ({tempo} per seconde)")
     tabel.add_column("Trede hulp bij het huishouden")
     tabel.add_column("Aantal", justify="right")
     tabel.add_column("Gem. uren/week", justify="right")
