@@ -11,11 +11,13 @@ and every cache keys on :func:`regelmappen`.
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, ParamSpec, TypeVar
 
 from maatwerk.regels.laden import Melding, Regelfout
 
@@ -138,6 +140,27 @@ def plaats(soort: str, id_: str | None = None) -> str:
     """Where files of ``soort`` (and ``id_``) are looked for, for error messages."""
     deel = f"{soort}/{id_}" if id_ else soort
     return ", ".join(str(m / deel) for m in regelmappen())
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def per_zoekpad(functie: Callable[P, R]) -> Callable[P, R]:
+    """Cache ``functie`` per arguments and per search path, so a changed ``MAATWERK_REGELS`` is seen.
+
+    The uncached function stays available as ``__wrapped__`` (as with :func:`functools.cache`).
+    """
+
+    @lru_cache(maxsize=256)
+    def _op(mappen: tuple[Path, ...], args: tuple[Hashable, ...], kw: tuple[tuple[str, Hashable], ...]) -> R:
+        return functie(*args, **dict(kw))  # type: ignore[arg-type]
+
+    @functools.wraps(functie)
+    def omhulsel(*args: P.args, **kwargs: P.kwargs) -> R:
+        return _op(regelmappen(), args, tuple(sorted(kwargs.items())))
+
+    return omhulsel
 
 
 def vergeet() -> None:

@@ -1,4 +1,7 @@
-"""Deadline rules as data: ``maatwerk/regels/termijnen/<valid_from>.yaml`` (pure Python, no Django).
+"""Deadline rules as data: ``termijnen/<valid_from>.yaml`` on the rules search path (pure Python).
+
+The files come from the package and the ``MAATWERK_REGELS`` directories (a later directory's file
+with the same name overrides; a new file adds a version), see :mod:`maatwerk.regels.zoekpad`.
 
 Each termijn says from which case date it runs (``vanaf``), how long (``weken`` or ``dagen``),
 which case date marks it as met (``gehaald_bij``), whether an opschorting extends it, and its source.
@@ -13,6 +16,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
+from maatwerk.regels import zoekpad
 from maatwerk.regels.laden import (
     Bron,
     Geldigheid,
@@ -67,11 +71,20 @@ class Termijnregels(Geldigheid):
     termijnen: dict[str, Termijnregel]
 
 
-@lru_cache(maxsize=1)
-def alle_versies(map_: Path = MAP) -> tuple[Termijnregels, ...]:
-    """All versions in the directory, validated and checked for overlap."""
+def alle_versies(map_: Path | None = None) -> tuple[Termijnregels, ...]:
+    """All versions (in ``map_``, default on the search path), validated and checked for overlap."""
+    return _alle_versies(map_, zoekpad.regelmappen())
+
+
+@lru_cache(maxsize=8)
+def _alle_versies(map_: Path | None, mappen: tuple[Path, ...]) -> tuple[Termijnregels, ...]:
+    paden = (
+        sorted(map_.glob("*.yaml"))
+        if map_ is not None
+        else [b.pad for b in zoekpad.bestanden("termijnen", mappen)]
+    )
     versies = []
-    for pad in sorted(map_.glob("*.yaml")):
+    for pad in paden:
         regels = laad(Termijnregels, pad)
         if str(regels.valid_from) != pad.stem:
             raise Regelfout(
@@ -79,7 +92,7 @@ def alle_versies(map_: Path = MAP) -> tuple[Termijnregels, ...]:
             )
         versies.append((pad.name, regels))
     if not versies:
-        raise Regelfout([Melding("geen termijnbestanden gevonden", str(map_))])
+        raise Regelfout([Melding("geen termijnbestanden gevonden", str(map_ or zoekpad.plaats("termijnen")))])
     controleer_geen_overlap((naam, r) for naam, r in versies)
     return tuple(r for _, r in versies)
 
@@ -89,4 +102,4 @@ def termijnregels_op(peildatum: dt.date) -> Termijnregels:
     for versie in alle_versies():
         if versie.geldig_op(peildatum):
             return versie
-    raise Regelfout([Melding(f"geen termijnregels geldig op {peildatum}", str(MAP))])
+    raise Regelfout([Melding(f"geen termijnregels geldig op {peildatum}", zoekpad.plaats("termijnen"))])

@@ -1,7 +1,8 @@
 """Old hourly tariffs (PxQ) and the uitmiddelen rules, read from dated, cited YAML.
 
-Files: ``maatwerk/regels/tarieven/pxq/<id>/<valid_from>.yaml`` (hourly tariff per klasse hh1/hh2 and
-leveringsvorm zin/pgb) and ``maatwerk/regels/tarieven/uitmiddelen/<id>/<valid_from>.yaml`` (threshold
+Files (on the rules search path: the package and the ``MAATWERK_REGELS`` directories, see
+:mod:`maatwerk.regels.zoekpad`): ``tarieven/pxq/<id>/<valid_from>.yaml`` (hourly tariff per klasse
+hh1/hh2 and leveringsvorm zin/pgb) and ``tarieven/uitmiddelen/<id>/<valid_from>.yaml`` (threshold
 for "the caseload sits in the top of the band" and the cost price per hour used to turn a tariff per
 period into paid hours). Validated with the shared loader; versions of one id may not overlap.
 The NEW tariffs per trede per period are not here: they live in the engine's resultatenmatrix.
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
 from typing import Literal, TypeVar
 
@@ -19,13 +19,14 @@ import polars as pl
 from pydantic import Field, model_validator
 
 from maatwerk.apps.finance.geld import naar_centen
+from maatwerk.regels import activering, zoekpad
 from maatwerk.regels.laden import (
     Geldigheid,
     Gesourcet,
     Melding,
     Regelfout,
     StrictModel,
-    laad_versies,
+    laad_versiebestanden,
 )
 
 REGELS = Path(__file__).resolve().parents[2] / "regels" / "tarieven"
@@ -100,34 +101,69 @@ class UitmiddelenRegels(_Versie):
 T = TypeVar("T", bound=_Versie)
 
 
-def _laad_versies(model: type[T], soort: str, regelset: str, map_: Path | None) -> list[T]:
-    basis = (map_ or REGELS / soort) / regelset
-    versies = laad_versies(model, basis)
+def _laad_versies(
+    model: type[T], soort: str, regelset: str, map_: Path | None, mappen: tuple[Path, ...]
+) -> list[T]:
+    """The versions of ``regelset``: from ``map_/<regelset>/`` when given, else from the search path."""
+    if map_ is not None:
+        plaats = str(map_ / regelset)
+        paden = sorted((map_ / regelset).glob("*.yaml"))
+        bekend = sorted(p.name for p in map_.iterdir() if p.is_dir())
+    else:
+        plaats = zoekpad.plaats(f"tarieven/{soort}", regelset)
+        paden = zoekpad.versiebestanden(f"tarieven/{soort}", regelset, mappen)
+        bekend = zoekpad.ids(f"tarieven/{soort}", mappen)
+    versies = laad_versiebestanden(model, regelset, paden)
     if not versies:
-        bekend = ", ".join(sorted(p.name for p in (map_ or REGELS / soort).iterdir() if p.is_dir()))
         raise Regelfout(
             [
                 Melding(
-                    f"onbekende regelset '{regelset}' (bekend: {bekend or 'geen'})", str(basis), sleutel="id"
+                    f"onbekende regelset '{regelset}' (bekend: {', '.join(bekend) or 'geen'})",
+                    plaats,
+                    sleutel="id",
                 )
             ]
         )
     return [versie for _, versie in versies]
 
 
-@cache
+@zoekpad.per_zoekpad
 def pxq_versies(regelset: str, map_: Path | None = None) -> tuple[PxqTarieven, ...]:
-    """All versions of a PxQ tariff set, oldest first."""
-    return tuple(_laad_versies(PxqTarieven, "pxq", regelset, map_))
+    """All versions of a PxQ tariff set, oldest first (from ``map_``, default the search path)."""
+    return tuple(_laad_versies(PxqTarieven, "pxq", regelset, map_, zoekpad.regelmappen()))
 
 
-@cache
+@zoekpad.per_zoekpad
 def uitmiddelen_versies(regelset: str, map_: Path | None = None) -> tuple[UitmiddelenRegels, ...]:
-    return tuple(_laad_versies(UitmiddelenRegels, "uitmiddelen", regelset, map_))
+    return tuple(_laad_versies(UitmiddelenRegels, "uitmiddelen", regelset, map_, zoekpad.regelmappen()))
 
 
 def regelsets(soort: Literal["pxq", "uitmiddelen"]) -> list[str]:
-    return sorted(p.name for p in (REGELS / soort).iterdir() if p.is_dir())
+    """The tariff set ids of ``soort`` on the rules search path."""
+    return zoekpad.ids(f"tarieven/{soort}")
+
+
+def regelset_van(soort: Literal["pxq", "uitmiddelen"], gemeente: str) -> str:
+    """The tariff set the file of ``gemeente`` names (``tarieven: {pxq: ID, uitmiddelen: ID}``)."""
+    gevonden = activering.zoek(gemeente)
+    if gevonden is None:
+        raise Regelfout(
+            [Melding(f"gemeente '{gemeente}' is niet geactiveerd (geen gemeentebestand)", sleutel="gemeente")]
+        )
+    pad, bestand = gevonden
+    regelset = getattr(bestand.tarieven, soort) if bestand.tarieven is not None else None
+    if regelset is None:
+        raise Regelfout(
+            [
+                Melding(
+                    f"gemeente {bestand.gemeente} noemt geen tariefset voor {soort}: zet "
+                    f"'tarieven: {{{soort}: ID}}' in het gemeentebestand",
+                    str(pad),
+                    sleutel="tarieven",
+                )
+            ]
+        )
+    return str(regelset)
 
 
 def _op_datum(versies: tuple[T, ...], datum: dt.date, wat: str) -> T:

@@ -40,7 +40,7 @@ from maatwerk.regels.laden import (
     Melding,
     Regelfout,
     StrictModel,
-    laad_versies,
+    laad_versiebestanden,
 )
 from maatwerk.regeltaal.voorwaarden import GETAL_OPERATOREN, Voorwaarde, parse_voorwaarde
 from maatwerk.regeltaal.waarden import ja_nee, leeftijd
@@ -502,9 +502,20 @@ def _afwijken(beleid: Overgangsbeleid, besluit: Afwijkingsbesluit, basis: str, u
 # --- loading ---------------------------------------------------------------------------------------
 
 
-@cache
 def _versies(beleid_id: str) -> tuple[Overgangsbeleid, ...]:
-    versies = laad_versies(Overgangsbeleid, BELEID_MAP / beleid_id)
+    """Versions of ``beleid_id`` from ``overgangsbeleid/<id>/`` on the rules search path (the package
+    and the ``MAATWERK_REGELS`` directories, see :mod:`maatwerk.regels.zoekpad`), cached per path."""
+    from maatwerk.regels import zoekpad
+
+    return _versies_op(beleid_id, zoekpad.regelmappen())
+
+
+@cache
+def _versies_op(beleid_id: str, mappen: tuple[Path, ...]) -> tuple[Overgangsbeleid, ...]:
+    from maatwerk.regels import zoekpad
+
+    paden = zoekpad.versiebestanden("overgangsbeleid", beleid_id, mappen)
+    versies = laad_versiebestanden(Overgangsbeleid, beleid_id, paden)
     if not versies:
         bekend = ", ".join(beleid_ids()) or "geen"
         raise Regelfout(
@@ -514,8 +525,10 @@ def _versies(beleid_id: str) -> tuple[Overgangsbeleid, ...]:
 
 
 def beleid_ids() -> list[str]:
-    """Ids of the shipped transition policies."""
-    return sorted(p.name for p in BELEID_MAP.iterdir() if p.is_dir() and any(p.glob("*.yaml")))
+    """Ids of the transition policies on the rules search path."""
+    from maatwerk.regels import zoekpad
+
+    return zoekpad.ids("overgangsbeleid")
 
 
 def versies(beleid_id: str) -> tuple[Overgangsbeleid, ...]:

@@ -1,4 +1,8 @@
-"""iWmo 3.2 codelijsten and the gemeente's local products, read from ``maatwerk/regels/iwmo/``.
+"""iWmo 3.2 codelijsten and the gemeente's local products, read from ``iwmo/`` on the rules search path.
+
+Code lists: ``iwmo/codelijsten/<valid_from>.yaml``; a gemeente's data:
+``iwmo/gemeenten/<id>/<valid_from>.yaml``, where ``<id>`` is what the gemeente file names
+(``iwmo: <id>`` in ``gemeenten/<gemeente>.yaml``).
 
 Pure Python (no Django). The code lists cite the Zorginstituut codelijsten (WMO020, WJ756, WMO757, ...);
 the gemeente files say which product (category, code, unit, frequency) a toewijzing uses.
@@ -13,6 +17,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from maatwerk.regels import activering, zoekpad
 from maatwerk.regels.laden import Bron, Geldigheid, Regelfout, StrictModel, controleer_geen_overlap, laad
 from maatwerk.regels.laden import Melding as _Melding
 
@@ -74,23 +79,27 @@ class GemeenteIwmo(Geldigheid):
     producten: list[Product] = Field(min_length=1)
 
 
-def _bestandsnamen(versies: list[tuple[str, Geldigheid]], map_: Path) -> None:
+def _bestandsnamen(versies: list[tuple[Path, Geldigheid]]) -> None:
     """One file per version, named after its ``valid_from`` (like every rules directory)."""
     fout = [
-        _Melding(f"bestandsnaam moet {v.valid_from}.yaml zijn", str(map_ / naam), sleutel="valid_from")
-        for naam, v in versies
-        if naam != f"{v.valid_from}.yaml"
+        _Melding(f"bestandsnaam moet {v.valid_from}.yaml zijn", str(pad), sleutel="valid_from")
+        for pad, v in versies
+        if pad.name != f"{v.valid_from}.yaml"
     ]
     if fout:
         raise Regelfout(fout)
 
 
-@cache
 def codelijsten() -> tuple[Codelijsten, ...]:
-    """All versions of the code lists, validated, oldest first."""
-    versies = [(p.name, laad(Codelijsten, p)) for p in sorted((REGELS_IWMO / "codelijsten").glob("*.yaml"))]
-    _bestandsnamen(versies, REGELS_IWMO / "codelijsten")
-    controleer_geen_overlap(versies)
+    """All versions of the code lists on the rules search path, validated, oldest first."""
+    return _codelijsten(zoekpad.regelmappen())
+
+
+@cache
+def _codelijsten(mappen: tuple[Path, ...]) -> tuple[Codelijsten, ...]:
+    versies = [(b.pad, laad(Codelijsten, b.pad)) for b in zoekpad.bestanden("iwmo/codelijsten", mappen)]
+    _bestandsnamen([(p, v) for p, v in versies])
+    controleer_geen_overlap((str(p), v) for p, v in versies)
     return tuple(v for _, v in versies)
 
 
@@ -100,7 +109,9 @@ def codelijst(naam: Lijstnaam, peildatum: dt.date | None = None) -> Codelijst:
     for versie in codelijsten():
         if versie.geldig_op(datum):
             return versie.codelijsten[naam]
-    raise Regelfout([_Melding(f"geen iWmo-codelijsten geldig op {datum}", str(REGELS_IWMO / "codelijsten"))])
+    raise Regelfout(
+        [_Melding(f"geen iWmo-codelijsten geldig op {datum}", zoekpad.plaats("iwmo/codelijsten"))]
+    )
 
 
 def omschrijving(naam: Lijstnaam, code: str, peildatum: dt.date | None = None) -> str:
@@ -115,19 +126,39 @@ def omschrijving(naam: Lijstnaam, code: str, peildatum: dt.date | None = None) -
         ) from None
 
 
-def _gemeente_map(gemeente: str) -> Path:
-    return REGELS_IWMO / "gemeenten" / gemeente.strip().lower().replace(" ", "-")
+def _iwmo_id(gemeente: str) -> str:
+    """The iWmo data id the file of ``gemeente`` names (``iwmo: <id>``); no silent default."""
+    gevonden = activering.zoek(gemeente)
+    if gevonden is None or gevonden[1].iwmo is None:
+        waar = f" in {gevonden[0]}" if gevonden else ""
+        raise Regelfout(
+            [
+                _Melding(
+                    f"geen iWmo-gegevens voor gemeente {gemeente!r}: het gemeentebestand{waar} noemt geen "
+                    "'iwmo: ID' (zie iwmo/gemeenten/<ID>/)",
+                    str(gevonden[0]) if gevonden else None,
+                    sleutel="iwmo",
+                )
+            ]
+        )
+    return gevonden[1].iwmo
+
+
+def _gemeente_versies(gemeente: str) -> tuple[GemeenteIwmo, ...]:
+    return _iwmo_versies(_iwmo_id(gemeente), zoekpad.regelmappen())
 
 
 @cache
-def _gemeente_versies(gemeente: str) -> tuple[GemeenteIwmo, ...]:
-    map_ = _gemeente_map(gemeente)
-    versies = [(p.name, laad(GemeenteIwmo, p)) for p in sorted(map_.glob("*.yaml"))]
+def _iwmo_versies(iwmo_id: str, mappen: tuple[Path, ...]) -> tuple[GemeenteIwmo, ...]:
+    paden = zoekpad.versiebestanden("iwmo/gemeenten", iwmo_id, mappen)
+    versies = [(p, laad(GemeenteIwmo, p)) for p in paden]
     if not versies:
-        raise Regelfout([_Melding(f"geen iWmo-gegevens voor gemeente {gemeente!r}", str(map_))])
-    _bestandsnamen(versies, map_)
-    controleer_geen_overlap(versies)
-    for naam, versie in versies:
+        raise Regelfout(
+            [_Melding(f"geen iWmo-gegevens '{iwmo_id}'", zoekpad.plaats("iwmo/gemeenten", iwmo_id))]
+        )
+    _bestandsnamen([(p, v) for p, v in versies])
+    controleer_geen_overlap((str(p), v) for p, v in versies)
+    for pad, versie in versies:
         for product in versie.producten:
             for lijst, code in (
                 ("productcategorie", product.categorie),
@@ -139,7 +170,7 @@ def _gemeente_versies(gemeente: str) -> tuple[GemeenteIwmo, ...]:
                         [
                             _Melding(
                                 f"onbekende code {code!r} voor {lijst}",
-                                str(map_ / naam),
+                                str(pad),
                                 sleutel=f"producten.{product.id}.{lijst}",
                             )
                         ]
@@ -153,7 +184,12 @@ def gemeente_iwmo(gemeente: str, peildatum: dt.date) -> GemeenteIwmo:
         if versie.geldig_op(peildatum):
             return versie
     raise Regelfout(
-        [_Melding(f"geen iWmo-gegevens voor {gemeente} geldig op {peildatum}", str(_gemeente_map(gemeente)))]
+        [
+            _Melding(
+                f"geen iWmo-gegevens voor {gemeente} geldig op {peildatum}",
+                zoekpad.plaats("iwmo/gemeenten", _iwmo_id(gemeente)),
+            )
+        ]
     )
 
 
