@@ -75,6 +75,13 @@ class Uitkomst:
 
 
 _WAAR, _ONWAAR = Uitkomst(Waarheid.WAAR), Uitkomst(Waarheid.ONWAAR)
+_WAAR_W, _ONWAAR_W, _ONBEKEND_W = Waarheid.WAAR, Waarheid.ONWAAR, Waarheid.ONBEKEND
+
+
+def _beide_open(a: Uitkomst, b: Uitkomst) -> Uitkomst:
+    if b.ontbrekend <= a.ontbrekend:
+        return a
+    return Uitkomst(Waarheid.ONBEKEND, a.ontbrekend | b.ontbrekend)
 
 
 class VoorwaardeFout(ValueError):
@@ -114,7 +121,7 @@ def _klein(waarde: Any) -> Any:
 
 
 def _is(feit: Any, doel: Any) -> bool:
-    return bool(_klein(feit) == doel)
+    return bool((feit.lower() if isinstance(feit, str) else feit) == doel)
 
 
 def _in(feit: Any, doel: Any) -> bool:
@@ -161,6 +168,7 @@ class Test(Voorwaarde):
     waarde: Any
     _doel: Any = field(init=False, repr=False, compare=False)
     _fn: Callable[[Any, Any], bool] | None = field(init=False, repr=False, compare=False)
+    _onbekend: Uitkomst = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.operator in ("in", "niet_in"):
@@ -169,11 +177,12 @@ class Test(Voorwaarde):
             doel = _klein(self.waarde)
         object.__setattr__(self, "_doel", doel)
         object.__setattr__(self, "_fn", _OPERATOREN.get(self.operator))
+        object.__setattr__(self, "_onbekend", Uitkomst(Waarheid.ONBEKEND, frozenset({self.feit})))
 
     def evalueer(self, feiten: Mapping[str, Any]) -> Uitkomst:
         waarde = feiten.get(self.feit, ONBEKEND)
         if waarde is ONBEKEND:
-            return Uitkomst(Waarheid.ONBEKEND, frozenset({self.feit}))
+            return self._onbekend
         if self._fn is None:  # opgegeven
             return _WAAR if (waarde is not None) == self.waarde else _ONWAAR
         if waarde is None:
@@ -221,25 +230,19 @@ class Test(Voorwaarde):
         return uit.cast(pl.Boolean)
 
 
-def _samen(uitkomsten: list[Uitkomst], beslissend: Waarheid) -> Uitkomst:
-    open_ = [u.ontbrekend for u in uitkomsten if u.waarheid is Waarheid.ONBEKEND]
-    if open_:
-        return Uitkomst(Waarheid.ONBEKEND, frozenset().union(*open_))
-    return _ONWAAR if beslissend is Waarheid.WAAR else _WAAR
-
-
 @dataclass(frozen=True, slots=True)
 class En(Voorwaarde):
     delen: tuple[Voorwaarde, ...]
 
     def evalueer(self, feiten: Mapping[str, Any]) -> Uitkomst:
-        uitkomsten = []
+        open_: Uitkomst | None = None
         for deel in self.delen:
             u = deel.evalueer(feiten)
-            if u.waarheid is Waarheid.ONWAAR:
+            if u.waarheid is _ONWAAR_W:
                 return _ONWAAR
-            uitkomsten.append(u)
-        return _samen(uitkomsten, Waarheid.ONWAAR)
+            if u.waarheid is _ONBEKEND_W:
+                open_ = u if open_ is None else _beide_open(open_, u)
+        return _WAAR if open_ is None else open_
 
     def feiten(self) -> frozenset[str]:
         return frozenset().union(*(d.feiten() for d in self.delen))
@@ -259,13 +262,14 @@ class Of(Voorwaarde):
     delen: tuple[Voorwaarde, ...]
 
     def evalueer(self, feiten: Mapping[str, Any]) -> Uitkomst:
-        uitkomsten = []
+        open_: Uitkomst | None = None
         for deel in self.delen:
             u = deel.evalueer(feiten)
-            if u.waarheid is Waarheid.WAAR:
+            if u.waarheid is _WAAR_W:
                 return _WAAR
-            uitkomsten.append(u)
-        return _samen(uitkomsten, Waarheid.WAAR)
+            if u.waarheid is _ONBEKEND_W:
+                open_ = u if open_ is None else _beide_open(open_, u)
+        return _ONWAAR if open_ is None else open_
 
     def feiten(self) -> frozenset[str]:
         return frozenset().union(*(d.feiten() for d in self.delen))
