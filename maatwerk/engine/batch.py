@@ -53,17 +53,23 @@ from typing import Any, get_args
 import numpy as np
 import polars as pl
 
-from maatwerk.engine.berekening import CActiviteit, CCorrectie, Gecompileerd, compileer
-from maatwerk.engine.kaders import Normenkader, Resultatenmatrix, Voorwaarde, register
-from maatwerk.engine.plat import KOLOMMEN, MAX_LEDEN, VOORZIENINGEN
+from maatwerk.engine.gecompileerd import Gecompileerd, compileer
+from maatwerk.engine.kaders import Normenkader, Resultatenmatrix, register
+from maatwerk.engine.plat import BEOORDELING, KOLOMMEN, MAX_LEDEN, VOORZIENINGEN
 from maatwerk.engine.situatie import (
     CATEGORIEEN,
+    JA,
+    NEE,
     OMSTANDIGHEDEN,
     Meedoen,
     Niveau,
     Rol,
     Woning,
 )
+from maatwerk.engine.stappen import KOLOM, Kolommen, gebruikelijk, treden
+from maatwerk.engine.stappen.afronding import py_round, rond_af_kolom
+from maatwerk.engine.stappen.feiten import kolom_feiten
+from maatwerk.engine.stappen.toestand import Invoer
 from maatwerk.regels.laden import Melding, Regelfout
 
 MAX_MELDINGEN = 50
@@ -78,8 +84,6 @@ MEEDOEN: tuple[str, ...] = get_args(Meedoen)
 WONINGTYPES: tuple[str, ...] = get_args(Woning.model_fields["type"].annotation)
 KAMERS_MAX = Woning.model_fields["kamers_in_gebruik"].metadata[-1].le
 NETWERK_MAX = 10080.0  # minutes in a week (NetwerkHulp.minuten_per_week le)
-JA = frozenset({"ja", "j", "true", "waar", "1", "x", "yes"})
-NEE = frozenset({"nee", "n", "false", "onwaar", "0", "no"})
 NIET_SITUATIE = frozenset({"id", "geboortedatum", "peildatum", "gemeente"})
 SITUATIEKOLOMMEN: tuple[str, ...] = tuple(k for k in KOLOMMEN if k not in NIET_SITUATIE)
 
@@ -241,8 +245,11 @@ def _lezers() -> dict[str, Any]:
     for c in CATEGORIEEN:
         lezers[f"beperking_{c}"] = lambda k, t: _code(k, t, NIVEAUS)
         lezers[f"netwerk_{c}_minuten"] = _minuten
-    for o in (*OMSTANDIGHEDEN, *(f"voorziening_{v}" for v in VOORZIENINGEN)):
+    for o in (*OMSTANDIGHEDEN, "veel_eigen_kracht", *(f"voorziening_{v}" for v in VOORZIENINGEN)):
         lezers[o] = lambda k, t: _ja_nee(k, t, KOLOMMEN[k])
+    for v in VOORZIENINGEN:
+        for b in BEOORDELING:  # empty = not assessed = does not replace maatwerk
+            lezers[f"voorziening_{v}_{b}"] = lambda k, t: _ja_nee(k, t, False)
     for i in range(1, MAX_LEDEN + 1):
         lezers[f"lid{i}_rol"] = lambda k, t: _code(k, t, ROLLEN)
         lezers[f"lid{i}_geboortedatum"] = _datum
@@ -252,49 +259,7 @@ def _lezers() -> dict[str, Any]:
 
 # ------------------------------------------------------------------------------------------- input
 
-
-@dataclass(slots=True)
-class _Invoer:
-    """The validated columns as NumPy arrays (one element per row); dates as ``JJJJMMDD`` integers."""
-
-    n: int
-    peil: np.ndarray
-    geboren: np.ndarray
-    gemeente: np.ndarray  # codes into gemeenten
-    gemeenten: tuple[str, ...]
-    woning_type: np.ndarray
-    kamers_in_gebruik: np.ndarray
-    kamers_niet_in_gebruik: np.ndarray
-    trap: np.ndarray
-    beperking: dict[str, np.ndarray]
-    omstandigheid: dict[str, np.ndarray]
-    rol: np.ndarray  # (MAX_LEDEN, n) codes, -1 = no member
-    lid_geboren: np.ndarray  # (MAX_LEDEN, n)
-    meedoen: np.ndarray  # (MAX_LEDEN, n)
-    netwerk: dict[str, np.ndarray]
-    voorziening: dict[str, np.ndarray]
-
-    def deel(self, idx: np.ndarray | slice) -> _Invoer:
-        """The rows ``idx`` only."""
-        return _Invoer(
-            len(self.peil[idx]),
-            self.peil[idx],
-            self.geboren[idx],
-            self.gemeente[idx],
-            self.gemeenten,
-            self.woning_type[idx],
-            self.kamers_in_gebruik[idx],
-            self.kamers_niet_in_gebruik[idx],
-            self.trap[idx],
-            {k: v[idx] for k, v in self.beperking.items()},
-            {k: v[idx] for k, v in self.omstandigheid.items()},
-            self.rol[:, idx],
-            self.lid_geboren[:, idx],
-            self.meedoen[:, idx],
-            {k: v[idx] for k, v in self.netwerk.items()},
-            {k: v[idx] for k, v in self.voorziening.items()},
-        )
-
+_Invoer = Invoer
 
 DATUMKOLOMMEN = ("geboortedatum", "peildatum", *(f"lid{i}_geboortedatum" for i in range(1, MAX_LEDEN + 1)))
 
@@ -452,6 +417,7 @@ def _lees(
         gemeente = g.cast(pl.Enum(list(gemeenten))).to_physical().to_numpy().astype(np.int32)
     else:
         gemeenten, gemeente = (KOLOMMEN["gemeente"],), np.zeros(n, np.int32)
+    voorziening = {v: kol(f"voorziening_{v}", KOLOMMEN[f"voorziening_{v}"], bool) for v in VOORZIENINGEN}
     inv = _Invoer(
         n=n,
         peil=peil,
@@ -470,178 +436,19 @@ def _lees(
         lid_geboren=lid_geboren,
         meedoen=meedoen,
         netwerk={c: kol(f"netwerk_{c}_minuten", 0.0, np.float64) for c in CATEGORIEEN},
-        voorziening={v: kol(f"voorziening_{v}", KOLOMMEN[f"voorziening_{v}"], bool) for v in VOORZIENINGEN},
+        veel_eigen_kracht=kol("veel_eigen_kracht", KOLOMMEN["veel_eigen_kracht"], bool),
+        voorziening=voorziening,
+        voorziening_vervangt={
+            v: voorziening[v]
+            & np.logical_and.reduce([kol(f"voorziening_{v}_{b}", False, bool) for b in BEOORDELING])
+            for v in VOORZIENINGEN
+        },
     )
     fouten.controleer()
     return inv, uit["__typisch"].to_numpy()
 
 
-# ------------------------------------------------------------------------------------------- facts
-
-
-@dataclass(slots=True)
-class _Feit:
-    """One fact over all rows: numbers (bool/int/float) or text codes into ``woorden``."""
-
-    waarden: np.ndarray
-    aanwezig: np.ndarray | None = None  # None: present in every row
-    woorden: tuple[str, ...] | None = None  # set for text facts
-
-
-def _leeftijd(geboren: np.ndarray, peil: np.ndarray) -> np.ndarray:
-    """Whole years on the peildatum (as :func:`maatwerk.engine.situatie.leeftijd`), dates as JJJJMMDD.
-
-    ``floor((P - G) / 10000)``: the difference is ``jaren * 10000 + r`` with ``-10000 < r < 10000``, so the
-    correctly rounded float quotient never crosses a whole number wrongly; floats (exact whole numbers)
-    are faster than integer floor division and compare with the kader's numbers the same way.
-    """
-    return np.floor((peil - geboren) / 10000.0)
-
-
-@dataclass(slots=True)
-class _Feiten:
-    feiten: dict[str, _Feit]
-    leden_leeftijd: np.ndarray  # (MAX_LEDEN, n)
-
-
-def _feiten(inv: _Invoer) -> _Feiten:
-    """The kader facts per row (see the facts list in :mod:`maatwerk.engine.berekening`)."""
-    peil = inv.peil
-    lid = inv.rol >= 0
-    leeftijden = _leeftijd(inv.lid_geboren, peil)
-    kind = (inv.rol == ROLLEN.index("kind")) & (leeftijden < 18)
-    aantal_kinderen = kind.sum(axis=0)
-    jongste = np.where(kind, leeftijden, np.inf).min(axis=0)
-    leden = lid.sum(axis=0)
-    f: dict[str, _Feit] = {
-        "gemeente": _Feit(inv.gemeente, None, inv.gemeenten),
-        "client_leeftijd": _Feit(_leeftijd(inv.geboren, peil)),
-        "personen": _Feit(1 + leden),
-        "meerpersoons": _Feit(leden > 0),
-        "aantal_kinderen": _Feit(aantal_kinderen),
-        "leeftijd_jongste_kind": _Feit(np.where(aantal_kinderen > 0, jongste, 0), aantal_kinderen > 0),
-        "woning_type": _Feit(inv.woning_type, None, WONINGTYPES),
-        "kamers_in_gebruik": _Feit(inv.kamers_in_gebruik),
-        "kamers_niet_in_gebruik": _Feit(inv.kamers_niet_in_gebruik),
-        "trap": _Feit(inv.trap),
-    }
-    for o in OMSTANDIGHEDEN:
-        f[o] = _Feit(inv.omstandigheid[o])
-    for v in VOORZIENINGEN:  # True when in use, else missing (None): as the single path's dict
-        f[f"voorziening.{v}"] = _Feit(inv.voorziening[v], inv.voorziening[v])
-    for c in CATEGORIEEN:  # the network's minutes; missing without network help in that category
-        f[f"netwerk.{c}"] = _Feit(inv.netwerk[c], inv.netwerk[c] > 0)
-    return _Feiten(f, leeftijden)
-
-
-def _waar(f: _Feit) -> np.ndarray:
-    if f.woorden is not None:
-        return np.array([bool(w) for w in f.woorden])[f.waarden]
-    return f.waarden != 0
-
-
-def _gelijk(f: _Feit, gelijk: str | int | bool) -> np.ndarray:
-    if f.woorden is not None:
-        if not isinstance(gelijk, str):
-            return np.zeros(len(f.waarden), bool)
-        return np.array([w.casefold() == gelijk.casefold() for w in f.woorden])[f.waarden]
-    if isinstance(gelijk, str):
-        return np.zeros(len(f.waarden), bool)
-    return f.waarden == gelijk
-
-
-def _getal(f: _Feit, feit: str) -> np.ndarray:
-    if f.woorden is not None:
-        raise Regelfout([Melding(f"feit '{feit}' is tekst en kan niet met een getal vergeleken worden")])
-    return f.waarden
-
-
-def _geldt(v: Voorwaarde, feiten: dict[str, _Feit], n: int) -> np.ndarray:
-    """Where does voorwaarde ``v`` hold (as :func:`maatwerk.engine.berekening.geldt`)."""
-    if v.een_van is not None:
-        uit = np.zeros(n, bool)
-        for x in v.een_van:
-            uit |= _geldt(x, feiten, n)
-        return uit
-    f = feiten.get(v.feit) if v.feit is not None else None
-    if f is None:
-        return np.zeros(n, bool)
-    uit = np.ones(n, bool) if f.aanwezig is None else f.aanwezig.copy()
-    if v.gelijk is None and v.minimaal is None and v.hoogstens is None:
-        return uit & _waar(f)
-    if v.gelijk is not None:
-        uit &= _gelijk(f, v.gelijk)
-    if v.minimaal is not None:
-        uit &= _getal(f, v.feit or "") >= v.minimaal
-    if v.hoogstens is not None:
-        uit &= _getal(f, v.feit or "") <= v.hoogstens
-    return uit
-
-
-def _alle(voorwaarden: tuple[Voorwaarde, ...], feiten: dict[str, _Feit], n: int) -> np.ndarray:
-    uit = np.ones(n, bool)
-    for v in voorwaarden:
-        uit &= _geldt(v, feiten, n)
-    return uit
-
-
-# ------------------------------------------------------------------------------------------- rounding
-
-
-def py_round(x: np.ndarray, decimalen: int) -> np.ndarray:
-    """Python's ``round(x, decimalen)`` element-wise, bit for bit.
-
-    ``rint(x * 10**d) / 10**d`` gives the float nearest to the chosen decimal (IEEE division is correctly
-    rounded, like CPython's conversion), so it only differs from Python where ``x * 10**d`` was rounded
-    across or onto a half: those rows (rare) are redone with Python's ``round``.
-    """
-    x = np.asarray(x, dtype=np.float64)
-    p = 10.0**decimalen
-    y = x * p
-    r = np.rint(y)
-    uit = r / p
-    if len(y):
-        marge = 4 * np.spacing(max(abs(float(r.max())), abs(float(r.min()))) + 1.0)  # >= error of x * p
-        np.subtract(y, r, out=y)
-        np.abs(y, out=y)
-        twijfel = y >= 0.5 - marge
-        if twijfel.any():
-            idx = np.flatnonzero(twijfel)
-            uit[idx] = [round(float(w), decimalen) for w in x[idx]]
-    return uit
-
-
-def rond_af(x: np.ndarray, stap: int, richting: str) -> np.ndarray:
-    """Step 8 of :mod:`maatwerk.engine.berekening` column-wise: int minutes per week."""
-    x = py_round(x, 6)
-    q = x / stap
-    if richting == "omhoog":
-        r = np.ceil(q)
-    elif richting == "omlaag":
-        r = np.floor(q)
-    else:
-        r = np.floor(q + 0.5)
-    return (r * stap).astype(np.int64)
-
-
 # ------------------------------------------------------------------------------------------- evaluate
-
-
-def _kies_groepen(gevuurd: list[tuple[CCorrectie, np.ndarray, np.ndarray]], afstand) -> list[np.ndarray]:
-    """Per correction the rows where it counts: per groep only the largest ``afstand`` (first on ties)."""
-    n = len(gevuurd[0][1]) if gevuurd else 0
-    beste: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-    for i, (k, vuurt, effect) in enumerate(gevuurd):
-        if k.groep is None:
-            continue
-        maat, wie = beste.get(k.groep, (np.full(n, -np.inf), np.full(n, -1)))
-        a = afstand(effect)
-        beter = vuurt & (a > maat)
-        beste[k.groep] = (np.where(beter, a, maat), np.where(beter, i, wie))
-    return [
-        vuurt if k.groep is None else vuurt & (beste[k.groep][1] == i)
-        for i, (k, vuurt, _e) in enumerate(gevuurd)
-    ]
 
 
 @dataclass(slots=True)
@@ -656,198 +463,38 @@ class _Uitkomst:
     voorbeeld: np.ndarray
 
 
-def _gebruikelijke_match(c: Gecompileerd, inv: _Invoer, fa: _Feiten) -> dict[str, tuple[np.ndarray, ...]]:
-    """Per gebruikelijke-hulp rule: per household member, where the member matches it (step 6)."""
-    uit: dict[str, tuple[np.ndarray, ...]] = {}
-    for a in c.activiteiten:
-        for g in a.gebruikelijk:
-            if g.id in uit:
-                continue
-            vervalt = np.zeros(inv.n, bool)
-            for x in g.vervalt_bij:
-                if x in inv.omstandigheid:
-                    vervalt |= inv.omstandigheid[x]
-            rollen = np.zeros(len(ROLLEN) + 1, bool)  # code -1 (no member) reads the last: False
-            rollen[[ROLLEN.index(r) for r in g.rollen]] = True
-            meedoen = np.array([m in g.kan_meedoen for m in MEEDOEN])
-            jaren = fa.leden_leeftijd
-            m = rollen[inv.rol] & (jaren >= g.vanaf) & meedoen[inv.meedoen]
-            if g.tot is not None:
-                m &= jaren < g.tot
-            m &= ~vervalt
-            uit[g.id] = tuple(m)
-    return uit
-
-
-def _gebruikelijk(
-    a: CActiviteit, match: dict[str, tuple[np.ndarray, ...]], n: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """(aandeel, voorbeeld) of the winning rule per row: the largest aandeel, first (member, rule) on ties."""
-    aandeel = np.zeros(n)
-    for g in a.gebruikelijk:
-        raak = np.zeros(n, bool)
-        for lid in match[g.id]:
-            raak |= lid
-        aandeel = np.where(raak & (g.aandeel > aandeel), g.aandeel, aandeel)
-    voorbeeld = np.zeros(n, bool)
-    per_aandeel: dict[float, set[bool]] = {}
-    for g in a.gebruikelijk:
-        per_aandeel.setdefault(g.aandeel, set()).add(g.voorbeeld)
-    if all(len(v) == 1 for v in per_aandeel.values()):
-        for waarde, vb in per_aandeel.items():
-            if vb == {True}:
-                voorbeeld |= aandeel == waarde
-    else:  # rules with equal aandeel but different voorbeeld: the first (member, rule) pair decides
-        open_ = np.ones(n, bool)
-        for i in range(MAX_LEDEN):
-            for g in a.gebruikelijk:
-                kies = open_ & match[g.id][i] & (aandeel == g.aandeel)
-                voorbeeld |= kies & g.voorbeeld
-                open_ &= ~kies
-    return aandeel, voorbeeld & (aandeel > 0)
-
-
 def _evalueer(c: Gecompileerd, matrix: Resultatenmatrix | None, inv: _Invoer) -> _Uitkomst:
-    """All rows of ``inv`` through one compiled kader version (and its matrix version)."""
+    """All rows of ``inv`` through one compiled kader version (and its matrix version): every step's
+    column form (:data:`maatwerk.engine.stappen.KOLOM`) per activity, in the order of operations."""
     n = inv.n
-    fa = _feiten(inv)
-    feiten = fa.feiten
+    kader_feiten, leden_leeftijd = kolom_feiten(inv)
     pools = {cat: inv.netwerk[cat].copy() for cat in CATEGORIEEN}
-    match = _gebruikelijke_match(c, inv, fa)
+    match = gebruikelijk.match_kolom(c, inv, leden_leeftijd)
     voorbeeld = np.full(n, c.basis_voorbeeld)
     totaal = np.zeros(n, np.int64)
     minuten: dict[str, np.ndarray] = {}
+    leeg = np.zeros(n, bool)
     for a in c.activiteiten:
-        # 1. niveau and applicability
-        zelf = np.ones(n, bool)
-        niet = np.ones(n, bool)
-        for cat in a.categorieen:
-            zelf &= inv.beperking[cat] == 0
-            niet &= inv.beperking[cat] == 2
-        niveau = np.where(zelf, 0, np.where(niet, 2, 1)).astype(np.int8)
-        netwerk = np.zeros(n, bool)  # the network's minutes before any activity consumed them
-        for cat in a.categorieen:
-            netwerk |= inv.netwerk[cat] > 0
-        fact = {**feiten, "niveau": _Feit(niveau, None, NIVEAUS), "netwerk": _Feit(netwerk)}
-        reken = ~zelf & _alle(a.alleen_als, fact, n)
-        # 2. algemene voorziening
-        for v in a.vervalt_bij:
-            if v in inv.voorziening:
-                reken &= ~inv.voorziening[v]
-        # 3. basis
-        m = np.full(n, a.basis)
-        vb = np.full(n, a.basis_voorbeeld)
-        # 4. absolute correcties
-        gevuurd = []
-        for k in a.absoluut:
-            vuurt = _alle(k.als, fact, n)
-            if k.per_feit is not None:
-                f = feiten.get(k.per_feit)
-                if f is None:
-                    waarde = np.zeros(n)
-                else:
-                    waarde = _getal(f, k.per_feit).astype(np.float64)
-                    if f.aanwezig is not None:
-                        waarde = np.where(f.aanwezig, waarde, 0.0)
-                aantal = np.maximum(0.0, waarde - k.per_boven)
-                if getattr(k, "per_voorbeeld", False):
-                    vb |= vuurt & (aantal == 0) & (waarde > 0)
-                vuurt = vuurt & (aantal != 0)
-                gevuurd.append((k, vuurt, k.waarde * aantal))
-            else:
-                gevuurd.append((k, vuurt, k.waarde * 1.0))
-        for (k, _v, effect), telt in zip(gevuurd, _kies_groepen(gevuurd, np.abs), strict=True):
-            np.add(m, effect, out=m, where=telt)  # subtotal += effect, in file order
-            vb |= telt & k.voorbeeld
-        # 5. factoren, ondergrens 0
-        fgevuurd = [(k, _alle(k.als, fact, n), k.waarde) for k in a.factoren]
-        for (k, _v, _f), telt in zip(fgevuurd, _kies_groepen(fgevuurd, lambda x: np.abs(x - 1)), strict=True):
-            np.multiply(m, k.waarde, out=m, where=telt)
-            vb |= telt & k.voorbeeld
-        np.maximum(m, 0.0, out=m)
-        # 6. gebruikelijke hulp: m + (-m x aandeel); with aandeel 0 that adds -0.0, which changes nothing
-        if a.gebruikelijk:
-            aandeel, gvb = _gebruikelijk(a, match, n)
-            m += (-m) * aandeel
-            vb |= gvb
-        # 7. netwerk pools, in activity order and category order
-        if a.netwerk_aftrek:
-            for cat in a.categorieen:
-                pool = pools[cat]
-                doe = reken & (pool > 0) & (m > 0)
-                aftrek = np.minimum(m, pool)
-                np.subtract(m, aftrek, out=m, where=doe)
-                np.subtract(pool, aftrek, out=pool, where=doe)
-        # 8. maximum, rounding
-        if a.maximum is not None:
-            boven = m > a.maximum
-            m[boven] = a.maximum
-            vb |= boven & a.maximum_voorbeeld
-        afgerond = np.where(reken, rond_af(m, c.afronding_stap, c.afronding_richting), 0)
-        minuten[a.id] = afgerond
-        totaal += afgerond
-        voorbeeld |= reken & vb
+        k = Kolommen(c, a, n, inv, kader_feiten, leden_leeftijd, pools, match, leeg, leeg, leeg, leeg.copy())
+        for stap in KOLOM:
+            stap(k)
+        minuten[a.id] = k.afgerond
+        totaal += k.afgerond
+        voorbeeld |= (k.reken & k.vb) | k.vervallen_vb
     dec = c.decimalen_uren
     uren_per_week = py_round(totaal / 60, dec)
     uren_per_jaar = py_round(totaal * c.weken_per_jaar / 60, dec)
-    treden, tarief, aanwezig, tvb = _treden(c, matrix, minuten, n)
-    return _Uitkomst(minuten, totaal, uren_per_week, uren_per_jaar, treden, tarief, aanwezig, voorbeeld | tvb)
-
-
-def _treden(
-    c: Gecompileerd, matrix: Resultatenmatrix | None, minuten: dict[str, np.ndarray], n: int
-) -> tuple[dict[str, pl.Series], np.ndarray, np.ndarray, np.ndarray]:
-    """Treden on hour bands, tariff sum and its voorbeeld flag (as ``berekening._treden``)."""
-    treden: dict[str, pl.Series] = {}
-    bedrag = np.zeros(n)
-    details = np.zeros(n, bool)
-    voorbeeld = np.zeros(n, bool)
-    if matrix is None:
-        return treden, bedrag, details, voorbeeld
-    uren_gebieden: dict[str, set[str]] = {}
-    for gid, _naam, mrg in c.gebieden:
-        rg = matrix.resultaatgebied(mrg) if mrg is not None else None
-        if rg is not None and rg.bepaling == "uren":
-            uren_gebieden.setdefault(rg.id, set()).add(gid)
-    for mid, gids in uren_gebieden.items():
-        rg = matrix.resultaatgebied(mid)
-        assert rg is not None
-        som = np.zeros(n, np.int64)
-        for a in c.activiteiten:
-            if a.resultaatgebied in gids and a.telt_voor_trede:
-                som += minuten[a.id]
-        uren = som / 60
-        code = np.full(n, -1, np.int64)
-        for i, t in enumerate(rg.treden):
-            band = t.uren_per_week
-            assert band is not None
-            raak = (code < 0) & (som > 0) & (band.van <= uren)
-            if band.tot is not None:
-                raak &= uren < band.tot
-            code = np.where(raak, i, code)
-        heeft = code >= 0
-        tarieven = np.array([t.tarief.bedrag for t in rg.treden] + [0.0])
-        bedrag = np.where(heeft, bedrag + tarieven[code], bedrag)
-        tvb = np.array(
-            [
-                t.tarief.voorbeeld or bool(t.uren_per_week and t.uren_per_week.voorbeeld) or rg.voorbeeld
-                for t in rg.treden
-            ]
-            + [False]
-        )
-        voorbeeld |= tvb[code] & heeft
-        details |= heeft
-        labels = pl.Series([t.label for t in rg.treden], dtype=pl.String)
-        treden[rg.id] = labels.gather(pl.Series(np.where(heeft, code, 0)).set(pl.Series(~heeft), None))
-    for p in matrix.aanvullende_producten:
-        if p.activiteit not in minuten:
-            continue
-        heeft = minuten[p.activiteit] > 0
-        bedrag = np.where(heeft, bedrag + p.tarief.bedrag, bedrag)
-        voorbeeld |= heeft & p.tarief.voorbeeld
-        details |= heeft
-    voorbeeld = (voorbeeld | matrix.periode.voorbeeld) & details
-    return treden, py_round(bedrag, 2), details, voorbeeld
+    tr = treden.kolom(c, matrix, minuten, n, kader_feiten)
+    return _Uitkomst(
+        minuten,
+        totaal,
+        uren_per_week,
+        uren_per_jaar,
+        tr.treden,
+        py_round(tr.bedrag, 2),
+        tr.aanwezig,
+        voorbeeld | tr.voorbeeld,
+    )
 
 
 # ------------------------------------------------------------------------------------------- public
@@ -1014,5 +661,7 @@ def _samenvoegen(
         {k: (v.rename(k) if isinstance(v, pl.Series) else pl.Series(k, v)) for k, v in kolommen.items()}
     )
 
+
+rond_af = rond_af_kolom  # the v1 name of the column rounding
 
 __all__ = ["indiceer_batch", "py_round", "rond_af", "uitvoer_kolommen", "SITUATIEKOLOMMEN"]

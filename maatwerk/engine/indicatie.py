@@ -140,6 +140,7 @@ class Indicatie:
     uitleg: str
     opmerkingen: tuple[str, ...] = field(default_factory=tuple)
     kader_keuze: str = ""
+    trede_trace: tuple[Stap, ...] = ()  # kader-wide rules on treden (e.g. a minimum trede)
 
     def activiteit(self, aid: str) -> ActiviteitIndicatie | None:
         return next((a for a in self.activiteiten if a.id == aid), None)
@@ -164,4 +165,5 @@ class Indicatie:
             "voorbeeldwaarden": self.voorbeeldwaarden,
             "uitleg": self.uitleg,
             "opmerkingen": list(self.opmerkingen),
+            "trede_trace": [s.as_json() for s in self.trede_trace],
         }

@@ -64,12 +64,16 @@ FEITEN: frozenset[str] = frozenset(
         "kamers_in_gebruik",
         "kamers_niet_in_gebruik",
         "trap",
+        "veel_eigen_kracht",
         # activity-local facts:
         "niveau",
         "netwerk",
     }
 )
 """Facts a voorwaarde may use (see :mod:`maatwerk.engine.berekening` for their meaning)."""
+
+ACTIVITEITFEITEN: frozenset[str] = frozenset({"niveau", "netwerk"})
+"""Facts that only exist per activity (not in a kader-wide voorwaarde such as a minimum trede)."""
 
 
 def is_feit(naam: str) -> bool:
@@ -125,6 +129,8 @@ class Normtijd(Gesourcet):
 
 
 class Frequentie(Gesourcet):
+    """How often the task is done; ``bron`` is the kader's own source for the frequency."""
+
     aantal: float = Field(gt=0)
     per: Literal["dag", "week", "twee_weken", "maand", "jaar"]
 
@@ -142,6 +148,21 @@ class Frequentie(Gesourcet):
             "jaar": "per jaar",
         }[self.per]
         return f"{aantal} keer {woord}"
+
+
+class Variant(StrictModel):
+    """A frequency (and optionally a norm time per keer) that applies when ``als`` holds.
+
+    The first variant of an activity whose ``als`` holds replaces the activity's ``frequentie`` (and
+    ``normtijd``, when given); e.g. fortnightly visits of 150 minutes for a client with veel eigen kracht.
+    """
+
+    id: str
+    omschrijving: str
+    reden: str | None = Field(default=None, description="Dutch phrase for the letter, read after 'omdat'")
+    als: list[Voorwaarde] = Field(min_length=1)
+    frequentie: Frequentie
+    normtijd: Normtijd | None = None
 
 
 class Per(StrictModel):
@@ -179,6 +200,10 @@ class Correctie(Gesourcet):
     factor: float | None = Field(default=None, ge=0)
     per: Per | None = None
     groep: str | None = None
+    hoogstens_netwerk: bool = Field(
+        default=False,
+        description="a deduction never larger than the network's minutes in the activity's categories",
+    )
 
     @model_validator(mode="after")
     def _een_effect(self) -> Correctie:
@@ -187,6 +212,11 @@ class Correctie(Gesourcet):
             raise ValueError("geef precies één van 'minuten_per_week', 'uren_per_jaar' of 'factor'")
         if self.factor is not None and self.per is not None:
             raise ValueError("'per' kan niet samen met 'factor'")
+        if self.hoogstens_netwerk and (self.factor is not None or self.per is not None or gegeven[0] >= 0):
+            raise ValueError(
+                "hoogstens_netwerk geldt alleen voor een aftrek (negatieve 'minuten_per_week' of "
+                "'uren_per_jaar', zonder 'per')"
+            )
         return self
 
 
@@ -202,6 +232,7 @@ class Activiteit(StrictModel):
     categorieen: list[Categorie] = Field(min_length=1)
     normtijd: Normtijd
     frequentie: Frequentie
+    varianten: list[Variant] = Field(default_factory=list)
     alleen_als: list[Voorwaarde] = Field(default_factory=list)
     reden: str | None = Field(default=None, description="why it applies, for the letter (after 'omdat')")
     correcties: list[Correctie] = Field(default_factory=list)
@@ -233,6 +264,39 @@ class GebruikelijkeHulp(Gesourcet):
             if feit not in OMSTANDIGHEDEN:
                 raise ValueError(f"vervalt_bij: onbekende omstandigheid '{feit}'")
         return self
+
+
+class MinimumTrede(Gesourcet):
+    """At least trede ``trede`` (a code of the matrix) in ``matrix_resultaatgebied`` when ``als`` holds.
+
+    Applies only where the area has a trede from its hours (minutes > 0); a higher trede stays.
+    """
+
+    id: str
+    omschrijving: str
+    matrix_resultaatgebied: str
+    trede: str
+    als: list[Voorwaarde] = Field(min_length=1)
+    reden: str | None = Field(default=None, description="Dutch phrase for the letter, read after 'omdat'")
+
+    @model_validator(mode="after")
+    def _kaderfeiten(self) -> MinimumTrede:
+        lokaal = set().union(*(v.feiten() for v in self.als)) & ACTIVITEITFEITEN
+        if lokaal:
+            raise ValueError(
+                f"feit {', '.join(sorted(lokaal))} bestaat alleen per activiteit, niet bij een minimum trede"
+            )
+        return self
+
+
+class VoorzieningKenmerken(Gesourcet):
+    """What the kader knows of an algemene voorziening it lets replace maatwerk activities.
+
+    A provision that is only the private market with a discount is no algemene voorziening (the
+    beleidstoets rule ``echte-algemene-voorziening``): it can never zero a maatwerk activity.
+    """
+
+    alleen_particuliere_markt_met_korting: bool
 
 
 class Afronding(Gesourcet):
@@ -268,13 +332,35 @@ class Normenkader(Geldigheid):
     afronding: Afronding
     resultaatgebieden: list[Resultaatgebied] = Field(min_length=1)
     gebruikelijke_hulp: list[GebruikelijkeHulp] = Field(default_factory=list)
+    algemene_voorzieningen: dict[AlgemeneVoorziening, VoorzieningKenmerken] = Field(default_factory=dict)
     activiteiten: list[Activiteit] = Field(min_length=1)
+    minimum_treden: list[MinimumTrede] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _verwijzingen(self) -> Normenkader:
         rg = {r.id for r in self.resultaatgebieden}
+        mrg = {r.matrix_resultaatgebied for r in self.resultaatgebieden if r.matrix_resultaatgebied}
+        for i, mt in enumerate(self.minimum_treden):
+            if mt.matrix_resultaatgebied not in mrg:
+                raise ValueError(
+                    f"minimum_treden.{i}.matrix_resultaatgebied: '{mt.matrix_resultaatgebied}' hoort bij "
+                    f"geen resultaatgebied van dit kader (bekend: {', '.join(sorted(mrg)) or 'geen'})"
+                )
         ids: set[str] = set()
         for i, act in enumerate(self.activiteiten):
+            for v in act.vervalt_bij_voorziening:
+                kenmerken = self.algemene_voorzieningen.get(v)
+                if kenmerken is None:
+                    raise ValueError(
+                        f"activiteiten.{i}.vervalt_bij_voorziening: '{v}' staat niet onder "
+                        "algemene_voorzieningen (met alleen_particuliere_markt_met_korting en een bron)"
+                    )
+                if kenmerken.alleen_particuliere_markt_met_korting:
+                    raise ValueError(
+                        f"activiteiten.{i}.vervalt_bij_voorziening: '{v}' is alleen de particuliere markt "
+                        "met korting; dat is geen algemene voorziening (beleidstoets: "
+                        "echte-algemene-voorziening) en kan een maatwerkactiviteit nooit laten vervallen"
+                    )
             if act.id in ids:
                 raise ValueError(f"activiteiten.{i}.id: '{act.id}' komt twee keer voor")
             ids.add(act.id)

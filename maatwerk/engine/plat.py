@@ -6,9 +6,13 @@ cleaning). A row may leave out any column except ``geboortedatum``; missing colu
 
 Columns: ``peildatum``, ``gemeente``, ``geboortedatum`` (client), ``woning_type``, ``kamers_in_gebruik``,
 ``kamers_niet_in_gebruik``, ``trap``, ``beperking_<categorie>`` (zelf/deels/niet),
-``<omstandigheid>`` (bool), ``lid<n>_rol`` / ``lid<n>_geboortedatum`` / ``lid<n>_kan_meedoen`` for household
-members 1..MAX_LEDEN (rol None = no member), ``netwerk_<categorie>_minuten`` (float) and
-``voorziening_<id>`` (bool). Consulent afwijkingen and zelfredzaamheid scores have no flat form.
+``<omstandigheid>`` (bool), ``veel_eigen_kracht`` (bool), ``lid<n>_rol`` / ``lid<n>_geboortedatum`` /
+``lid<n>_kan_meedoen`` for household
+members 1..MAX_LEDEN (rol None = no member), ``netwerk_<categorie>_minuten`` (float),
+``voorziening_<id>`` (bool: in use) with ``voorziening_<id>_passend`` and
+``voorziening_<id>_financieel_toegankelijk`` (bool; empty = not assessed: the consulent's decision under
+art. 2.3.5 lid 3 Wmo 2015; only both true lets the voorziening replace maatwerk). Consulent afwijkingen,
+a voorziening's motivatie and zelfredzaamheid scores have no flat form.
 
 How the engine's facts (:func:`maatwerk.engine.berekening.feiten`) follow from these columns, for a
 column-wise (batch) evaluation that must give exactly the same minutes:
@@ -28,7 +32,7 @@ column-wise (batch) evaluation that must give exactly the same minutes:
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 from maatwerk.engine.situatie import (
     CATEGORIEEN,
@@ -39,8 +43,13 @@ from maatwerk.engine.situatie import (
 )
 from maatwerk.regels.laden import Melding, Regelfout
 
+if TYPE_CHECKING:
+    from maatwerk.engine.indicatie import Indicatie
+
 MAX_LEDEN = 4
 VOORZIENINGEN: tuple[str, ...] = get_args(AlgemeneVoorziening)
+BEOORDELING: tuple[str, ...] = ("passend", "financieel_toegankelijk")
+"""The consulent's decisions on an algemene voorziening in use (flat: ``voorziening_<id>_<beoordeling>``)."""
 
 TYPISCHE_BEPERKINGEN: dict[str, str] = {c: "zelf" for c in CATEGORIEEN} | {
     "licht_huishoudelijk_werk": "deels",
@@ -57,6 +66,7 @@ KOLOMMEN: dict[str, Any] = {
     "trap": False,
     **{f"beperking_{c}": TYPISCHE_BEPERKINGEN[c] for c in CATEGORIEEN},
     **{o: False for o in OMSTANDIGHEDEN},
+    "veel_eigen_kracht": False,
     **{
         k: v
         for n in range(1, MAX_LEDEN + 1)
@@ -68,6 +78,7 @@ KOLOMMEN: dict[str, Any] = {
     },
     **{f"netwerk_{c}_minuten": 0.0 for c in CATEGORIEEN},
     **{f"voorziening_{v}": False for v in VOORZIENINGEN},
+    **{f"voorziening_{v}_{b}": None for v in VOORZIENINGEN for b in BEOORDELING},
 }
 """Every flat column with its default (the typical situation). ``peildatum`` None = the batch peildatum."""
 
@@ -93,6 +104,7 @@ def situatie_naar_rij(s: Situatie) -> dict[str, Any]:
         rij[f"beperking_{c}"] = getattr(s.beperkingen, c)
     for o in OMSTANDIGHEDEN:
         rij[o] = getattr(s.omstandigheden, o)
+    rij["veel_eigen_kracht"] = s.veel_eigen_kracht
     for n in range(1, MAX_LEDEN + 1):
         lid = s.huishouden[n - 1] if n <= len(s.huishouden) else None
         rij[f"lid{n}_rol"] = lid.rol if lid else None
@@ -101,7 +113,10 @@ def situatie_naar_rij(s: Situatie) -> dict[str, Any]:
     for c in CATEGORIEEN:
         rij[f"netwerk_{c}_minuten"] = sum(n.minuten_per_week for n in s.netwerk if n.taak == c)
     for v in VOORZIENINGEN:
-        rij[f"voorziening_{v}"] = v in s.algemene_voorzieningen
+        gebruik = s.voorziening(v)
+        rij[f"voorziening_{v}"] = gebruik is not None
+        for b in BEOORDELING:
+            rij[f"voorziening_{v}_{b}"] = getattr(gebruik, b) if gebruik is not None else None
     return rij
 
 
@@ -132,6 +147,7 @@ def rij_naar_situatie(rij: dict[str, Any], peildatum: dt.date | None = None) -> 
         },
         "beperkingen": {c: r[f"beperking_{c}"] for c in CATEGORIEEN},
         "omstandigheden": {o: bool(r[o]) for o in OMSTANDIGHEDEN},
+        "veel_eigen_kracht": bool(r["veel_eigen_kracht"]),
         "huishouden": [
             {
                 "rol": r[f"lid{n}_rol"],
@@ -146,12 +162,16 @@ def rij_naar_situatie(rij: dict[str, Any], peildatum: dt.date | None = None) -> 
             for c in CATEGORIEEN
             if r[f"netwerk_{c}_minuten"] and float(r[f"netwerk_{c}_minuten"]) > 0
         ],
-        "algemene_voorzieningen": [v for v in VOORZIENINGEN if r[f"voorziening_{v}"]],
+        "algemene_voorzieningen": [
+            {"voorziening": v, **{b: r[f"voorziening_{v}_{b}"] for b in BEOORDELING}}
+            for v in VOORZIENINGEN
+            if r[f"voorziening_{v}"]
+        ],
     }
     return situatie_uit_data(data)
 
 
-def indiceer_rij(rij: dict[str, Any], kader: str, peildatum: dt.date | None = None):
+def indiceer_rij(rij: dict[str, Any], kader: str, peildatum: dt.date | None = None) -> Indicatie:
     """The single-case indication of a flat row (the reference the batch path must equal)."""
     from maatwerk.engine.berekening import indiceer
 

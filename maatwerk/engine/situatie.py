@@ -11,12 +11,15 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from maatwerk.regels.laden import Melding, Regelfout, StrictModel, lees_yaml, valideer
+
+JA: frozenset[str] = frozenset({"ja", "j", "true", "waar", "1", "x", "yes"})
+NEE: frozenset[str] = frozenset({"nee", "n", "false", "onwaar", "0", "no"})
 
 Niveau = Literal["zelf", "deels", "niet"]
 """How far the client can do an activity: ``zelf`` (alone), ``deels`` (partly), ``niet`` (not at all)."""
@@ -173,11 +176,57 @@ class Zelfredzaamheid(StrictModel):
 
 
 class Afwijking(StrictModel):
-    """Maatwerk: the consulent sets an activity's minutes per week, only with a motivation."""
+    """Maatwerk: the consulent sets the minutes per week of one activity, or of one resultaatgebied
+    (as courts award minutes per result area), only with a motivation."""
 
-    activiteit: str = Field(min_length=1)
+    activiteit: str | None = Field(default=None, min_length=1)
+    resultaatgebied: str | None = Field(default=None, min_length=1)
     minuten_per_week: int = Field(ge=0, le=10080)
     motivatie: str = Field(min_length=10)
+
+    @model_validator(mode="after")
+    def _een_doel(self) -> Afwijking:
+        if (self.activiteit is None) == (self.resultaatgebied is None):
+            raise PydanticCustomError("afwijking", "geef óf 'activiteit' óf 'resultaatgebied'")
+        return self
+
+
+def _ja_nee_onbekend(waarde: Any) -> Any:
+    """ja/nee/onbekend (also true/false/None) for a consulent's decision; other text stays (an error)."""
+    if isinstance(waarde, str):
+        w = waarde.strip().casefold()
+        if w in ("", "onbekend"):
+            return None
+        if w in JA:
+            return True
+        if w in NEE:
+            return False
+    return waarde
+
+
+JaNeeOnbekend = Annotated[bool | None, BeforeValidator(_ja_nee_onbekend)]
+
+
+class VoorzieningGebruik(StrictModel):
+    """An algemene voorziening for this client, with the consulent's decision (art. 2.3.5 lid 3 Wmo 2015).
+
+    It replaces maatwerk only when it is ``passend`` for this client and ``financieel_toegankelijk`` for
+    this client (both ``ja``); not assessed (``None``) never zeroes a maatwerk activity.
+    """
+
+    voorziening: AlgemeneVoorziening
+    passend: JaNeeOnbekend = None
+    financieel_toegankelijk: JaNeeOnbekend = None
+    motivatie: str | None = None
+
+    @property
+    def vervangt_maatwerk(self) -> bool:
+        return self.passend is True and self.financieel_toegankelijk is True
+
+
+def _voorziening_vorm(waarde: Any) -> Any:
+    """A bare name (the old form) is a voorziening in use whose suitability is not assessed."""
+    return {"voorziening": waarde} if isinstance(waarde, str) else waarde
 
 
 class Situatie(StrictModel):
@@ -191,7 +240,10 @@ class Situatie(StrictModel):
     beperkingen: Beperkingen = Field(default_factory=Beperkingen)
     omstandigheden: Omstandigheden = Field(default_factory=Omstandigheden)
     netwerk: list[NetwerkHulp] = Field(default_factory=list)
-    algemene_voorzieningen: list[AlgemeneVoorziening] = Field(default_factory=list)
+    algemene_voorzieningen: list[Annotated[VoorzieningGebruik, BeforeValidator(_voorziening_vorm)]] = Field(
+        default_factory=list
+    )
+    veel_eigen_kracht: bool = False
     zelfredzaamheid: dict[str, Zelfredzaamheid] = Field(default_factory=dict)
     afwijkingen: list[Afwijking] = Field(default_factory=list)
     toelichting: str | None = None
@@ -211,16 +263,31 @@ class Situatie(StrictModel):
                     "huishouden.{i}.geboortedatum: {datum} ligt na de peildatum {peil}",
                     {"i": i, "datum": str(lid.geboortedatum), "peil": str(self.peildatum)},
                 )
-        gezien: set[str] = set()
+        gezien: set[tuple[str, str]] = set()
         for i, afw in enumerate(self.afwijkingen):
-            if afw.activiteit in gezien:
+            soort = "activiteit" if afw.activiteit is not None else "resultaatgebied"
+            doel = (soort, afw.activiteit or afw.resultaatgebied or "")
+            if doel in gezien:
                 raise PydanticCustomError(
                     "dubbel",
-                    "afwijkingen.{i}.activiteit: '{a}' staat er twee keer in",
-                    {"i": i, "a": afw.activiteit},
+                    "afwijkingen.{i}.{soort}: '{a}' staat er twee keer in",
+                    {"i": i, "soort": soort, "a": doel[1]},
                 )
-            gezien.add(afw.activiteit)
+            gezien.add(doel)
+        voorzieningen: set[str] = set()
+        for i, v in enumerate(self.algemene_voorzieningen):
+            if v.voorziening in voorzieningen:
+                raise PydanticCustomError(
+                    "dubbel",
+                    "algemene_voorzieningen.{i}.voorziening: '{v}' staat er twee keer in",
+                    {"i": i, "v": v.voorziening},
+                )
+            voorzieningen.add(v.voorziening)
         return self
+
+    def voorziening(self, naam: str) -> VoorzieningGebruik | None:
+        """The client's record of algemene voorziening ``naam`` (None when not listed)."""
+        return next((v for v in self.algemene_voorzieningen if v.voorziening == naam), None)
 
 
 def leeftijd(geboortedatum: dt.date, peildatum: dt.date) -> int:
