@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "caseload": "maatwerk.cli.herindicatie:caseload",
     "herindicatie": "maatwerk.cli.herindicatie:herindicatie",
     "financien": "maatwerk.cli.financien:financien",
+    "regels": "maatwerk.cli.regels:regels",
     "demo": "maatwerk.cli.web:demo",
     "serve": "maatwerk.cli.web:serve",
 }
