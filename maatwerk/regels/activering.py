@@ -115,7 +115,7 @@ def _onbekend(soort: str, naam: str, pad: Path, regels: dict[Pad, int], sleutel:
 
 def controleer_verwijzingen(bestand: Gemeentebestand, pad: Path, regels: dict[Pad, int]) -> None:
     """Every id the file names exists on the search path; configurations do not overlap."""
-    meldingen: list[Melding] = []
+    meldingen: list[Melding | None] = []
     if bestand.overgangsbeleid is not None:
         meldingen.append(
             _onbekend("overgangsbeleid", bestand.overgangsbeleid, pad, regels, ("overgangsbeleid",))

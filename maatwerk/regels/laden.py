@@ -191,8 +191,8 @@ def _controleer_vorm(tekst: str, bestand: str | None, max_tekens: int, max_diept
     for teken in _HAAKJES.finditer(tekst):
         diepte += 1 if teken.group() in "[{" else -1
         if diepte > max_diepte:
-            regel = tekst.count("\n", 0, teken.start()) + 1
-            raise Regelfout([Melding(f"te diep genest (meer dan {max_diepte} niveaus)", bestand, regel)])
+            op = tekst.count("\n", 0, teken.start()) + 1
+            raise Regelfout([Melding(f"te diep genest (meer dan {max_diepte} niveaus)", bestand, op)])
     diepte = 0
     for event in yaml.parse(tekst, Loader=_LineLoader):
         regel = event.start_mark.line + 1 if event.start_mark else None
