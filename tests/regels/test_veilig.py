@@ -65,3 +65,28 @@ def test_any_text_gives_data_or_a_dutch_error(tekst):
         lees_gebruikerstekst(tekst)
     except Regelfout as fout:
         assert fout.meldingen and all(m.tekst for m in fout.meldingen)
+
+
+def test_the_beleidstoets_loader_refuses_the_bomb():
+    """Issue 14's first finding: the policy text posted to the beleidstoets page goes through here."""
+    from maatwerk.toets import lees_beleid
+
+    start = time.perf_counter()
+    with pytest.raises(Regelfout, match="YAML-ankers en -verwijzingen"):
+        lees_beleid(_miljard_lachers(), "geplakt beleid")
+    assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.django_db
+def test_the_beleidstoets_page_answers_the_bomb_with_a_dutch_error(client):
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user("beleid-bom", password="geheim-wachtwoord")
+    user.groups.add(Group.objects.get(name="beleidsmedewerker"))
+    client.force_login(user)
+    assert client.get("/beleid/").status_code == 200  # warm: templates and rule files loaded once
+    start = time.perf_counter()
+    antwoord = client.post("/beleid/", {"tekst": _miljard_lachers()})
+    assert time.perf_counter() - start < 2
+    assert antwoord.status_code == 400
+    assert "YAML-ankers en -verwijzingen (&amp;naam, *naam) zijn niet toegestaan" in antwoord.content.decode()
