@@ -28,7 +28,9 @@ KEUZES = {
 def _beleid(rng: random.Random, i: int) -> dict:
     data: dict = {"gemeente": f"Proefgemeente {i}", "peildatum": dt.date(2017 + i % 8, 1 + i % 12, 1)}
     data |= {k: rng.choice(v) for k, v in KEUZES.items()}
-    data["beschikking_vermeldt"] = rng.sample(["resultaat", "taak", "frequentie", "tijd"], rng.randint(1, 4))
+    vermeldt = rng.sample(["resultaat", "taak", "frequentie", "tijd"], rng.randint(1, 4))
+    if {data["hh1"], data["hh2"]} & {"maatwerk", "onbekend"}:  # a beschikking only for a maatwerkvoorziening
+        data["beschikking_vermeldt"] = vermeldt
     data["normering"] = {
         "bron": rng.choice(["ciz", "eigen", "onafhankelijk_onderzoek", "geen", "onbekend"]),
         "t_o_v_ciz": rng.choice(["gelijk", "lager", "aanzienlijk_lager", "gemengd", "hoger", "onbekend"]),
