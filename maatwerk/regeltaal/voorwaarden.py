@@ -37,6 +37,8 @@ from typing import Any, ClassVar
 
 import polars as pl
 
+from maatwerk.opmaak import getal
+
 
 class _Onbekend:
     __slots__ = ()
@@ -115,6 +117,13 @@ class Voorwaarde(ABC):
         """Every test in the condition, depth first."""
         return ()
 
+    @abstractmethod
+    def tekst(self) -> str:
+        """The condition in plain Dutch, e.g. ``niveau is deels en (meerpersoons is ja of ...)``."""
+
+    def _deeltekst(self) -> str:
+        return self.tekst()
+
 
 def _klein(waarde: Any) -> Any:
     return waarde.lower() if isinstance(waarde, str) else waarde
@@ -153,6 +162,25 @@ _OPERATOREN: dict[str, Callable[[Any, Any], bool]] = {
 }
 OPERATOREN: tuple[str, ...] = (*_OPERATOREN, "opgegeven")
 """Every operator of the grammar."""
+_OPERATORTEKST = {
+    "is": "is",
+    "bevat": "bevat",
+    "bevat_niet": "bevat geen",
+    "minstens": "is minstens",
+    "hoogstens": "is hoogstens",
+    "groter_dan": "is meer dan",
+    "kleiner_dan": "is minder dan",
+}
+
+
+def _waardetekst(waarde: Any) -> str:
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, int | float):
+        return getal(waarde, 4)
+    return str(waarde)
+
+
 GETAL_OPERATOREN = frozenset({"minstens", "hoogstens", "groter_dan", "kleiner_dan"})
 LIJST_OPERATOREN = frozenset({"bevat", "bevat_niet"})
 
@@ -194,6 +222,16 @@ class Test(Voorwaarde):
 
     def tests(self) -> tuple[Test, ...]:
         return (self,)
+
+    def tekst(self) -> str:
+        o, w = self.operator, self.waarde
+        if o == "opgegeven":
+            return f"{self.feit} is {'' if w else 'niet '}opgegeven"
+        if o in ("in", "niet_in"):
+            return (
+                f"{self.feit} is {'een' if o == 'in' else 'geen'} van {', '.join(_waardetekst(x) for x in w)}"
+            )
+        return f"{self.feit} {_OPERATORTEKST[o]} {_waardetekst(w)}"
 
     def als_expr(self, kolom: Kolom, geen: GeenMasker | None = None) -> pl.Expr:
         c = kolom(self.feit)
@@ -256,6 +294,12 @@ class En(Voorwaarde):
             uit = uit & deel.als_expr(kolom, geen)
         return uit
 
+    def tekst(self) -> str:
+        return " en ".join(d._deeltekst() for d in self.delen)
+
+    def _deeltekst(self) -> str:
+        return f"({self.tekst()})" if len(self.delen) > 1 else self.tekst()
+
 
 @dataclass(frozen=True, slots=True)
 class Of(Voorwaarde):
@@ -283,6 +327,12 @@ class Of(Voorwaarde):
             uit = uit | deel.als_expr(kolom, geen)
         return uit
 
+    def tekst(self) -> str:
+        return " of ".join(d._deeltekst() for d in self.delen)
+
+    def _deeltekst(self) -> str:
+        return f"({self.tekst()})" if len(self.delen) > 1 else self.tekst()
+
 
 @dataclass(frozen=True, slots=True)
 class Niet(Voorwaarde):
@@ -302,6 +352,9 @@ class Niet(Voorwaarde):
 
     def als_expr(self, kolom: Kolom, geen: GeenMasker | None = None) -> pl.Expr:
         return ~self.deel.als_expr(kolom, geen)
+
+    def tekst(self) -> str:
+        return f"niet ({self.deel.tekst()})"
 
 
 # --- parsing ---------------------------------------------------------------------------------------

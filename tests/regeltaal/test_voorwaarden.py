@@ -237,3 +237,24 @@ def test_column_form_without_geen_mask_reads_null_as_onbekend():
     frame = pl.DataFrame({"getal": [3.0, None, None, 1.0], "tekst": [None, "A", None, "b"]})
     assert frame.select(v.als_expr(pl.col))[:, 0].to_list() == [True, True, None, False]
     assert frame.select(v.als_expr(pl.col).fill_null(False))[:, 0].to_list() == [True, True, False, False]
+
+
+@pytest.mark.parametrize(
+    ("data", "tekst"),
+    [
+        ({"tekst": "a"}, "tekst is a"),
+        ({"ja": False}, "ja is nee"),
+        ({"tekst": ["a", "b"]}, "tekst is een van a, b"),
+        ({"tekst": {"niet_in": ["a"]}}, "tekst is geen van a"),
+        ({"getal": {"minstens": 1.5, "kleiner_dan": 3}}, "getal is minstens 1,5 en getal is minder dan 3"),
+        ({"lijst": {"bevat_niet": "x"}}, "lijst bevat geen x"),
+        ({"getal": {"opgegeven": False}}, "getal is niet opgegeven"),
+        (
+            {"ja": True, "of": [{"tekst": "a"}, {"getal": {"groter_dan": 2, "hoogstens": 4}}]},
+            "ja is ja en (tekst is a of (getal is meer dan 2 en getal is hoogstens 4))",
+        ),
+        ({"niet": {"of": [{"ja": True}, {"tekst": "b"}]}}, "niet (ja is ja of tekst is b)"),
+    ],
+)
+def test_tekst_reads_as_dutch(data, tekst):
+    assert lees(data).tekst() == tekst
