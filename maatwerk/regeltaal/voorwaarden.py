@@ -215,7 +215,12 @@ class Test(Voorwaarde):
             return _WAAR if (waarde is not None) == self.waarde else _ONWAAR
         if waarde is None:
             return _ONWAAR
-        return _WAAR if self._fn(waarde, self._doel) else _ONWAAR
+        try:
+            return _WAAR if self._fn(waarde, self._doel) else _ONWAAR
+        except TypeError:
+            raise VoorwaardeFout(
+                f"{self.feit}: de waarde {waarde!r} past niet bij '{self.operator}' {self.waarde!r}"
+            ) from None
 
     def feiten(self) -> frozenset[str]:
         return frozenset({self.feit})

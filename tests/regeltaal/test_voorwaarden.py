@@ -258,3 +258,8 @@ def test_column_form_without_geen_mask_reads_null_as_onbekend():
 )
 def test_tekst_reads_as_dutch(data, tekst):
     assert lees(data).tekst() == tekst
+
+
+def test_a_fact_of_the_wrong_kind_is_a_dutch_error_not_a_crash():
+    with pytest.raises(VoorwaardeFout, match=r"getal: de waarde 'veel' past niet bij 'minstens' 2"):
+        lees({"getal": {"minstens": 2}}).evalueer({"getal": "veel"})
