@@ -103,6 +103,8 @@ def inventaris(map_: Path, eerder: tuple[Path, ...]) -> tuple[list[Inhoud], list
 def _verdwaald(map_: Path) -> list[Melding]:
     """YAML files that no loader would read (a misspelt folder, a version file one level too high)."""
     gelezen = {b.pad for soort in zoekpad.SOORTEN for b in zoekpad.bestanden_in(map_, soort)}
+    if map_ == zoekpad.PAKKET:  # the package's own beleidstoets criteria are read by maatwerk.toets
+        gelezen |= set((map_ / "beleidstoets").glob("*.yaml"))
     meldingen = []
     soorten = ", ".join(zoekpad.SOORTEN)
     for pad in sorted([*map_.rglob("*.yaml"), *map_.rglob("*.yml")]):

@@ -120,3 +120,15 @@ def test_pad_shows_the_search_path(regelmap, activeer):
     activeer(map_ / "bestaat-niet")
     uit = CliRunner().invoke(cli, ["regels", "pad"])
     assert uit.exit_code == 2 and "MAATWERK_REGELS noemt" in uit.output
+
+
+def test_the_package_directory_itself_is_valid():
+    code, uit = _controleer(str(PAKKET), "--json")
+    assert code == 0, uit
+    data = json.loads(uit)
+    assert {i["soort"] for i in data["inhoud"]} >= {
+        "normenkaders",
+        "gemeenten",
+        "termijnen",
+        "iwmo/codelijsten",
+    }
