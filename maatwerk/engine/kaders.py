@@ -556,16 +556,24 @@ def _laad_versies(
             continue
         uit[kid] = [o for _, o in versies]
         _PADEN.update({(o.id, o.valid_from): p for p, o in versies})
+        for p, o in versies:
+            _HERKOMST[id(o)] = (o, p)
     if meldingen:
         raise Regelfout(meldingen)
     return uit
 
 
 _PADEN: dict[tuple[str, dt.date], Path] = {}
+_HERKOMST: dict[int, tuple[Normenkader | Resultatenmatrix, Path]] = {}
+"""Per loaded object (kept alive here, so ``id`` stays unique): the file it came from."""
 
 
 def bestand_van(obj: Normenkader | Resultatenmatrix) -> Path | None:
-    """The file a loaded kader or matrix version came from."""
+    """The file a loaded kader or matrix version came from (also when several search paths were
+    loaded in one process and a directory overrode that version)."""
+    herkomst = _HERKOMST.get(id(obj))
+    if herkomst is not None and herkomst[0] is obj:
+        return herkomst[1]
     return _PADEN.get((obj.id, obj.valid_from))
 
 
@@ -798,6 +806,7 @@ def laad_kader(kader: str | Path, peildatum: dt.date | None = None) -> Normenkad
     if pad.suffix in (".yaml", ".yml") and pad.exists():
         obj = laad(Normenkader, pad)
         _PADEN[(obj.id, obj.valid_from)] = pad
+        _HERKOMST[id(obj)] = (obj, pad)
         return obj
     return register().normenkader(str(kader), peildatum)
 

@@ -110,3 +110,17 @@ def test_own_gemeente_and_kader_outside_the_package(regelmap, activeer):
     assert kies_kader("Voorbeeldstad", PEIL).id == "kpmg-hbel"
     with pytest.raises(Regelfout, match="geen normenkader voor gemeente 'Testdorp' op 2023-12-31"):
         kies_kader("Testdorp", dt.date(2023, 12, 31))
+
+
+def test_bestand_van_follows_the_search_path(regelmap, activeer, monkeypatch):
+    from maatwerk.engine.kaders import bestand_van
+    from maatwerk.regels.zoekpad import OMGEVING
+
+    monkeypatch.delenv(OMGEVING, raising=False)
+    pakket = register().normenkader("kpmg-hbel", PEIL)
+    assert bestand_van(pakket) == KPMG
+    map_ = regelmap({"normenkaders/kpmg-hbel/2021-01-01.yaml": KPMG.read_text("utf-8")})
+    activeer(map_)
+    eigen = register().normenkader("kpmg-hbel", PEIL)
+    assert bestand_van(eigen) == map_ / "normenkaders/kpmg-hbel/2021-01-01.yaml"
+    assert bestand_van(pakket) == KPMG
