@@ -19,13 +19,26 @@ configuraties:
 """
 
 
+BELEID = """    beleid:
+      hh1: maatwerk
+      hh2: maatwerk
+      indicatie: uren
+      omvang_bepaald_door: college
+      beschikking_vermeldt: [resultaat, taak, frequentie, tijd]
+      normering: {bron: onafhankelijk_onderzoek, maatwerk_toeslagen: true}
+      inkomens_of_vermogenstoets: false
+      pgb_weigering_bij_gecontracteerde_aanbieder: false
+"""
+TESTDORP_MET_BELEID = TESTDORP + BELEID
+"""Testdorp with the policy facts the beleidstoets needs before beschikkingen may be issued."""
+
+
 def kader_testdorp() -> str:
-    """The KPMG kader as Testdorp's own kader (id testdorp, from 2024, no matrix)."""
+    """The KPMG kader as Testdorp's own kader (id testdorp, from 2024, the Voorbeeldstad matrix)."""
     return (
         KPMG.read_text("utf-8")
         .replace("id: kpmg-hbel", "id: testdorp")
         .replace("valid_from: 2021-01-01", "valid_from: 2024-01-01")
-        .replace("resultatenmatrix: voorbeeldstad-hbh", "resultatenmatrix: null")
         .replace("naam: ", "naam: Testdorp — ", 1)
     )
 

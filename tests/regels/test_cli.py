@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 
@@ -10,7 +11,7 @@ from click.testing import CliRunner
 from maatwerk.cli import cli
 from maatwerk.regels.zoekpad import OMGEVING, PAKKET
 
-from .conftest import KPMG, TESTDORP, kader_testdorp
+from .conftest import KPMG, TESTDORP, TESTDORP_MET_BELEID, kader_testdorp
 
 SITUATIE = """peildatum: 2026-03-01
 gemeente: Testdorp
@@ -93,9 +94,15 @@ def test_a_missing_directory_is_an_error(tmp_path):
 
 
 def test_testdorp_outside_the_package_from_check_to_indication(regelmap, activeer, tmp_path):
-    """The README's "Uw gemeente toevoegen": write two files, check them, activate, indicate."""
+    """The README's "Uw gemeente toevoegen": write two files, check them, activate, indicate; the
+    beleidstoets guard that issuing a beschikking passes accepts the configuration."""
+    from maatwerk.toets.bewaking import controleer_configuratie
+
     map_ = regelmap(
-        {"gemeenten/testdorp.yaml": TESTDORP, "normenkaders/testdorp/2024-01-01.yaml": kader_testdorp()}
+        {
+            "gemeenten/testdorp.yaml": TESTDORP_MET_BELEID,
+            "normenkaders/testdorp/2024-01-01.yaml": kader_testdorp(),
+        }
     )
     code, uit = _controleer(str(map_))
     assert code == 0, uit
@@ -109,6 +116,8 @@ def test_testdorp_outside_the_package_from_check_to_indication(regelmap, activee
     assert (data["kader"], data["gemeente"]) == ("testdorp", "Testdorp")
     assert data["kader_keuze"] == "gekozen op gemeente Testdorp en peildatum 2026-03-01"
     assert data["totaal_minuten_per_week"] > 0
+    assert data["resultatenmatrix"] == "voorbeeldstad-hbh" and data["treden"]
+    assert controleer_configuratie("Testdorp", dt.date(2026, 3, 1)).oordeel == "voldoet"
     assert PAKKET / "gemeenten" / "testdorp.yaml" not in list((PAKKET / "gemeenten").glob("*.yaml"))
 
 
