@@ -19,7 +19,7 @@ Public API (stable)::
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -27,7 +27,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from maatwerk.apps.audit import log_persoonsgegevens
-from maatwerk.apps.clients.models import Client
+from maatwerk.apps.clients.services import Clientfout, Clientgegevens, zoek_of_maak_client
+from maatwerk.apps.clients.services import wijzig_client as _wijzig_clientgegevens
 
 from .models import Opschorting, SoortMelding, Status, StatusEvent, Zaak
 from .status import OngeldigeStatusovergang, start_zaak, toegestane_overgangen, zet_status
@@ -69,23 +70,6 @@ class Zaakfout(ValueError):
 
 
 @dataclass(frozen=True)
-class Clientgegevens:
-    """A client's personal data as entered (BSN optional for a vormvrije melding)."""
-
-    achternaam: str
-    geboortedatum: dt.date | None = None
-    bsn: str = ""
-    voornamen: str = ""
-    tussenvoegsel: str = ""
-    straat: str = ""
-    huisnummer: str = ""
-    postcode: str = ""
-    woonplaats: str = ""
-    telefoon: str = ""
-    email: str = ""
-
-
-@dataclass(frozen=True)
 class Meldinggegevens:
     """A melding: who (the client), how and what."""
 
@@ -113,16 +97,10 @@ def registreer_melding(melding: Meldinggegevens, door: Any) -> Zaak:
     if melding.soort_melding == SoortMelding.VOLLEDIG and not gegevens.bsn:
         raise Zaakfout("Bij een volledige melding is het BSN verplicht.", "bsn")
     with transaction.atomic():
-        client: Client | None = Client.objects.filter(bsn=gegevens.bsn).first() if gegevens.bsn else None
-        nieuw = client is None
-        if client is None:
-            velden = {k: v for k, v in asdict(gegevens).items() if k != "bsn"}
-            client = Client(bsn=gegevens.bsn or None, **velden)
-            try:
-                client.full_clean()
-            except ValidationError as exc:
-                raise _fout_uit(exc) from None
-            client.save()
+        try:
+            client, nieuw = zoek_of_maak_client(gegevens)
+        except Clientfout as exc:
+            raise Zaakfout(str(exc), exc.veld) from None
         zaak = Zaak(
             client=client,
             consulent=door if _ingelogd(door) else None,
@@ -255,32 +233,20 @@ def wijs_toe(zaak: Zaak, consulent: Any, aanbieder: Any, door: Any) -> None:
 def wijzig_client(zaak: Zaak, gegevens: Clientgegevens, door: Any) -> list[str]:
     """Complete or correct the zaak's client; returns the changed field names (audited by name).
 
-    A BSN is checked (elfproef, unique) and cannot be removed once known; a vormvrije melding that
-    gets its BSN becomes volledig.
+    A vormvrije melding whose client gets a BSN becomes volledig.
     """
     _open(zaak)
-    client: Client = zaak.client
-    nieuw = asdict(gegevens)
-    if client.bsn and not gegevens.bsn:
-        raise Zaakfout("Een bekend BSN kan niet worden verwijderd.", "bsn")
-    if gegevens.bsn and Client.objects.filter(bsn=gegevens.bsn).exclude(pk=client.pk).exists():
-        raise Zaakfout("Dit BSN hoort al bij een andere cliënt.", "bsn")
-    gewijzigd = [v for v, w in nieuw.items() if (getattr(client, v) or "") != (w or "")]
     with transaction.atomic():
-        for veld, waarde in nieuw.items():
-            setattr(client, veld, waarde)
-        client.bsn = client.bsn or None
         try:
-            client.full_clean()
-        except ValidationError as exc:
-            raise _fout_uit(exc) from None
-        client.save()
-        if client.bsn and zaak.soort_melding == SoortMelding.VORMVRIJ:
+            gewijzigd = _wijzig_clientgegevens(zaak.client, gegevens)
+        except Clientfout as exc:
+            raise Zaakfout(str(exc), exc.veld) from None
+        if zaak.client.bsn and zaak.soort_melding == SoortMelding.VORMVRIJ:
             Zaak.objects.filter(pk=zaak.pk).update(soort_melding=SoortMelding.VOLLEDIG)
             zaak.soort_melding = SoortMelding.VOLLEDIG
         log_persoonsgegevens(
             door,
-            client,
+            zaak.client,
             "schrijven",
             "cliëntgegevens gewijzigd: " + (", ".join(gewijzigd) or "niets"),
             f"behandeling zaak {zaak.pk}",
