@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from maatwerk.apps.beschikkingen.opmaak import datum_tekst
+from maatwerk.apps.besluiten.opmaak import datum_tekst
 from maatwerk.opmaak import MAANDEN, lange_datum
 
 
