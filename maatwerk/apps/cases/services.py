@@ -52,8 +52,19 @@ __all__ = [
     "zet_status",
 ]
 
+
+def _tekst(keuze: object) -> str:
+    """A TextChoices member as its value (without django-stubs mypy sees (value, label) tuples)."""
+    return str(keuze)
+
+
+VOLLEDIG, VORMVRIJ = _tekst(SoortMelding.VOLLEDIG), _tekst(SoortMelding.VORMVRIJ)
+#: A status change to one of these needs a reason.
+MET_REDEN: tuple[str, ...] = tuple(map(_tekst, (Status.AFGEWEZEN, Status.INGETROKKEN, Status.BEEINDIGD)))
 #: Once decided, the aanbieder is part of the beschikking and cannot be changed from the case page.
-VASTE_AANBIEDER: tuple[str, ...] = (Status.BESLUIT, Status.TOEGEWEZEN, Status.LEVERING_GESTART)
+VASTE_AANBIEDER: tuple[str, ...] = tuple(
+    map(_tekst, (Status.BESLUIT, Status.TOEGEWEZEN, Status.LEVERING_GESTART))
+)
 #: Spoed milestones a consulent records (field of Zaak -> what it means).
 SPOEDMIJLPALEN: dict[str, str] = {
     "voorlopige_beschikking_op": "voorlopige beschikking verzonden",
@@ -77,7 +88,7 @@ class Meldinggegevens:
     kanaal: str
     vraag: str
     melddatum: dt.date
-    soort_melding: str = SoortMelding.VOLLEDIG
+    soort_melding: str = VOLLEDIG
     spoed: bool = False
 
 
@@ -94,7 +105,7 @@ def registreer_melding(melding: Meldinggegevens, door: Any) -> Zaak:
     gegevens = melding.client
     if melding.melddatum > timezone.localdate():
         raise Zaakfout("De melddatum kan niet in de toekomst liggen.", "melddatum")
-    if melding.soort_melding == SoortMelding.VOLLEDIG and not gegevens.bsn:
+    if melding.soort_melding == VOLLEDIG and not gegevens.bsn:
         raise Zaakfout("Bij een volledige melding is het BSN verplicht.", "bsn")
     with transaction.atomic():
         try:
@@ -138,7 +149,7 @@ def wijzig_status(
     zaak: Zaak, naar: str, door: Any, toelichting: str = "", datum: dt.date | None = None
 ) -> StatusEvent:
     """Move the zaak along the status train by hand (with the legal date of the step, if given)."""
-    if naar in (Status.AFGEWEZEN, Status.INGETROKKEN, Status.BEEINDIGD) and not toelichting:
+    if naar in MET_REDEN and not toelichting:
         raise Zaakfout("Geef bij afwijzen, intrekken of beëindigen altijd de reden.", "toelichting")
     with transaction.atomic():
         try:
@@ -241,9 +252,9 @@ def wijzig_client(zaak: Zaak, gegevens: Clientgegevens, door: Any) -> list[str]:
             gewijzigd = _wijzig_clientgegevens(zaak.client, gegevens)
         except Clientfout as exc:
             raise Zaakfout(str(exc), exc.veld) from None
-        if zaak.client.bsn and zaak.soort_melding == SoortMelding.VORMVRIJ:
-            Zaak.objects.filter(pk=zaak.pk).update(soort_melding=SoortMelding.VOLLEDIG)
-            zaak.soort_melding = SoortMelding.VOLLEDIG
+        if zaak.client.bsn and zaak.soort_melding == VORMVRIJ:
+            Zaak.objects.filter(pk=zaak.pk).update(soort_melding=VOLLEDIG)
+            zaak.soort_melding = VOLLEDIG
         log_persoonsgegevens(
             door,
             zaak.client,

@@ -50,6 +50,9 @@ VELDEN = (
 BLOK = 500  # rows per query: stays under SQLite's variable limit
 
 
+DRIEGESPREK = str(Soort.DRIEGESPREK)  # the value (without django-stubs mypy sees a (value, label) tuple)
+
+
 class Herindicatiefout(ValueError):
     """A campaign step the rules or the data refuse; nothing was stored."""
 
@@ -233,9 +236,9 @@ def registreer(
         geregistreerd_door=gebruiker if _ingelogd(gebruiker) else None,
     )
     fouten = []
-    if soort == Soort.DRIEGESPREK and not uitkomst:
+    if soort == DRIEGESPREK and not uitkomst:
         fouten.append("uitkomst: verplicht bij een driegesprek")
-    if soort != Soort.DRIEGESPREK and uitkomst:
+    if soort != DRIEGESPREK and uitkomst:
         fouten.append("uitkomst: alleen bij een driegesprek")
     if uitkomst == "tijdelijk_terug" and tot is None:
         fouten.append("tot: verplicht bij tijdelijk terug naar de oude indicatie")
