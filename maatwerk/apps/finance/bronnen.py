@@ -6,7 +6,8 @@ Both give one internal frame (the names the pure modules use): ``client`` (casel
 ``overgang_intensiteit`` (case-folded), ``overgang_tot`` and, from the latest planning when it has
 one, ``herindicatiedatum``. The simulation's columns are defined by
 :mod:`maatwerk.apps.herindicatie.simulatie` (``UITVOER_KOLOMMEN``); this module only renames them.
-Database access imports Django lazily, so the pure modules stay free of it.
+The database is read through :mod:`maatwerk.apps.herindicatie.selectors` (never its models), lazily,
+so the pure modules stay free of Django.
 """
 
 from __future__ import annotations
