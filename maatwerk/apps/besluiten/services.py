@@ -26,6 +26,7 @@ from maatwerk.regels.laden import Regelfout
 
 from . import brief as b
 from .models import Beschikking, Besluit, Ondersteuningsplan
+from .opmaak import hele_minuten
 from .render import inhoudshash, render_html, render_pdf
 
 __all__ = [
@@ -39,6 +40,17 @@ __all__ = [
     "indicatie_van",
     "stel_ondersteuningsplan_op",
 ]
+
+
+#: TextChoices members as plain str (without django-stubs mypy types them as (value, label) tuples).
+B_AFGEWEZEN = str(Besluit.AFGEWEZEN)
+B_TOEGEKEND = str(Besluit.TOEGEKEND)
+ZIN = str(Leveringsvorm.ZIN)
+S_AANVRAAG = str(Status.AANVRAAG)
+S_AFGEWEZEN = str(Status.AFGEWEZEN)
+S_BESLUIT = str(Status.BESLUIT)
+BESLUITEN: tuple[str, ...] = tuple(map(str, Besluit.values))
+LEVERINGSVORMEN: tuple[str, ...] = tuple(map(str, Leveringsvorm.values))
 
 
 def indicatie_van(zaak: Zaak) -> Indicatie:
@@ -57,7 +69,6 @@ def indicatie_van(zaak: Zaak) -> Indicatie:
 # --- ondersteuningsplan ---------------------------------------------------------------------------
 
 
-@transaction.atomic
 def stel_ondersteuningsplan_op(
     zaak: Zaak, user: Any, doelen: dict[str, str], toelichting: str = ""
 ) -> Ondersteuningsplan:
@@ -65,30 +76,32 @@ def stel_ondersteuningsplan_op(
 
     An existing zorgplan follows the plan's tasks (its signatures lapse when they change).
     """
-    if zaak.beschikkingen.exists():
-        raise Geweigerd("Er is al een beschikking afgegeven; het ondersteuningsplan hoort daar nu bij.")
-    onderzoek = getattr(zaak, "onderzoek", None)
-    if onderzoek is None or onderzoek.indicatie is None:
-        raise Geweigerd("Er is nog geen indicatie: rond eerst het onderzoek (keukentafelgesprek) af.")
-    indicatie: Indicatie = onderzoek.indicatie
-    gebieden = {g["id"] for g in indicatie.get("resultaatgebieden", [])}
-    onbekend = set(doelen) - gebieden
-    if onbekend:
-        raise Geweigerd(f"Onbekend resultaatgebied: {', '.join(sorted(onbekend))}.")
-    plan, _ = Ondersteuningsplan.objects.update_or_create(
-        zaak=zaak,
-        defaults={
-            "indicatie": indicatie,
-            "doelen": {k: v.strip() for k, v in doelen.items()},
-            "toelichting": toelichting.strip(),
-            "opgesteld_door": user,
-        },
-    )
-    levering.zorgplan_volgt_plan(zaak, plan.activiteiten, user)
-    log_persoonsgegevens(
-        user, zaak.client, "schrijven", f"ondersteuningsplan zaak {zaak.pk}", "besluitvorming"
-    )
-    return plan
+    with transaction.atomic():
+        if zaak.beschikkingen.exists():
+            raise Geweigerd("Er is al een beschikking afgegeven; het ondersteuningsplan hoort daar nu bij.")
+        onderzoek = getattr(zaak, "onderzoek", None)
+        if onderzoek is None or onderzoek.indicatie is None:
+            raise Geweigerd("Er is nog geen indicatie: rond eerst het onderzoek (keukentafelgesprek) af.")
+        indicatie: Indicatie = onderzoek.indicatie
+        gebieden = {g["id"] for g in indicatie.get("resultaatgebieden", [])}
+        onbekend = set(doelen) - gebieden
+        if onbekend:
+            raise Geweigerd(f"Onbekend resultaatgebied: {', '.join(sorted(onbekend))}.")
+        plan: Ondersteuningsplan
+        plan, _ = Ondersteuningsplan.objects.update_or_create(
+            zaak=zaak,
+            defaults={
+                "indicatie": indicatie,
+                "doelen": {k: v.strip() for k, v in doelen.items()},
+                "toelichting": toelichting.strip(),
+                "opgesteld_door": user,
+            },
+        )
+        levering.zorgplan_volgt_plan(zaak, plan.activiteiten, user)
+        log_persoonsgegevens(
+            user, zaak.client, "schrijven", f"ondersteuningsplan zaak {zaak.pk}", "besluitvorming"
+        )
+        return plan
 
 
 # --- beschikking ---------------------------------------------------------------------------------
@@ -125,15 +138,12 @@ def controleer_configuratie(peildata: list[dt.date]) -> None:
 
 
 def _statustrein(zaak: Zaak, na_besluit: str) -> tuple[b.Statusstap, ...]:
-    data = {}
+    data: dict[str, dt.date] = {}
     for e in zaak.statusevents.all():
         data.setdefault(e.naar_status, timezone.localdate(e.tijdstip))
     vandaag = timezone.localdate()
     data.setdefault(na_besluit, vandaag)
-    if na_besluit == Status.AFGEWEZEN:
-        trein = [s for s in TREIN[:3] if s in data] + [Status.AFGEWEZEN]
-    else:
-        trein = list(TREIN)
+    trein = [s for s in TREIN[:3] if s in data] + [S_AFGEWEZEN] if na_besluit == S_AFGEWEZEN else list(TREIN)
     huidig = trein.index(na_besluit)
     return tuple(
         b.Statusstap(
@@ -168,7 +178,7 @@ def beschikkinggegevens(
     bezwaar = termijnregels_op(briefdatum).termijnen["bezwaar"]
     if bezwaar.weken is None:
         raise Geweigerd("De bezwaartermijn in de termijnregels moet in weken zijn opgegeven.")
-    toegekend = besluit.besluit == Besluit.TOEGEKEND
+    toegekend = besluit.besluit == B_TOEGEKEND
     if zorgplan is not None and zorgplan.is_getekend:
         zp = b.Zorgplangegevens(
             aanbieder=zorgplan.aanbieder.naam,
@@ -215,7 +225,7 @@ def beschikkinggegevens(
         peildatum=ind.peildatum,
         ingangsdatum=besluit.ingangsdatum,
         einddatum=besluit.einddatum,
-        leveringsvorm=besluit.leveringsvorm or "ZIN",
+        leveringsvorm="PGB" if besluit.leveringsvorm == "PGB" else "ZIN",
         aanbieder=zaak.aanbieder.naam if zaak.aanbieder_id else "",
         bezwaartermijn_weken=bezwaar.weken,
         bezwaar_bron=bezwaar.bron.titel,
@@ -232,18 +242,18 @@ def beschikkinggegevens(
 
 def _controleer_besluit(zaak: Zaak, besluit: Besluitgegevens, zorgplan: Zorgplan | None) -> list[str]:
     fouten = []
-    if besluit.besluit not in Besluit.values:
+    if besluit.besluit not in BESLUITEN:
         fouten.append("Besluit: kies toegekend of afgewezen.")
     if not besluit.gevraagd.strip():
         fouten.append("Wat vroeg de cliënt: vul de hulpvraag in.")
-    if besluit.besluit == Besluit.TOEGEKEND:
+    if besluit.besluit == B_TOEGEKEND:
         if besluit.ingangsdatum is None:
             fouten.append("Ingangsdatum: vul een datum in.")
         if besluit.einddatum and besluit.ingangsdatum and besluit.einddatum < besluit.ingangsdatum:
             fouten.append("Einddatum: ligt vóór de ingangsdatum.")
-        if besluit.leveringsvorm not in Leveringsvorm.values:
+        if besluit.leveringsvorm not in LEVERINGSVORMEN:
             fouten.append("Leveringsvorm: kies zorg in natura of pgb.")
-        if besluit.leveringsvorm == Leveringsvorm.ZIN and zaak.aanbieder_id is None:
+        if besluit.leveringsvorm == ZIN and zaak.aanbieder_id is None:
             fouten.append("Aanbieder: kies eerst een aanbieder bij de zaak (zorg in natura).")
         if (
             zorgplan is not None
@@ -265,43 +275,47 @@ def _controleer_besluit(zaak: Zaak, besluit: Besluitgegevens, zorgplan: Zorgplan
     return fouten
 
 
-@transaction.atomic
 def geef_beschikking_af(
     zaak: Zaak, user: Any, besluit: Besluitgegevens, briefdatum: dt.date | None = None
 ) -> Beschikking:
     """Issue the (first) beschikking: letter stored immutably, status besluit (and toegewezen for ZIN)."""
-    zaak = Zaak.objects.select_for_update(of=("self",)).select_related("client", "aanbieder").get(pk=zaak.pk)
-    if zaak.beschikkingen.exists():
-        raise Geweigerd("Er is al een beschikking; maak een correctie (nieuwe versie) als die niet klopt.")
-    if zaak.status != Status.AANVRAAG:
-        raise Geweigerd(
-            f"Een beschikking kan alleen op een aanvraag; deze zaak heeft status "
-            f"'{Status(zaak.status).label.lower()}'."
+    with transaction.atomic():
+        zaak = (
+            Zaak.objects.select_for_update(of=("self",)).select_related("client", "aanbieder").get(pk=zaak.pk)
         )
-    ind = indicatie_van(zaak)
-    zorgplan = levering.getekend_zorgplan(zaak)
-    fouten = _controleer_besluit(zaak, besluit, zorgplan)
-    if fouten:
-        raise Geweigerd(" ".join(fouten))
-    briefdatum = briefdatum or timezone.localdate()
-    controleer_configuratie([ind.engine.peildatum, briefdatum])
-    if besluit.besluit == Besluit.TOEGEKEND and getattr(zaak, "ondersteuningsplan", None) is None:
-        stel_ondersteuningsplan_op(zaak, user, {})
-    if besluit.besluit == Besluit.AFGEWEZEN:
-        besluit = replace(
-            besluit,
-            reden_geen_zorgplan=besluit.reden_geen_zorgplan or "Afwijzing: er wordt geen hulp geleverd.",
-        )
-    na = Status.BESLUIT if besluit.besluit == Besluit.TOEGEKEND else Status.AFGEWEZEN
-    kenmerk = f"WMO-{briefdatum.year}-{zaak.pk:06d}"
-    beschikking = _maak(zaak, user, besluit, zorgplan, kenmerk, 1, briefdatum, na, ind)
-    try:
-        zet_status(zaak, na, user, f"beschikking {kenmerk} afgegeven")
-    except OngeldigeStatusovergang as fout:
-        raise Geweigerd(str(fout)) from None
-    if besluit.besluit == Besluit.TOEGEKEND and besluit.leveringsvorm == Leveringsvorm.ZIN:
-        levering.wijs_toe(zaak, beschikking, user)
-    return beschikking
+        if zaak.beschikkingen.exists():
+            raise Geweigerd(
+                "Er is al een beschikking; maak een correctie (nieuwe versie) als die niet klopt."
+            )
+        if zaak.status != S_AANVRAAG:
+            raise Geweigerd(
+                f"Een beschikking kan alleen op een aanvraag; deze zaak heeft status "
+                f"'{Status(zaak.status).label.lower()}'."
+            )
+        ind = indicatie_van(zaak)
+        zorgplan = levering.getekend_zorgplan(zaak)
+        fouten = _controleer_besluit(zaak, besluit, zorgplan)
+        if fouten:
+            raise Geweigerd(" ".join(fouten))
+        briefdatum = briefdatum or timezone.localdate()
+        controleer_configuratie([ind.engine.peildatum, briefdatum])
+        if besluit.besluit == B_TOEGEKEND and getattr(zaak, "ondersteuningsplan", None) is None:
+            stel_ondersteuningsplan_op(zaak, user, {})
+        if besluit.besluit == B_AFGEWEZEN:
+            besluit = replace(
+                besluit,
+                reden_geen_zorgplan=besluit.reden_geen_zorgplan or "Afwijzing: er wordt geen hulp geleverd.",
+            )
+        na = S_BESLUIT if besluit.besluit == B_TOEGEKEND else S_AFGEWEZEN
+        kenmerk = f"WMO-{briefdatum.year}-{zaak.pk:06d}"
+        beschikking = _maak(zaak, user, besluit, zorgplan, kenmerk, 1, briefdatum, na, ind)
+        try:
+            zet_status(zaak, na, user, f"beschikking {kenmerk} afgegeven")
+        except OngeldigeStatusovergang as fout:
+            raise Geweigerd(str(fout)) from None
+        if besluit.besluit == B_TOEGEKEND and besluit.leveringsvorm == ZIN:
+            levering.wijs_toe(zaak, beschikking, user)
+        return beschikking
 
 
 def _maak(
@@ -343,9 +357,9 @@ def _maak(
         motivering=besluit.motivering.strip(),
         ingangsdatum=besluit.ingangsdatum,
         einddatum=besluit.einddatum,
-        leveringsvorm=besluit.leveringsvorm if besluit.besluit == Besluit.TOEGEKEND else "",
-        aanbieder=zaak.aanbieder if besluit.leveringsvorm == Leveringsvorm.ZIN else None,
-        totaal_minuten_per_week=b.hele_minuten(gegevens.totaal_minuten_per_week),
+        leveringsvorm=besluit.leveringsvorm if besluit.besluit == B_TOEGEKEND else "",
+        aanbieder=zaak.aanbieder if besluit.leveringsvorm == ZIN else None,
+        totaal_minuten_per_week=hele_minuten(gegevens.totaal_minuten_per_week),
         indicatie=ind,
         normenkader=ind.engine.kader_naam,
         normenkader_versie=ind.engine.kader_versie,
@@ -369,31 +383,41 @@ def _maak(
     return beschikking
 
 
-@transaction.atomic
 def corrigeer_beschikking(oud: Beschikking, user: Any, reden: str, besluit: Besluitgegevens) -> Beschikking:
     """A correction: a new version referring to the old one; the old one stays unchanged."""
-    oud = Beschikking.objects.select_for_update().select_related("zaak").get(pk=oud.pk)
-    if oud.is_vervangen:
-        raise Geweigerd("Deze versie is al vervangen; corrigeer de nieuwste versie.")
-    if not reden.strip():
-        raise Geweigerd("Reden van de correctie: vul in wat er niet klopte.")
-    if besluit.besluit != oud.besluit:
-        raise Geweigerd(
-            "Een correctie verandert het besluit niet (toekenning of afwijzing); "
-            "neem daarvoor een nieuw besluit via bezwaar of een nieuwe aanvraag."
+    with transaction.atomic():
+        oud = Beschikking.objects.select_for_update().select_related("zaak").get(pk=oud.pk)
+        if oud.is_vervangen:
+            raise Geweigerd("Deze versie is al vervangen; corrigeer de nieuwste versie.")
+        if not reden.strip():
+            raise Geweigerd("Reden van de correctie: vul in wat er niet klopte.")
+        if besluit.besluit != oud.besluit:
+            raise Geweigerd(
+                "Een correctie verandert het besluit niet (toekenning of afwijzing); "
+                "neem daarvoor een nieuw besluit via bezwaar of een nieuwe aanvraag."
+            )
+        zaak = Zaak.objects.select_related("client", "aanbieder").get(pk=oud.zaak_id)
+        zorgplan = levering.getekend_zorgplan(zaak)
+        besluit = replace(besluit, reden_geen_zorgplan=besluit.reden_geen_zorgplan or oud.reden_geen_zorgplan)
+        fouten = _controleer_besluit(zaak, besluit, zorgplan)
+        if fouten:
+            raise Geweigerd(" ".join(fouten))
+        briefdatum = timezone.localdate()
+        ind = indicatie_van(zaak)
+        controleer_configuratie([ind.engine.peildatum, briefdatum])
+        na = zaak.status if zaak.status in TREIN or zaak.status == S_AFGEWEZEN else S_BESLUIT
+        nieuw = _maak(
+            zaak,
+            user,
+            besluit,
+            zorgplan,
+            oud.kenmerk,
+            oud.versie + 1,
+            briefdatum,
+            na,
+            ind,
+            oud,
+            reden.strip(),
         )
-    zaak = Zaak.objects.select_related("client", "aanbieder").get(pk=oud.zaak_id)
-    zorgplan = levering.getekend_zorgplan(zaak)
-    besluit = replace(besluit, reden_geen_zorgplan=besluit.reden_geen_zorgplan or oud.reden_geen_zorgplan)
-    fouten = _controleer_besluit(zaak, besluit, zorgplan)
-    if fouten:
-        raise Geweigerd(" ".join(fouten))
-    briefdatum = timezone.localdate()
-    ind = indicatie_van(zaak)
-    controleer_configuratie([ind.engine.peildatum, briefdatum])
-    na = zaak.status if zaak.status in TREIN or zaak.status == Status.AFGEWEZEN else Status.BESLUIT
-    nieuw = _maak(
-        zaak, user, besluit, zorgplan, oud.kenmerk, oud.versie + 1, briefdatum, na, ind, oud, reden.strip()
-    )
-    levering.vervang_toewijzing(oud, nieuw, user)
-    return nieuw
+        levering.vervang_toewijzing(oud, nieuw, user)
+        return nieuw

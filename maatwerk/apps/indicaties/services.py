@@ -38,24 +38,24 @@ def _sha256(pad: str, mtime_ns: int) -> str:
         return hashlib.sha256(f.read()).hexdigest()
 
 
-@transaction.atomic
 def leg_vast(zaak: Any, user: Any, situatie: dict[str, Any], indicatie: EngineIndicatie) -> Indicatie:
     """Store ``indicatie`` (computed from ``situatie``) for ``zaak`` as a new immutable row."""
-    rij = Indicatie(
-        zaak=zaak,
-        situatie=situatie,
-        resultaat=indicatie_naar_json(indicatie),
-        kader=indicatie.kader,
-        kader_versie=indicatie.kader_versie,
-        regelbestand_sha256=regelbestand_sha256(indicatie),
-        aangemaakt_door=user if getattr(user, "is_authenticated", False) else None,
-    )
-    rij.save()
-    log_persoonsgegevens(
-        user,
-        zaak.client,
-        "schrijven",
-        f"indicatie {rij.pk} vastgelegd ({rij.kader_at_versie}) zaak {zaak.pk}",
-        "onderzoek / keukentafelgesprek",
-    )
-    return rij
+    with transaction.atomic():
+        rij = Indicatie(
+            zaak=zaak,
+            situatie=situatie,
+            resultaat=indicatie_naar_json(indicatie),
+            kader=indicatie.kader,
+            kader_versie=indicatie.kader_versie,
+            regelbestand_sha256=regelbestand_sha256(indicatie),
+            aangemaakt_door=user if getattr(user, "is_authenticated", False) else None,
+        )
+        rij.save()
+        log_persoonsgegevens(
+            user,
+            zaak.client,
+            "schrijven",
+            f"indicatie {rij.pk} vastgelegd ({rij.kader_at_versie}) zaak {zaak.pk}",
+            "onderzoek / keukentafelgesprek",
+        )
+        return rij

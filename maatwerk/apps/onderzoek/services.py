@@ -38,6 +38,10 @@ __all__ = [
 
 WAAROM = "onderzoek / keukentafelgesprek"
 
+#: TextChoices members as plain str (without django-stubs mypy types them as (value, label) tuples).
+S_IN_ONDERZOEK = str(Status.IN_ONDERZOEK)
+S_ONTVANGEN = str(Status.ONTVANGEN)
+
 
 class Geweigerd(Exception):
     """The step is not allowed; ``str()`` is the Dutch reason. Nothing was stored."""
@@ -73,7 +77,6 @@ def _ongewijzigd(huidig: Indicatie | None, situatie: dict[str, Any], indicatie: 
     )
 
 
-@transaction.atomic
 def sla_onderzoek_op(
     zaak: Zaak,
     user: Any,
@@ -88,52 +91,52 @@ def sla_onderzoek_op(
     ``verwachte_versie`` is the version the consulent started from (0: there was no onderzoek yet).
     Raises :class:`Versieconflict` (nothing stored) when someone else saved in between.
     """
-    ond: Onderzoek = getattr(zaak, "onderzoek", None) or Onderzoek(zaak=zaak)
-    if zaak.is_afgesloten or ond.afgerond_op:
-        raise Geweigerd("Dit onderzoek kan niet meer worden gewijzigd.")
-    if afronden and (gesprek.gespreksdatum is None or not gesprek.verslag.strip()):
-        raise Geweigerd("Vul de datum van het gesprek en het verslag in om het onderzoek af te ronden.")
-    huidig = ond.indicatie if ond.indicatie_id is not None else None
-    _vul(ond, gesprek)
-    ond.gewijzigd_door = user
-    if afronden:
-        ond.afgerond_op = timezone.now()
-    nieuw = not _ongewijzigd(huidig, situatie, indicatie)
-    if nieuw:
-        # Shown in a conflict until stored: an unsaved row with the submitted indication.
-        ond.indicatie = Indicatie(
-            zaak=zaak, situatie=situatie, resultaat=indicatie_naar_json(indicatie), kader=indicatie.kader,
-            kader_versie=indicatie.kader_versie,
-        )  # fmt: skip
-    opgeslagen = Onderzoek.objects.filter(zaak=zaak).first()
-    if ond.pk is None:
-        # Versie 0: there was no onderzoek when the page was opened; someone may have started one.
-        if verwachte_versie != 0 or opgeslagen is not None:
+    with transaction.atomic():
+        ond: Onderzoek = getattr(zaak, "onderzoek", None) or Onderzoek(zaak=zaak)
+        if zaak.is_afgesloten or ond.afgerond_op:
+            raise Geweigerd("Dit onderzoek kan niet meer worden gewijzigd.")
+        if afronden and (gesprek.gespreksdatum is None or not gesprek.verslag.strip()):
+            raise Geweigerd("Vul de datum van het gesprek en het verslag in om het onderzoek af te ronden.")
+        huidig = ond.indicatie if ond.indicatie_id is not None else None
+        _vul(ond, gesprek)
+        ond.gewijzigd_door = user
+        if afronden:
+            ond.afgerond_op = timezone.now()
+        nieuw = not _ongewijzigd(huidig, situatie, indicatie)
+        if nieuw:
+            # Shown in a conflict until stored: an unsaved row with the submitted indication.
+            ond.indicatie = Indicatie(
+                zaak=zaak, situatie=situatie, resultaat=indicatie_naar_json(indicatie), kader=indicatie.kader,
+                kader_versie=indicatie.kader_versie,
+            )  # fmt: skip
+        opgeslagen = Onderzoek.objects.filter(zaak=zaak).first()
+        if ond.pk is None:
+            # Versie 0: there was no onderzoek when the page was opened; someone may have started one.
+            if verwachte_versie != 0 or opgeslagen is not None:
+                raise Versieconflict(opgeslagen or ond, ond)
+        elif opgeslagen is None or opgeslagen.versie != verwachte_versie:
             raise Versieconflict(opgeslagen or ond, ond)
-    elif opgeslagen is None or opgeslagen.versie != verwachte_versie:
-        raise Versieconflict(opgeslagen or ond, ond)
-    if nieuw:
-        ond.indicatie = indicaties.leg_vast(zaak, user, situatie, indicatie)
-    if ond.pk is None:
-        ond.versie = 1
-        ond.save()
-    else:
-        ond.opslaan_met_versie(verwachte_versie)
-    if zaak.status == Status.ONTVANGEN:
-        zet_status(zaak, Status.IN_ONDERZOEK, user, "onderzoek gestart")
-    if afronden:
-        Zaak.objects.filter(pk=zaak.pk).update(onderzoek_afgerond_op=timezone.localdate(ond.afgerond_op))
-    log_persoonsgegevens(
-        user,
-        zaak.client,
-        "schrijven",
-        f"onderzoek zaak {zaak.pk} (situatie, indicatie, verslag)" + (" afgerond" if afronden else ""),
-        WAAROM,
-    )
-    return ond
+        if nieuw:
+            ond.indicatie = indicaties.leg_vast(zaak, user, situatie, indicatie)
+        if ond.pk is None:
+            ond.versie = 1
+            ond.save()
+        else:
+            ond.opslaan_met_versie(verwachte_versie)
+        if zaak.status == S_ONTVANGEN:
+            zet_status(zaak, S_IN_ONDERZOEK, user, "onderzoek gestart")
+        if afronden:
+            Zaak.objects.filter(pk=zaak.pk).update(onderzoek_afgerond_op=timezone.localdate(ond.afgerond_op))
+        log_persoonsgegevens(
+            user,
+            zaak.client,
+            "schrijven",
+            f"onderzoek zaak {zaak.pk} (situatie, indicatie, verslag)" + (" afgerond" if afronden else ""),
+            WAAROM,
+        )
+        return ond
 
 
-@transaction.atomic
 def importeer_onderzoek(
     zaak: Zaak,
     user: Any,
@@ -143,54 +146,61 @@ def importeer_onderzoek(
     afgerond_op: dt.datetime | None = None,
 ) -> Onderzoek:
     """Store an onderzoek as it was held (demo data, imports): no status change, dates as given."""
-    ond = Onderzoek(zaak=zaak, gewijzigd_door=user, afgerond_op=afgerond_op)
-    _vul(ond, gesprek)
-    if indicatie is not None:
-        ond.indicatie = indicaties.leg_vast(zaak, user, situatie or {}, indicatie)
-    ond.save()
-    log_persoonsgegevens(user, zaak.client, "schrijven", f"onderzoek zaak {zaak.pk} (ingelezen)", WAAROM)
-    return ond
+    with transaction.atomic():
+        ond = Onderzoek(zaak=zaak, gewijzigd_door=user, afgerond_op=afgerond_op)
+        _vul(ond, gesprek)
+        if indicatie is not None:
+            ond.indicatie = indicaties.leg_vast(zaak, user, situatie or {}, indicatie)
+        ond.save()
+        log_persoonsgegevens(user, zaak.client, "schrijven", f"onderzoek zaak {zaak.pk} (ingelezen)", WAAROM)
+        return ond
 
 
-@transaction.atomic
 def leg_reactie_vast(ond: Onderzoek, user: Any, verwachte_versie: int, reactie: str) -> Onderzoek:
     """Record the client's reaction to the verslag (optimistic locking like the main form)."""
-    ond.client_reactie = reactie
-    ond.client_reactie_op = timezone.now()
-    ond.gewijzigd_door = user
-    ond.opslaan_met_versie(verwachte_versie, velden=["client_reactie", "client_reactie_op", "gewijzigd_door"])
-    log_persoonsgegevens(
-        user, ond.zaak.client, "schrijven", f"reactie cliënt op verslag zaak {ond.zaak_id}", WAAROM
-    )
-    return ond
+    with transaction.atomic():
+        ond.client_reactie = reactie
+        ond.client_reactie_op = timezone.now()
+        ond.gewijzigd_door = user
+        ond.opslaan_met_versie(
+            verwachte_versie, velden=["client_reactie", "client_reactie_op", "gewijzigd_door"]
+        )
+        log_persoonsgegevens(
+            user, ond.zaak.client, "schrijven", f"reactie cliënt op verslag zaak {ond.zaak_id}", WAAROM
+        )
+        return ond
 
 
-@transaction.atomic
 def deel_verslag(ond: Onderzoek, user: Any) -> None:
     """Record that the verslag was shared with the client (the first time counts)."""
-    Onderzoek.objects.filter(pk=ond.pk, verslag_gedeeld_op__isnull=True).update(
-        verslag_gedeeld_op=timezone.now()
-    )
-    log_persoonsgegevens(
-        user,
-        ond.zaak.client,
-        "schrijven",
-        f"verslag zaak {ond.zaak_id} gedeeld met cliënt",
-        "verslag voor de cliënt",
-    )
+    with transaction.atomic():
+        Onderzoek.objects.filter(pk=ond.pk, verslag_gedeeld_op__isnull=True).update(
+            verslag_gedeeld_op=timezone.now()
+        )
+        log_persoonsgegevens(
+            user,
+            ond.zaak.client,
+            "schrijven",
+            f"verslag zaak {ond.zaak_id} gedeeld met cliënt",
+            "verslag voor de cliënt",
+        )
 
 
-@transaction.atomic
 def geef_tweede_mening(ond: Onderzoek, user: Any, oordeel: str, toelichting: str) -> TweedeMening:
     """A senior consulent's second opinion; never on an onderzoek they last changed themselves."""
-    if ond.gewijzigd_door_id == user.pk:
-        raise Geweigerd("Een tweede mening geeft u niet op een onderzoek dat u zelf hebt opgesteld.")
-    if oordeel not in TweedeMening.Oordeel.values:
-        raise Geweigerd("Oordeel: kies eens of niet eens.")
-    mening: TweedeMening = TweedeMening.objects.create(
-        onderzoek=ond, door=user, oordeel=oordeel, toelichting=toelichting
-    )
-    log_persoonsgegevens(
-        user, ond.zaak.client, "schrijven", f"tweede mening onderzoek zaak {ond.zaak_id}", "collegiale toets"
-    )
-    return mening
+    with transaction.atomic():
+        if ond.gewijzigd_door_id == user.pk:
+            raise Geweigerd("Een tweede mening geeft u niet op een onderzoek dat u zelf hebt opgesteld.")
+        if oordeel not in TweedeMening.Oordeel.values:
+            raise Geweigerd("Oordeel: kies eens of niet eens.")
+        mening: TweedeMening = TweedeMening.objects.create(
+            onderzoek=ond, door=user, oordeel=oordeel, toelichting=toelichting
+        )
+        log_persoonsgegevens(
+            user,
+            ond.zaak.client,
+            "schrijven",
+            f"tweede mening onderzoek zaak {ond.zaak_id}",
+            "collegiale toets",
+        )
+        return mening
