@@ -84,12 +84,6 @@ TOEGESTAAN: dict[tuple[str, str], str] = {
     ("maatwerk/apps/onderzoek/views.py", "<module>"): _LEESLOG,
     ("maatwerk/apps/onderzoek/views.py", "onderzoek"): _LEESLOG,
     ("maatwerk/apps/onderzoek/views.py", "verslag"): _LEESLOG,
-    # The toewijzen view moves to levering (its services) in the besluiten/levering split.
-    ("maatwerk/apps/cases/views.py", "<module>"): "import for the toewijzen view only (moving to levering)",
-    (
-        "maatwerk/apps/cases/views.py",
-        "toewijzen",
-    ): "moving to levering.services in the besluiten/levering split",
 }
 
 

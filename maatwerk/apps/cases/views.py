@@ -11,7 +11,6 @@ from collections import Counter
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,7 +19,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from maatwerk.apps.accounts.rollen import TOEGANGSTEAM, Rol, heeft_rol, rol_vereist
-from maatwerk.apps.audit import log_persoonsgegevens
 
 from . import selectors, services
 from .forms import (
@@ -33,7 +31,7 @@ from .forms import (
     ToewijzenForm,
 )
 from .models import STATUS_UITLEG, TREIN, Status, Zaak
-from .services import VASTE_AANBIEDER, Zaakfout
+from .services import Zaakfout
 from .termijnen import termijnen_van
 from .zichtbaarheid import zichtbare_zaken
 
@@ -310,29 +308,19 @@ def spoed(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @rol_vereist(*TOEGANGSTEAM)
 def toewijzen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Choose consulent and aanbieder; the rule (aanbieder fixed after the besluit) is in the service."""
     zaak = _bewerkbaar(request, pk)
     form = ToewijzenForm(request.POST)
-    if (
-        form.is_valid()
-        and zaak.status in VASTE_AANBIEDER
-        and form.cleaned_data["aanbieder"] != zaak.aanbieder
-    ):
-        form.add_error(
-            "aanbieder",
-            "De aanbieder staat in de beschikking; een andere aanbieder kiest u via een correctie "
-            "van de beschikking.",
-        )
-    if not form.is_valid():
-        return _opnieuw(request, zaak, toewijzen_form=form)
-    with transaction.atomic():
-        Zaak.objects.filter(pk=zaak.pk).update(
-            consulent=form.cleaned_data["consulent"], aanbieder=form.cleaned_data["aanbieder"]
-        )
-        log_persoonsgegevens(
-            request.user, zaak.client, "schrijven", f"consulent/aanbieder zaak {zaak.pk}", "behandeling zaak"
-        )
-    messages.success(request, "Consulent en aanbieder opgeslagen.")
-    return redirect("cases:zaak", pk=zaak.pk)
+    if form.is_valid():
+        try:
+            d = form.cleaned_data
+            services.wijs_toe(zaak, d["consulent"], d["aanbieder"], request.user)
+        except Zaakfout as fout:
+            _toon_fout(form, fout)
+        else:
+            messages.success(request, "Consulent en aanbieder opgeslagen.")
+            return redirect("cases:zaak", pk=zaak.pk)
+    return _opnieuw(request, zaak, toewijzen_form=form)
 
 
 @rol_vereist(*TOEGANGSTEAM)
