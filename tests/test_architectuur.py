@@ -69,22 +69,7 @@ PATRONEN = (
 
 #: Explicit exceptions: (path, function) -> why. Keep this list short; every entry needs a reason.
 #: An entry that no longer matches a violation fails test_allow_list_entries_still_exist: remove it then.
-_LEESLOG = (
-    "read audit still written by the view; to move into the app's selectors.py (besluiten/levering split)"
-)
-TOEGESTAAN: dict[tuple[str, str], str] = {
-    ("maatwerk/apps/besluiten/views.py", "<module>"): _LEESLOG,
-    ("maatwerk/apps/besluiten/views.py", "besluit"): _LEESLOG,
-    ("maatwerk/apps/besluiten/views.py", "beschikking"): _LEESLOG,
-    ("maatwerk/apps/besluiten/views.py", "pdf"): _LEESLOG,
-    ("maatwerk/apps/levering/views.py", "<module>"): _LEESLOG,
-    ("maatwerk/apps/levering/views.py", "wmo301"): _LEESLOG,
-    ("maatwerk/apps/levering/views.py", "aanbieder_overzicht"): _LEESLOG,
-    ("maatwerk/apps/levering/views.py", "aanbieder_zaak"): _LEESLOG,
-    ("maatwerk/apps/onderzoek/views.py", "<module>"): _LEESLOG,
-    ("maatwerk/apps/onderzoek/views.py", "onderzoek"): _LEESLOG,
-    ("maatwerk/apps/onderzoek/views.py", "verslag"): _LEESLOG,
-}
+TOEGESTAAN: dict[tuple[str, str], str] = {}
 
 
 def _overtredingen(bron: str) -> list[tuple[int, str, str]]:

@@ -15,7 +15,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from maatwerk.apps.accounts.rollen import TOEGANGSTEAM, Rol, heeft_rol, rol_vereist
-from maatwerk.apps.audit import log_persoonsgegevens
 from maatwerk.apps.cases.models import Status, Zaak
 from maatwerk.apps.cases.zichtbaarheid import zichtbare_zaken
 from maatwerk.apps.levering import services as levering
@@ -23,7 +22,7 @@ from maatwerk.apps.levering.forms import EindeRechtForm
 from maatwerk.apps.levering.iwmo import Iwmofout
 from maatwerk.apps.levering.models import Toewijzing
 
-from . import services
+from . import selectors, services
 from .forms import BeschikkingForm, CorrectieForm, OndersteuningsplanForm
 from .models import Beschikking
 from .render import brief_css
@@ -83,13 +82,7 @@ def _besluitpagina(request: HttpRequest, zaak: Zaak, status: int = 200, **forms:
 @rol_vereist(*LEZERS)
 def besluit(request: HttpRequest, pk: int) -> HttpResponse:
     zaak = _zaak(request, pk)
-    log_persoonsgegevens(
-        request.user,
-        zaak.client,
-        "lezen",
-        f"besluitpagina zaak {zaak.pk} (plannen, beschikking)",
-        "besluitvorming",
-    )
+    selectors.besluitpagina_gelezen(request.user, zaak)
     return _besluitpagina(request, zaak)
 
 
@@ -153,13 +146,7 @@ def beschikking(
     request: HttpRequest, pk: int, correctie_form: CorrectieForm | None = None, status: int = 200
 ) -> HttpResponse:
     b = _beschikking(request, pk)
-    log_persoonsgegevens(
-        request.user,
-        b.zaak.client,
-        "lezen",
-        f"beschikking {b.kenmerk} v{b.versie} (voorbeeld)",
-        "besluitvorming",
-    )
+    selectors.beschikking_gelezen(request.user, b, "voorbeeld")
     form = correctie_form
     if form is None and heeft_rol(request.user, *TOEGANGSTEAM) and not b.is_vervangen:
         form = CorrectieForm(
@@ -185,9 +172,7 @@ def beschikking(
 @rol_vereist(*LEZERS)
 def pdf(request: HttpRequest, pk: int) -> HttpResponse:
     b = _beschikking(request, pk)
-    log_persoonsgegevens(
-        request.user, b.zaak.client, "lezen", f"beschikking {b.kenmerk} v{b.versie} (PDF)", "besluitvorming"
-    )
+    selectors.beschikking_gelezen(request.user, b, "PDF")
     response = HttpResponse(bytes(b.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="beschikking-{b.kenmerk}-v{b.versie}.pdf"'
     response["X-Inhoudshash-SHA256"] = b.inhoudshash

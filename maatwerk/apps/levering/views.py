@@ -15,12 +15,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from maatwerk.apps.accounts.rollen import TOEGANGSTEAM, Rol, aanbieder_van, rol_vereist
-from maatwerk.apps.audit import log_persoonsgegevens
 from maatwerk.apps.cases.locking import Versieconflict
 from maatwerk.apps.cases.models import Zaak
 from maatwerk.apps.cases.zichtbaarheid import zichtbare_zaken
 
-from . import services
+from . import selectors, services
 from .forms import StartForm, StopForm, TekenForm, ZorgplanForm
 from .iwmo import Iwmofout
 from .models import Toewijzing, Zorgplan
@@ -39,9 +38,7 @@ def wmo301(request: HttpRequest, pk: int) -> HttpResponse:
     except (services.Geweigerd, Iwmofout) as fout:
         messages.error(request, f"Geen WMO301 te maken: {fout}")
         return redirect("beschikkingen:besluit", pk=t.zaak_id)
-    log_persoonsgegevens(
-        request.user, t.zaak.client, "lezen", f"WMO301-bericht toewijzing {t.pk}", "toewijzing aan aanbieder"
-    )
+    selectors.wmo301_gelezen(request.user, t)
     response = HttpResponse(xml, content_type="application/xml")
     response["Content-Disposition"] = f'attachment; filename="WMO301-toewijzing-{t.pk}.xml"'
     return response
@@ -83,9 +80,7 @@ def aanbieder_overzicht(request: HttpRequest) -> HttpResponse:
     )
     zorgplannen = {z.zaak_id: z for z in Zorgplan.objects.filter(zaak__in=zaken)}
     regels = [(z, zorgplannen.get(z.pk), next(iter(z.toewijzingen.all()), None)) for z in zaken]
-    log_persoonsgegevens(
-        request.user, None, "lezen", f"aanbiederportaal: namen van {len(regels)} cliënten", "zorg leveren"
-    )
+    selectors.portaal_gelezen(request.user, len(regels))
     return render(request, "levering/aanbieder_overzicht.html", {"aanbieder": aanbieder, "regels": regels})
 
 
@@ -142,9 +137,7 @@ def _aanbieder_pagina(request: HttpRequest, zaak: Zaak, status: int = 200, **for
 @rol_vereist(Rol.AANBIEDER)
 def aanbieder_zaak(request: HttpRequest, pk: int) -> HttpResponse:
     zaak = _eigen_zaak(request, pk)
-    log_persoonsgegevens(
-        request.user, zaak.client, "lezen", f"aanbiederportaal zaak {zaak.pk} (plannen)", "zorg leveren"
-    )
+    selectors.aanbieder_zaak_gelezen(request.user, zaak)
     return _aanbieder_pagina(request, zaak)
 
 

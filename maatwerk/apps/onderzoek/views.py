@@ -20,12 +20,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from maatwerk.apps.accounts.rollen import TOEGANGSTEAM, Rol, heeft_rol, rol_vereist
-from maatwerk.apps.audit import log_persoonsgegevens
 from maatwerk.apps.cases.locking import Versieconflict
 from maatwerk.apps.cases.models import Zaak
 from maatwerk.apps.cases.zichtbaarheid import zichtbare_zaken
 
-from . import services
+from . import selectors, services
 from .engine import Uitkomst, bereken
 from .forms import (
     GesprekForm,
@@ -179,9 +178,7 @@ def onderzoek(request: HttpRequest, zaak_pk: int) -> HttpResponse:
     ond = _onderzoek_van(zaak)
     if request.method == "POST":
         return _opslaan(request, zaak, ond)
-    log_persoonsgegevens(
-        request.user, zaak.client, "lezen", f"onderzoek zaak {zaak.pk}", "onderzoek / keukentafelgesprek"
-    )
+    selectors.onderzoek_gelezen(request.user, zaak)
     gesprek = GesprekForm(
         initial={
             "versie": ond.versie if ond.pk else 0,
@@ -374,9 +371,7 @@ def verslag(request: HttpRequest, zaak_pk: int) -> HttpResponse:
         services.deel_verslag(ond, request.user)
         messages.success(request, "Vastgelegd dat het verslag met de cliënt is gedeeld.")
         return redirect("onderzoek:onderzoek", zaak_pk=zaak.pk)
-    log_persoonsgegevens(
-        request.user, zaak.client, "lezen", f"verslag onderzoek zaak {zaak.pk}", "verslag voor de cliënt"
-    )
+    selectors.verslag_gelezen(request.user, zaak)
     return render(
         request,
         "onderzoek/verslag.html",
