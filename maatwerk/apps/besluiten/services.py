@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from maatwerk.apps.audit import log_persoonsgegevens
 from maatwerk.apps.cases.models import STATUS_UITLEG, TREIN, Status, Zaak
-from maatwerk.apps.cases.status import OngeldigeStatusovergang, zet_status
+from maatwerk.apps.cases.services import OngeldigeStatusovergang, zet_status
 from maatwerk.apps.indicaties.models import Indicatie
 from maatwerk.apps.levering import services as levering
 from maatwerk.apps.levering.models import Leveringsvorm, Zorgplan

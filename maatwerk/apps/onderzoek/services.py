@@ -18,7 +18,7 @@ from django.utils import timezone
 from maatwerk.apps.audit import log_persoonsgegevens
 from maatwerk.apps.cases.locking import Versieconflict
 from maatwerk.apps.cases.models import Status, Zaak
-from maatwerk.apps.cases.status import zet_status
+from maatwerk.apps.cases.services import zet_status
 from maatwerk.apps.indicaties import services as indicaties
 from maatwerk.apps.indicaties.models import Indicatie
 from maatwerk.engine.indicatie import Indicatie as EngineIndicatie
