@@ -1,4 +1,4 @@
-"""Forms for beschikking, plans, toewijzing and levering. Dutch messages naming the field."""
+"""Forms of besluiten: ondersteuningsplan, beschikking, correctie and einde recht (on the besluit page)."""
 
 from __future__ import annotations
 
@@ -72,3 +72,8 @@ class CorrectieForm(BeschikkingForm):
     correctie_reden = forms.CharField(
         label="Wat klopte er niet (reden correctie)", widget=forms.Textarea, max_length=2000
     )
+
+
+class EindeRechtForm(NlForm):
+    datum = forms.DateField(label="Einde recht per", widget=Datum())
+    reden = forms.CharField(label="Reden einde recht", max_length=300)

@@ -18,12 +18,10 @@ from maatwerk.apps.accounts.rollen import TOEGANGSTEAM, Rol, heeft_rol, rol_vere
 from maatwerk.apps.cases.models import Status, Zaak
 from maatwerk.apps.cases.zichtbaarheid import zichtbare_zaken
 from maatwerk.apps.levering import services as levering
-from maatwerk.apps.levering.forms import EindeRechtForm
-from maatwerk.apps.levering.iwmo import Iwmofout
 from maatwerk.apps.levering.models import Toewijzing
 
 from . import selectors, services
-from .forms import BeschikkingForm, CorrectieForm, OndersteuningsplanForm
+from .forms import BeschikkingForm, CorrectieForm, EindeRechtForm, OndersteuningsplanForm
 from .models import Beschikking
 from .render import brief_css
 
@@ -125,7 +123,7 @@ def afgeven(request: HttpRequest, pk: int) -> HttpResponse:
         return _besluitpagina(request, zaak, 400, beschikking_form=form)
     try:
         beschikking = services.geef_beschikking_af(zaak, request.user, _besluitgegevens(form.cleaned_data))
-    except (services.Geweigerd, Iwmofout) as fout:
+    except (services.Geweigerd, levering.Iwmofout) as fout:
         form.add_error(None, str(fout))
         return _besluitpagina(request, zaak, 400, beschikking_form=form)
     messages.success(request, f"Beschikking {beschikking.kenmerk} is afgegeven.")
@@ -190,7 +188,7 @@ def corrigeren(request: HttpRequest, pk: int) -> HttpResponse:
         nieuw = services.corrigeer_beschikking(
             b, request.user, form.cleaned_data["correctie_reden"], _besluitgegevens(form.cleaned_data)
         )
-    except (services.Geweigerd, Iwmofout) as fout:
+    except (services.Geweigerd, levering.Iwmofout) as fout:
         form.add_error(None, str(fout))
         return beschikking(request, pk, correctie_form=form, status=400)
     messages.success(request, f"Correctie afgegeven: versie {nieuw.versie} vervangt versie {b.versie}.")

@@ -1,4 +1,4 @@
-"""Forms for beschikking, plans, toewijzing and levering. Dutch messages naming the field."""
+"""Forms of levering: zorgplan (afspraken, tekenen) and start/stop of delivery; Dutch messages."""
 
 from __future__ import annotations
 
@@ -54,8 +54,3 @@ class StopForm(NlForm):
         self.fields["reden"].choices = [("", "— kies een reden —")] + [
             (code, f"{code} {tekst}") for code, tekst in codelijst("reden_beeindiging").codes.items()
         ]
-
-
-class EindeRechtForm(NlForm):
-    datum = forms.DateField(label="Einde recht per", widget=Datum())
-    reden = forms.CharField(label="Reden einde recht", max_length=300)

@@ -22,6 +22,7 @@ from maatwerk.apps.cases.services import zet_status
 
 from .iwmo import (
     IwmoClient,
+    Iwmofout,
     IwmoProduct,
     Wmo301Bericht,
     codelijst,
@@ -34,6 +35,7 @@ from .models import Leveringsvorm, Toewijzing, Zorgplan
 
 __all__ = [
     "Geweigerd",
+    "Iwmofout",
     "beeindig_recht",
     "concept_afspraken",
     "gemeente",
