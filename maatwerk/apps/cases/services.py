@@ -100,13 +100,67 @@ def _fout_uit(exc: ValidationError) -> Zaakfout:
     return Zaakfout(" ".join(exc.messages))
 
 
+# --- the case rules, once: each check lists every refusal (forms show them all, services raise the first)
+
+
+def _eerste(fouten: list[Zaakfout]) -> None:
+    if fouten:
+        raise fouten[0]
+
+
+def melding_fouten(melddatum: dt.date | None, soort_melding: str | None, bsn: str | None) -> list[Zaakfout]:
+    """Why a melding with these values is refused (empty: allowed). ``None``: not (validly) entered."""
+    fouten = []
+    if melddatum is not None and melddatum > timezone.localdate():
+        fouten.append(Zaakfout("De melddatum kan niet in de toekomst liggen.", "melddatum"))
+    if soort_melding == VOLLEDIG and bsn == "":
+        fouten.append(Zaakfout("Bij een volledige melding is het BSN verplicht.", "bsn"))
+    return fouten
+
+
+def status_fouten(naar: str | None, toelichting: str | None) -> list[Zaakfout]:
+    """Closing a zaak (afwijzen, intrekken, beëindigen) always needs a reason."""
+    if naar in MET_REDEN and not toelichting:
+        return [Zaakfout("Geef bij afwijzen, intrekken of beëindigen altijd de reden.", "toelichting")]
+    return []
+
+
+def opschorting_fouten(zaak: Zaak, van: dt.date | None, tot: dt.date | None) -> list[Zaakfout]:
+    """A suspension starts on or after the melddatum, ends after it starts, and runs alone."""
+    fouten = []
+    if van is not None and tot is not None and tot < van:
+        fouten.append(Zaakfout("De einddatum ligt vóór de begindatum.", "tot"))
+    if van is not None:
+        if van < zaak.melddatum:
+            fouten.append(Zaakfout("Een opschorting kan niet vóór de melddatum beginnen.", "van"))
+        if Opschorting.objects.filter(zaak=zaak, tot__isnull=True).exists():
+            fouten.append(Zaakfout("Er loopt al een opschorting; beëindig die eerst.", "van"))
+    return fouten
+
+
+def einde_opschorting_fouten(begonnen: dt.date, tot: dt.date | None) -> list[Zaakfout]:
+    if tot is not None and tot < begonnen:
+        return [Zaakfout("De einddatum ligt vóór de begindatum van de opschorting.", "tot")]
+    return []
+
+
+def spoed_fouten(zaak: Zaak, datum: dt.date | None) -> list[Zaakfout]:
+    """Only a spoedzaak has spoed milestones, dated between the melddatum and today."""
+    fouten = [] if zaak.spoed else [Zaakfout("Deze zaak is geen spoedzaak.")]
+    if datum is not None and datum > timezone.localdate():
+        fouten.append(Zaakfout("De datum kan niet in de toekomst liggen.", "datum"))
+    elif datum is not None and datum < zaak.melddatum:
+        fouten.append(Zaakfout("De datum ligt vóór de melddatum.", "datum"))
+    return fouten
+
+
+# --- the state changes
+
+
 def registreer_melding(melding: Meldinggegevens, door: Any) -> Zaak:
     """Register a melding: the client (found by BSN, else new), the zaak and its first status event."""
     gegevens = melding.client
-    if melding.melddatum > timezone.localdate():
-        raise Zaakfout("De melddatum kan niet in de toekomst liggen.", "melddatum")
-    if melding.soort_melding == VOLLEDIG and not gegevens.bsn:
-        raise Zaakfout("Bij een volledige melding is het BSN verplicht.", "bsn")
+    _eerste(melding_fouten(melding.melddatum, melding.soort_melding, gegevens.bsn))
     with transaction.atomic():
         try:
             client, nieuw = zoek_of_maak_client(gegevens)
@@ -149,8 +203,7 @@ def wijzig_status(
     zaak: Zaak, naar: str, door: Any, toelichting: str = "", datum: dt.date | None = None
 ) -> StatusEvent:
     """Move the zaak along the status train by hand (with the legal date of the step, if given)."""
-    if naar in MET_REDEN and not toelichting:
-        raise Zaakfout("Geef bij afwijzen, intrekken of beëindigen altijd de reden.", "toelichting")
+    _eerste(status_fouten(naar, toelichting))
     with transaction.atomic():
         try:
             event: StatusEvent = zet_status(zaak, naar, door, toelichting, datum=datum)
@@ -169,14 +222,9 @@ def start_opschorting(
     _open(zaak)
     if not reden.strip():
         raise Zaakfout("Geef de reden van de opschorting.", "reden")
-    if tot is not None and tot < van:
-        raise Zaakfout("De einddatum ligt vóór de begindatum.", "tot")
-    if van < zaak.melddatum:
-        raise Zaakfout("Een opschorting kan niet vóór de melddatum beginnen.", "van")
     with transaction.atomic():
-        Zaak.objects.select_for_update().filter(pk=zaak.pk).first()
-        if Opschorting.objects.filter(zaak=zaak, tot__isnull=True).exists():
-            raise Zaakfout("Er loopt al een opschorting; beëindig die eerst.", "van")
+        Zaak.objects.select_for_update().filter(pk=zaak.pk).first()  # one suspension at a time
+        _eerste(opschorting_fouten(zaak, van, tot))
         opschorting: Opschorting = Opschorting.objects.create(
             zaak=zaak, van=van, tot=tot, reden=reden, door=door if _ingelogd(door) else None
         )
@@ -195,8 +243,7 @@ def beeindig_opschorting(zaak: Zaak, opschorting_pk: int, tot: dt.date, door: An
         )
         if opschorting is None:
             raise Zaakfout("Deze zaak heeft geen lopende opschorting met dit nummer.")
-        if tot < opschorting.van:
-            raise Zaakfout("De einddatum ligt vóór de begindatum van de opschorting.", "tot")
+        _eerste(einde_opschorting_fouten(opschorting.van, tot))
         opschorting.tot = tot
         opschorting.save(update_fields=["tot"])
         log_persoonsgegevens(
@@ -208,14 +255,9 @@ def beeindig_opschorting(zaak: Zaak, opschorting_pk: int, tot: dt.date, door: An
 def leg_spoed_vast(zaak: Zaak, mijlpaal: str, datum: dt.date, door: Any) -> None:
     """Record that the spoed voorlopige beschikking was sent or the follow-up contact took place."""
     _open(zaak)
-    if not zaak.spoed:
-        raise Zaakfout("Deze zaak is geen spoedzaak.")
+    _eerste(spoed_fouten(zaak, datum))
     if mijlpaal not in SPOEDMIJLPALEN:
         raise Zaakfout(f"Onbekende mijlpaal '{mijlpaal}'.", "mijlpaal")
-    if datum > timezone.localdate():
-        raise Zaakfout("De datum kan niet in de toekomst liggen.", "datum")
-    if datum < zaak.melddatum:
-        raise Zaakfout("De datum ligt vóór de melddatum.", "datum")
     with transaction.atomic():
         Zaak.objects.filter(pk=zaak.pk).update(**{mijlpaal: datum})
         setattr(zaak, mijlpaal, datum)

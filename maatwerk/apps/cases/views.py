@@ -290,10 +290,6 @@ def opschorting_beeindigen(request: HttpRequest, pk: int, opschorting_pk: int) -
 def spoed(request: HttpRequest, pk: int) -> HttpResponse:
     zaak = _bewerkbaar(request, pk)
     form = SpoedForm(request.POST, zaak=zaak)
-    if not zaak.spoed:
-        form.is_valid()
-        form.add_error(None, "Deze zaak is geen spoedzaak.")
-        return _opnieuw(request, zaak, spoed_form=form)
     if not form.is_valid():
         return _opnieuw(request, zaak, spoed_form=form)
     try:

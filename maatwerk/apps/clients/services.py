@@ -62,15 +62,25 @@ def zoek_of_maak_client(gegevens: Clientgegevens) -> tuple[Client, bool]:
         return client, True
 
 
+def bsn_fouten(client: Client | None, bsn: str) -> list[Clientfout]:
+    """A BSN belongs to one client and, once known, cannot be removed (the elfproef is the validator's)."""
+    if not bsn:
+        if client is not None and client.bsn:
+            return [Clientfout("Een bekend BSN kan niet worden verwijderd.", "bsn")]
+        return []
+    andere = Client.objects.filter(bsn=bsn)
+    if client is not None:
+        andere = andere.exclude(pk=client.pk)
+    return [Clientfout("Dit BSN hoort al bij een andere cliënt.", "bsn")] if andere.exists() else []
+
+
 def wijzig_client(client: Client, gegevens: Clientgegevens) -> list[str]:
     """Replace the client's data with ``gegevens``; returns the changed field names.
 
     A BSN is checked (elfproef, unique) and cannot be removed once known.
     """
-    if client.bsn and not gegevens.bsn:
-        raise Clientfout("Een bekend BSN kan niet worden verwijderd.", "bsn")
-    if gegevens.bsn and Client.objects.filter(bsn=gegevens.bsn).exclude(pk=client.pk).exists():
-        raise Clientfout("Dit BSN hoort al bij een andere cliënt.", "bsn")
+    for fout in bsn_fouten(client, gegevens.bsn):
+        raise fout
     nieuw = asdict(gegevens)
     gewijzigd = [v for v, w in nieuw.items() if (getattr(client, v) or "") != (w or "")]
     kopie = Client.objects.get(pk=client.pk)
