@@ -8,6 +8,8 @@ from decimal import Decimal
 
 import polars as pl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from maatwerk.apps.audit.models import AuditRegel
 from maatwerk.apps.clients.bsn import maak_bsn
@@ -117,3 +119,43 @@ def test_finance_reads_a_simulation_through_the_selector_and_it_is_logged(caselo
     ).exists()
     with pytest.raises(selectors.GeenGegevens, match="simulatie 999 bestaat niet"):
         selectors.simulatie_voor_financien(999)
+
+
+_rijen = st.lists(
+    st.tuples(
+        st.integers(0, 40),  # which BSN (repeats across examples: updates, not only inserts)
+        st.one_of(st.none(), st.decimals(0, 40, places=2)),
+        st.sampled_from(["Thuiszorg A", "Zorg B", ""]),
+        st.one_of(st.none(), st.dates(dt.date(2016, 1, 1), dt.date(2030, 1, 1))),
+    ),
+    max_size=8,
+    unique_by=lambda r: r[0],
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rijen=_rijen)
+def test_import_stores_the_rows_and_a_second_import_changes_nothing(rijen):
+    """Property: after an import the caseload holds exactly these values; the same file again is a no-op."""
+    invoer = [
+        CaseloadRij(
+            i + 2,
+            maak_bsn(66_000_000 + 7 * n),
+            dt.date(1945, 3, 1),
+            uren,
+            "hh1",
+            "zin",
+            aanbieder,
+            dt.date(2015, 1, 1),
+            eind,
+        )
+        for i, (n, uren, aanbieder, eind) in enumerate(rijen)
+    ]
+    services.importeer_caseload(invoer, "eigenschap.csv")
+    opnieuw = services.importeer_caseload(invoer, "eigenschap.csv")
+    assert (opnieuw.nieuw, opnieuw.gewijzigd, opnieuw.ongewijzigd) == (0, 0, len(invoer))
+    for rij in invoer:
+        opgeslagen = CaseloadClient.objects.select_related("aanbieder").get(bsn=rij.bsn)
+        assert opgeslagen.uren_per_week_oud == rij.uren_per_week_oud
+        assert opgeslagen.einddatum_oud == rij.einddatum_oud
+        assert (opgeslagen.aanbieder.naam if opgeslagen.aanbieder else "") == rij.aanbieder
