@@ -72,8 +72,8 @@ def _run() -> None:
         assert uitkomst.totaal + uitkomst.niet_meegeteld == N
         print(f"BENCH herindicatie_nulmeting_db_{N} {t_nul:.3f} s", flush=True)
 
-        from maatwerk.apps.herindicatie.selectors import caseload_frame
         from maatwerk.apps.herindicatie.overgang import laad_beleid
+        from maatwerk.apps.herindicatie.selectors import caseload_frame
         from maatwerk.apps.herindicatie.simulatie import engine_batch, samenvatting, simuleer
 
         peil = dt.date(2017, 6, 5)
