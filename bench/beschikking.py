@@ -32,7 +32,7 @@ _TAKEN = [
 
 
 def _gegevens():  # noqa: ANN202 - built after django.setup()
-    from maatwerk.apps.beschikkingen import brief as b
+    from maatwerk.apps.besluiten import brief as b
 
     taken = tuple(
         b.Taakregel(
@@ -99,7 +99,7 @@ def run() -> None:
     import django
 
     django.setup()
-    from maatwerk.apps.beschikkingen.render import render_pdf
+    from maatwerk.apps.besluiten.render import render_pdf
 
     gegevens = _gegevens()
     render_pdf(gegevens)  # warm-up: fonts, stylesheet, template cache

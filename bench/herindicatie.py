@@ -56,7 +56,8 @@ def _run() -> None:
 
         django.setup()
         call_command("migrate", verbosity=0, skip_checks=True)
-        from maatwerk.apps.herindicatie.opslag import clientregels, importeer
+        from maatwerk.apps.herindicatie.selectors import clientregels
+        from maatwerk.apps.herindicatie.services import importeer_caseload as importeer
 
         _, t_opslaan = _tijd(lambda: importeer(rijen, pad.name))
         print(f"BENCH herindicatie_import_opslaan_{N} {t_opslaan:.3f} s", flush=True)
@@ -71,8 +72,8 @@ def _run() -> None:
         assert uitkomst.totaal + uitkomst.niet_meegeteld == N
         print(f"BENCH herindicatie_nulmeting_db_{N} {t_nul:.3f} s", flush=True)
 
-        from maatwerk.apps.herindicatie.opslag import caseload_frame
         from maatwerk.apps.herindicatie.overgang import laad_beleid
+        from maatwerk.apps.herindicatie.selectors import caseload_frame
         from maatwerk.apps.herindicatie.simulatie import engine_batch, samenvatting, simuleer
 
         peil = dt.date(2017, 6, 5)

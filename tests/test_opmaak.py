@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from maatwerk.apps.beschikkingen.opmaak import datum_tekst
+from maatwerk.apps.besluiten.opmaak import datum_tekst
 from maatwerk.opmaak import (
     MAANDEN,
     afgerond,

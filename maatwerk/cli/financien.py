@@ -136,27 +136,23 @@ def _bron(simulatie: int | None, uitkomst: Path | None) -> Any:
 
 
 def _matrix_id(matrix: str | None, bron: Any) -> str:
-    from maatwerk.apps.finance.matrix import matrices, matrix_van_kader
+    from maatwerk.apps.finance.services import Keuzefout, kies_matrix
 
-    if matrix:
-        return matrix
-    if bron is not None and bron.kader:
-        return matrix_van_kader(bron.kader, bron.peildatum)
-    alle = matrices()
-    if len(alle) == 1:
-        return alle[0]
-    raise Invoerfout(f"kies een resultatenmatrix met --matrix (beschikbaar: {', '.join(alle)})")
+    try:
+        return kies_matrix(matrix, bron.kader if bron is not None else None, getattr(bron, "peildatum", None))
+    except Keuzefout as exc:
+        raise Invoerfout(
+            f"kies een resultatenmatrix met --matrix (beschikbaar: {', '.join(exc.beschikbaar)})"
+        ) from None
 
 
 def _enige(soort: str, gekozen: str | None, optie: str) -> str:
-    from maatwerk.apps.finance.tarieven import regelsets
+    from maatwerk.apps.finance.services import Keuzefout, kies_regelset
 
-    if gekozen:
-        return gekozen
-    alle = regelsets(soort)  # type: ignore[arg-type]
-    if len(alle) == 1:
-        return alle[0]
-    raise Invoerfout(f"kies met {optie} (beschikbaar: {', '.join(alle) or 'geen'})")
+    try:
+        return kies_regelset(soort, gekozen)  # type: ignore[arg-type]
+    except Keuzefout as exc:
+        raise Invoerfout(f"kies met {optie} (beschikbaar: {', '.join(exc.beschikbaar) or 'geen'})") from None
 
 
 def _tarieven(matrix: str | None, bron: Any) -> tuple[str, pl.DataFrame]:

@@ -133,7 +133,7 @@ def importeer(bestand: Path) -> None:
             fouten_console.print(f"{len(exc.fouten)} fout(en): er is niets opgeslagen.", markup=False)
             sys.exit(2)
         _django()
-        from maatwerk.apps.herindicatie.opslag import importeer as opslaan
+        from maatwerk.apps.herindicatie.services import importeer_caseload as opslaan
 
         opslaan_taak = voortgang.add_task("opslaan", total=len(rijen))
         resultaat = _met_database(
@@ -168,14 +168,9 @@ def herindicatie() -> None:
 def nulmeting(peildatum: dt.date, csv_pad: Path | None, plot_pad: Path | None) -> None:
     """Oude uren per week x leeftijdsklasse op de PEILDATUM (cliënten met een geldige oude indicatie)."""
     _django()
-    from maatwerk.apps.herindicatie.nulmeting import bereken_nulmeting
-    from maatwerk.apps.herindicatie.opslag import clientregels, log_rapport
+    from maatwerk.apps.herindicatie.selectors import nulmeting as lees_nulmeting
 
-    regels = _met_database(clientregels)
-    uitkomst = bereken_nulmeting(regels, peildatum)
-    log_rapport(
-        None, f"nulmeting herindicatie peildatum {peildatum}: {uitkomst.totaal} cliënten", "nulmeting"
-    )
+    uitkomst = _met_database(lambda: lees_nulmeting(peildatum))
     rijen = uitkomst.rijen()
     tabel = Table(
         title=f"Nulmeting op {peildatum:%d-%m-%Y}: oude uren per week x leeftijd", show_footer=False
@@ -406,12 +401,8 @@ def simuleer(
     except RuntimeError as exc:
         raise click.ClickException(str(exc)) from None
     _django()
-    from maatwerk.apps.herindicatie.opslag import (
-        caseload_frame,
-        laatste_driegesprekken,
-        log_rapport,
-        sla_simulatie_op,
-    )
+    from maatwerk.apps.herindicatie.selectors import caseload_frame, laatste_driegesprekken
+    from maatwerk.apps.herindicatie.services import sla_simulatie_op
 
     frame = _met_database(caseload_frame)
     if frame.height == 0:
@@ -436,9 +427,6 @@ def simuleer(
     else:
         uitkomst.write_csv(pad)
     simulatie = sla_simulatie_op(uitkomst, kader, beleid_id or "", peildatum, overzicht)
-    log_rapport(
-        None, f"simulatie {simulatie.pk} herindicatie: {uitkomst.height} cliënten", "simulatie herindicatie"
-    )
     if plot_pad:
         from maatwerk.apps.herindicatie.grafieken import plot_simulatie
 
@@ -526,21 +514,14 @@ def plan(
     Begin niet met de hoogste oude indicaties: Westland deed dat in 2019 en moest na 88 cliënten stoppen.
     """
     _django()
-    from maatwerk.apps.herindicatie.models import Planning
-    from maatwerk.apps.herindicatie.opslag import planclients
-    from maatwerk.apps.herindicatie.planning import plan as maak_plan
+    from maatwerk.apps.herindicatie.services import Herindicatiefout, sla_planning_op
 
-    clients = _met_database(lambda: planclients(start))
-    if not clients:
-        raise click.ClickException("geen cliënten om te plannen: importeer eerst de caseload")
-    uitkomst = maak_plan(clients, strategie, capaciteit, start, seed=seed, steekproef=steekproef)
-    planning = Planning.objects.create(
-        strategie=strategie,
-        capaciteit_per_week=capaciteit,
-        startdatum=start,
-        klaar_op=uitkomst.klaar_op,
-        kalender=uitkomst.as_json(),
-    )
+    try:
+        planning, uitkomst, aantal = _met_database(
+            lambda: sla_planning_op(strategie, capaciteit, start, seed=seed, steekproef=steekproef)
+        )
+    except Herindicatiefout as exc:
+        raise click.ClickException(str(exc)) from None
     tabel = Table(title=f"Planning {planning.pk}: {strategie}, {capaciteit} per week vanaf {start:%d-%m-%Y}")
     for kop in ("week", "van", "t/m", "cliënten"):
         tabel.add_column(kop, justify="right" if kop in ("week", "cliënten") else "left")
@@ -554,7 +535,7 @@ def plan(
             )
     console.print(tabel)
     console.print(
-        f"{len(clients)} cliënten in {len(weken)} weken; iedereen gezien op {uitkomst.klaar_op:%d-%m-%Y}.",
+        f"{aantal} cliënten in {len(weken)} weken; iedereen gezien op {uitkomst.klaar_op:%d-%m-%Y}.",
         highlight=False,
     )
     if uitkomst.te_laat:
@@ -577,14 +558,14 @@ def plan(
 
 
 def _caseload_client(bsn: str | None, caseload_id: int | None) -> Any:
-    from maatwerk.apps.herindicatie.models import CaseloadClient
+    from maatwerk.apps.herindicatie.selectors import caseload_client
 
     if (bsn is None) == (caseload_id is None):
         raise click.UsageError("geef precies één van --bsn of --caseload-id")
-    try:
-        return CaseloadClient.objects.get(bsn=bsn) if bsn else CaseloadClient.objects.get(pk=caseload_id)
-    except CaseloadClient.DoesNotExist:
-        raise click.ClickException("cliënt niet gevonden in de caseload") from None
+    gevonden = caseload_client(bsn=bsn, caseload_id=caseload_id)
+    if gevonden is None:
+        raise click.ClickException("cliënt niet gevonden in de caseload")
+    return gevonden
 
 
 @herindicatie.command("registreer")
@@ -612,12 +593,13 @@ def registreer(
 ) -> None:
     """Leg een huisbezoek, driegesprek (met uitkomst), bezwaar of prematuur bezwaar vast."""
     _django()
-    from maatwerk.apps.herindicatie.opslag import registreer as vastleggen
+    from maatwerk.apps.herindicatie.services import Herindicatiefout
+    from maatwerk.apps.herindicatie.services import registreer as vastleggen
 
     client = _met_database(lambda: _caseload_client(bsn, caseload_id))
     try:
         r = vastleggen(client, soort, datum, uitkomst=uitkomst or "", tot=tot, toelichting=toelichting)
-    except ValueError as exc:
+    except Herindicatiefout as exc:
         raise click.ClickException(str(exc)) from None
     extra = f", uitkomst {r.uitkomst}" + (f" tot {r.tot:%d-%m-%Y}" if r.tot else "") if r.uitkomst else ""
     console.print(
@@ -631,7 +613,7 @@ def registreer(
 def voortgang_cmd(als_json: bool) -> None:
     """Voortgang van de campagne: bezoeken, driegesprekken per uitkomst, bezwaren, premature bezwaren."""
     _django()
-    from maatwerk.apps.herindicatie.opslag import voortgang
+    from maatwerk.apps.herindicatie.selectors import voortgang
 
     v = _met_database(voortgang)
     if als_json:
@@ -683,10 +665,13 @@ def brieven(
     """Schrijf per cliënt een brief in eenvoudig Nederlands (B1): de wijziging in uren en waarom, of de
     uitnodiging voor het huisbezoek in de geplande week."""
     _django()
-    from maatwerk.apps.herindicatie.opslag import log_rapport
+    from maatwerk.apps.herindicatie.selectors import GeenGegevens
 
     maak = _wijzigingsbrieven if soort == "wijziging" else _uitnodigingen
-    brieven_, bron = _met_database(lambda: maak(simulatie_id, week, set(caseload_ids), datum, gemeente))
+    try:
+        brieven_, bron = _met_database(lambda: maak(simulatie_id, week, set(caseload_ids), datum, gemeente))
+    except GeenGegevens as exc:
+        raise click.ClickException(str(exc)) from None
     if not brieven_:
         raise click.ClickException("geen cliënten gevonden voor deze brieven")
     from maatwerk.apps.herindicatie.brieven import schrijf
@@ -696,9 +681,6 @@ def brieven(
         paden = schrijf(
             brieven_, map_, soort, pdf=pdf, voortgang=lambda i: voortgang.update(taak, completed=i)
         )
-    log_rapport(
-        None, f"brieven herindicatie ({soort}, {bron}): {len(brieven_)} cliënten", "brieven herindicatie"
-    )
     console.print(f"{len(paden)} bestanden in {map_} ({bron}).", highlight=False)
 
 
@@ -706,15 +688,9 @@ def _wijzigingsbrieven(
     simulatie_id: int | None, week: int | None, ids: set[int], datum: dt.date, gemeente: str
 ) -> tuple[list[Any], str]:
     from maatwerk.apps.herindicatie.brieven import brief
-    from maatwerk.apps.herindicatie.models import Simulatie
-    from maatwerk.apps.herindicatie.opslag import laatste_simulatie
+    from maatwerk.apps.herindicatie.selectors import uitkomsten_voor_brieven
 
-    simulatie = Simulatie.objects.filter(pk=simulatie_id).first() if simulatie_id else laatste_simulatie()
-    if simulatie is None:
-        raise click.ClickException("geen simulatie gevonden: voer eerst `maatwerk herindicatie simuleer` uit")
-    uitkomsten = simulatie.uitkomsten.select_related("caseload", "caseload__client").order_by("caseload_id")
-    if ids:
-        uitkomsten = uitkomsten.filter(caseload_id__in=ids)
+    simulatie, uitkomsten = uitkomsten_voor_brieven(simulatie_id, ids)
     return [brief(u, datum, gemeente) for u in uitkomsten], f"simulatie {simulatie.pk}"
 
 
@@ -722,13 +698,7 @@ def _uitnodigingen(
     simulatie_id: int | None, week: int | None, ids: set[int], datum: dt.date, gemeente: str
 ) -> tuple[list[Any], str]:
     from maatwerk.apps.herindicatie.brieven import uitnodiging
-    from maatwerk.apps.herindicatie.models import CaseloadClient, Planning
+    from maatwerk.apps.herindicatie.selectors import caseload_voor_uitnodigingen
 
-    planning = Planning.objects.first()
-    if planning is None:
-        raise click.ClickException("geen planning gevonden: voer eerst `maatwerk herindicatie plan` uit")
-    weken = [w for w in planning.kalender if week is None or w["week"] == week]
-    per_id = {cid: w for w in weken for cid in w["caseload_ids"] if not ids or cid in ids}
-    clients = CaseloadClient.objects.select_related("client").order_by("pk").iterator(chunk_size=2000)
-    brieven_ = [uitnodiging(c, per_id[c.pk], datum, planning.pk, gemeente) for c in clients if c.pk in per_id]
-    return brieven_, f"planning {planning.pk}"
+    planning, clients = caseload_voor_uitnodigingen(week, ids)
+    return [uitnodiging(c, w, datum, planning.pk, gemeente) for c, w in clients], f"planning {planning.pk}"

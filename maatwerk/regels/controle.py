@@ -161,13 +161,13 @@ def _laders() -> list[tuple[str, Callable[[], object]]]:
             alle("maatwerk.apps.finance.tarieven:uitmiddelen_versies", "tarieven/uitmiddelen"),
         ),
         ("termijnen", functie("maatwerk.apps.cases.termijnregels:alle_versies")),
-        ("iwmo/codelijsten", functie("maatwerk.apps.beschikkingen.iwmo.codes:codelijsten")),
+        ("iwmo/codelijsten", functie("maatwerk.apps.levering.iwmo.codes:codelijsten")),
         ("iwmo/gemeenten", _iwmo_gemeenten),
     ]
 
 
 def _iwmo_gemeenten() -> object:
-    codes = importlib.import_module("maatwerk.apps.beschikkingen.iwmo.codes")
+    codes = importlib.import_module("maatwerk.apps.levering.iwmo.codes")
     return [codes._iwmo_versies(i, zoekpad.regelmappen()) for i in zoekpad.ids("iwmo/gemeenten")]
 
 

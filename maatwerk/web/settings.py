@@ -45,10 +45,13 @@ INSTALLED_APPS = [
     "maatwerk.apps.accounts",
     "maatwerk.apps.audit",
     "maatwerk.apps.cases",
+    "maatwerk.apps.indicaties",
     "maatwerk.apps.onderzoek",
     "maatwerk.apps.herindicatie",
     "maatwerk.apps.finance",
-    "maatwerk.apps.beschikkingen",
+    "maatwerk.apps.beschikkingen",  # migration history only; models moved to besluiten and levering
+    "maatwerk.apps.levering",
+    "maatwerk.apps.besluiten",
     "maatwerk.apps.beleid",
 ]
 

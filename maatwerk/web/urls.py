@@ -4,7 +4,13 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from maatwerk.apps.besluiten import urls as besluiten_urls
+from maatwerk.apps.levering import urls as levering_urls
+
 from . import views
+
+#: besluiten and levering share the URL namespace and paths of the former app ``beschikkingen``.
+beschikkingen_urls = (besluiten_urls.urlpatterns + levering_urls.urlpatterns, "beschikkingen")
 
 urlpatterns = [
     path("", views.start, name="start"),
@@ -17,5 +23,5 @@ urlpatterns = [
     path("herindicatie/", include("maatwerk.apps.herindicatie.urls")),
     path("financien/", include("maatwerk.apps.finance.urls")),
     path("beleid/", include("maatwerk.apps.beleid.urls")),
-    path("beschikkingen/", include("maatwerk.apps.beschikkingen.urls")),
+    path("beschikkingen/", include(beschikkingen_urls)),
 ]

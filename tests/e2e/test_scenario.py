@@ -41,7 +41,7 @@ def _controleer(page: Page, naam: str, tmp_path: Path, afdruk: bool = True, anke
 
 
 def test_van_melding_tot_beschikking(live_server, demo, page: Page, tmp_path: Path):
-    from maatwerk.apps.beschikkingen.models import Beschikking
+    from maatwerk.apps.besluiten.models import Beschikking
     from maatwerk.apps.cases.models import Status, Zaak
 
     basis = live_server.url

@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 def _paginas() -> dict[str, list[tuple[str, str]]]:
     """Per demo login: (name, path) of its main pages, with ids of demo cases in the right status."""
-    from maatwerk.apps.beschikkingen.models import Beschikking
+    from maatwerk.apps.besluiten.models import Beschikking
     from maatwerk.apps.cases.models import Status, Zaak
 
     in_onderzoek = Zaak.objects.filter(status=Status.IN_ONDERZOEK, onderzoek__isnull=False).first()

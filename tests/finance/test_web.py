@@ -96,3 +96,20 @@ def test_without_simulation_a_dutch_hint(client):
     client.force_login(_gebruiker("beleid", "beleidsmedewerker"))
     html = client.get("/financien/").content.decode()
     assert "nog geen simulatie" in html
+
+
+def test_two_tariff_sets_page_and_cli_refuse_alike(client, simulatie, monkeypatch):
+    """One service decides the tariff set: with two sets and no choice the page and the CLI both refuse."""
+    from click.testing import CliRunner
+
+    from maatwerk.apps.finance import services
+    from maatwerk.cli import cli
+
+    monkeypatch.setattr(services, "regelsets", lambda soort: ["voorbeeldstad", "westland"])
+    client.force_login(_gebruiker("beleid", "beleidsmedewerker"))
+    html = client.get("/financien/?van=2024-01-01").content.decode()
+    assert "kies er één (beschikbaar: voorbeeldstad, westland)" in html
+    assert "Begroting" not in html  # no figures priced with an arbitrary first set
+    uit = CliRunner().invoke(cli, ["financien", "aanbieders", "--van", "2024-01-01", "--tot", "2024-03-31"])
+    assert uit.exit_code == 2
+    assert "kies met --pxq (beschikbaar: voorbeeldstad, westland)" in uit.output

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, User
 
 from maatwerk.apps.clients.bsn import maak_bsn
 from maatwerk.apps.herindicatie.invoer import CaseloadRij
-from maatwerk.apps.herindicatie.opslag import importeer
+from maatwerk.apps.herindicatie.services import importeer_caseload as importeer
 
 BSN = maak_bsn(44556677)
 pytestmark = pytest.mark.django_db

@@ -244,8 +244,8 @@ def clienten_en_zaken(
     aantal: int = 200, seed: int = 2026, voortgang: Callable[[], None] | None = None
 ) -> int:
     """Create ``aantal`` synthetic clients with one case each (skipped when already loaded)."""
+    from maatwerk.apps.onderzoek import services as onderzoek_services
     from maatwerk.apps.onderzoek.engine import bereken
-    from maatwerk.apps.onderzoek.models import Onderzoek
 
     if Client.objects.filter(bsn=maak_bsn(BSN_BASIS)).exists():
         return 0
@@ -342,22 +342,22 @@ def clienten_en_zaken(
             )
             uitkomst = bereken(_situatie(rng, geboortedatum, gesprek))
             klaar = "onderzoek_afgerond_op" in velden
-            Onderzoek.objects.create(
-                zaak=zaak,
-                gespreksdatum=gesprek,
-                locatie="bij de cliënt thuis",
-                gewezen_op_clientondersteuning=True,
-                mantelzorger=rng.choice(["", "", "dochter", "zoon", "buurvrouw"]),
-                situatie=uitkomst.situatie,
-                indicatie=uitkomst.indicatie_json,
-                kader=uitkomst.indicatie.kader if uitkomst.indicatie else "",
-                kader_versie=uitkomst.indicatie.kader_versie if uitkomst.indicatie else "",
-                verslag="Keukentafelgesprek gevoerd bij de cliënt thuis. Besproken: wat lukt nog zelf, wat "
-                "doet het netwerk, welke algemene voorzieningen zijn er."
-                if klaar
-                else "",
+            onderzoek_services.importeer_onderzoek(
+                zaak,
+                consulent,
+                onderzoek_services.Gesprek(
+                    gespreksdatum=gesprek,
+                    locatie="bij de cliënt thuis",
+                    gewezen_op_clientondersteuning=True,
+                    mantelzorger=rng.choice(["", "", "dochter", "zoon", "buurvrouw"]),
+                    verslag="Keukentafelgesprek gevoerd bij de cliënt thuis. Besproken: wat lukt nog zelf, "
+                    "wat doet het netwerk, welke algemene voorzieningen zijn er."
+                    if klaar
+                    else "",
+                ),
+                uitkomst.situatie,
+                uitkomst.indicatie,
                 afgerond_op=_tijdstip(velden["onderzoek_afgerond_op"], rng) if klaar else None,
-                gewijzigd_door=consulent,
             )
         if status in (Status.IN_ONDERZOEK, Status.AANVRAAG) and rng.random() < 0.12:
             van = melddatum + dt.timedelta(days=rng.randint(3, 20))

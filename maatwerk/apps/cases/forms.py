@@ -1,4 +1,9 @@
-"""Forms of the case workflow. Every error message is Dutch and names the field."""
+"""Forms of the case workflow. Every error message is Dutch and names the field.
+
+The forms check the input's format; the case rules (dates against the melddatum, one running
+opschorting, a reason for closing, a unique BSN) are defined once in :mod:`maatwerk.apps.cases.services`
+(``*_fouten``), which the forms ask so that every error shows at once, and which the services enforce.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from maatwerk.apps.aanbieders.models import Aanbieder
 from maatwerk.apps.accounts.rollen import TOEGANGSTEAM
 from maatwerk.apps.clients.validators import valideer_bsn, valideer_postcode
 
+from . import services
 from .models import Kanaal, Opschorting, SoortMelding, Status
 from .status import toegestane_overgangen
 
@@ -19,6 +25,14 @@ from .status import toegestane_overgangen
 HANDMATIG = (Status.IN_ONDERZOEK, Status.AANVRAAG, Status.AFGEWEZEN, Status.INGETROKKEN, Status.BEEINDIGD)
 
 VERPLICHT = "Dit veld is verplicht."
+
+
+def _toon(form: forms.Form, fouten: list) -> None:
+    """Add each refusal of a services check to its field, unless that field already has an error."""
+    for fout in fouten:
+        veld = fout.veld if fout.veld in form.fields else None
+        if veld is None or veld not in form.errors:
+            form.add_error(veld, str(fout))
 
 
 class NlForm(forms.Form):
@@ -81,12 +95,6 @@ class MeldingForm(NlForm):
             valideer_bsn(bsn)
         return bsn
 
-    def clean_melddatum(self) -> dt.date:
-        datum = self.cleaned_data["melddatum"]
-        if datum > timezone.localdate():
-            raise forms.ValidationError("De melddatum kan niet in de toekomst liggen.")
-        return datum
-
     def clean_geboortedatum(self) -> dt.date:
         datum = self.cleaned_data["geboortedatum"]
         vandaag = timezone.localdate()
@@ -100,12 +108,8 @@ class MeldingForm(NlForm):
 
     def clean(self) -> dict:
         data = super().clean()
-        if (
-            data.get("soort_melding") == SoortMelding.VOLLEDIG
-            and not data.get("bsn")
-            and "bsn" not in self.errors
-        ):
-            self.add_error("bsn", "Bij een volledige melding is het BSN verplicht.")
+        bsn = None if "bsn" in self.errors else data.get("bsn", "")
+        _toon(self, services.melding_fouten(data.get("melddatum"), data.get("soort_melding"), bsn))
         return data
 
 
@@ -127,10 +131,7 @@ class StatusForm(NlForm):
 
     def clean(self) -> dict:
         data = super().clean()
-        if data.get("naar") in (Status.AFGEWEZEN, Status.INGETROKKEN, Status.BEEINDIGD) and not data.get(
-            "toelichting"
-        ):
-            self.add_error("toelichting", "Geef bij afwijzen, intrekken of beëindigen altijd de reden.")
+        _toon(self, services.status_fouten(data.get("naar"), data.get("toelichting")))
         return data
 
 
@@ -145,15 +146,8 @@ class OpschortingForm(NlForm):
 
     def clean(self) -> dict:
         data = super().clean()
-        van, tot = data.get("van"), data.get("tot")
-        if van and tot and tot < van:
-            self.add_error("tot", "De einddatum ligt vóór de begindatum.")
-        if van and self.zaak is not None:
-            if van < self.zaak.melddatum:
-                self.add_error("van", "Een opschorting kan niet vóór de melddatum beginnen.")
-            lopend = Opschorting.objects.filter(zaak=self.zaak, tot__isnull=True)
-            if lopend.exists():
-                self.add_error("van", "Er loopt al een opschorting; beëindig die eerst.")
+        if self.zaak is not None:
+            _toon(self, services.opschorting_fouten(self.zaak, data.get("van"), data.get("tot")))
         return data
 
 
@@ -164,11 +158,11 @@ class OpschortingBeeindigenForm(NlForm):
         super().__init__(*args, **kwargs)
         self.opschorting = opschorting
 
-    def clean_tot(self) -> dt.date:
-        tot = self.cleaned_data["tot"]
-        if self.opschorting is not None and tot < self.opschorting.van:
-            raise forms.ValidationError("De einddatum ligt vóór de begindatum van de opschorting.")
-        return tot
+    def clean(self) -> dict:
+        data = super().clean()
+        if self.opschorting is not None:
+            _toon(self, services.einde_opschorting_fouten(self.opschorting.van, data.get("tot")))
+        return data
 
 
 class SpoedForm(NlForm):
@@ -187,13 +181,11 @@ class SpoedForm(NlForm):
         super().__init__(*args, **kwargs)
         self.zaak = zaak
 
-    def clean_datum(self) -> dt.date:
-        datum = self.cleaned_data["datum"]
-        if datum > timezone.localdate():
-            raise forms.ValidationError("De datum kan niet in de toekomst liggen.")
-        if self.zaak is not None and datum < self.zaak.melddatum:
-            raise forms.ValidationError("De datum ligt vóór de melddatum.")
-        return datum
+    def clean(self) -> dict:
+        data = super().clean()
+        if self.zaak is not None:
+            _toon(self, services.spoed_fouten(self.zaak, data.get("datum")))
+        return data
 
 
 class ToewijzenForm(NlForm):
@@ -244,18 +236,13 @@ class ClientForm(NlForm):
         self.client = client
 
     def clean_bsn(self) -> str:
-        from maatwerk.apps.clients.models import Client
+        from maatwerk.apps.clients.services import bsn_fouten
 
         bsn = self.cleaned_data.get("bsn", "").replace(" ", "").replace(".", "")
         if bsn:
             valideer_bsn(bsn)
-            andere = Client.objects.filter(bsn=bsn)
-            if self.client is not None:
-                andere = andere.exclude(pk=self.client.pk)
-            if andere.exists():
-                raise forms.ValidationError("Dit BSN hoort al bij een andere cliënt.")
-        elif self.client is not None and self.client.bsn:
-            raise forms.ValidationError("Een bekend BSN kan niet worden verwijderd.")
+        for fout in bsn_fouten(self.client, bsn):
+            raise forms.ValidationError(str(fout))
         return bsn
 
     def clean_geboortedatum(self) -> dt.date:

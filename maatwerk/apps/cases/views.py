@@ -8,21 +8,19 @@ from __future__ import annotations
 
 from collections import Counter
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.paginator import Paginator
-from django.db import transaction
-from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from maatwerk.apps.accounts.rollen import TOEGANGSTEAM, Rol, heeft_rol, rol_vereist
-from maatwerk.apps.audit import log_clientlijst, log_persoonsgegevens
-from maatwerk.apps.clients.models import Client
 
+from . import selectors, services
 from .forms import (
     ClientForm,
     MeldingForm,
@@ -32,14 +30,12 @@ from .forms import (
     StatusForm,
     ToewijzenForm,
 )
-from .models import STATUS_UITLEG, TREIN, Opschorting, Status, Zaak
-from .status import OngeldigeStatusovergang, start_zaak, zet_status
-from .termijnen import open_termijnen, opschortingen_per_zaak, termijnen_van
+from .models import STATUS_UITLEG, TREIN, Status, Zaak
+from .services import Zaakfout
+from .termijnen import termijnen_van
 from .zichtbaarheid import zichtbare_zaken
 
 LEZERS = (*TOEGANGSTEAM, Rol.KWALITEITSMEDEWERKER)
-#: Once decided, the aanbieder is part of the beschikking and cannot be changed from the case page.
-VASTE_AANBIEDER = (Status.BESLUIT, Status.TOEGEWEZEN, Status.LEVERING_GESTART)
 
 
 def _zaak(request: HttpRequest, pk: int) -> Zaak:
@@ -52,19 +48,6 @@ def _zaak(request: HttpRequest, pk: int) -> Zaak:
 def werklijst(request: HttpRequest) -> HttpResponse:
     """What is due or overdue, per consulent (own cases by default; 'alle' for the whole team)."""
     alle = request.GET.get("wie") == "alle"
-    qs = (
-        zichtbare_zaken(request.user)
-        .exclude(
-            status__in=[
-                Status.BEEINDIGD,
-                Status.AFGEWEZEN,
-                Status.INGETROKKEN,
-                Status.LEVERING_GESTART,
-                Status.TOEGEWEZEN,
-            ]
-        )
-        .select_related("client")
-    )
     team = list(
         get_user_model()
         .objects.filter(groups__name__in=[str(r) for r in TOEGANGSTEAM], is_active=True)
@@ -73,22 +56,9 @@ def werklijst(request: HttpRequest) -> HttpResponse:
     )
     gekozen = next((u for u in team if str(u.pk) == request.GET.get("consulent", "")), None)
     if gekozen is not None:
-        qs = qs.filter(consulent=gekozen)
         alle = False
-    elif not alle:
-        qs = qs.filter(consulent=request.user)
-    if alle:  # only the whole-team list shows the consulent column
-        qs = qs.select_related("consulent")
     vandaag = timezone.localdate()
-    zaken = list(qs)
-    opschortingen = opschortingen_per_zaak(zaken)
-    regels = []
-    for zaak in zaken:
-        for t in open_termijnen(zaak, vandaag, opschortingen[zaak.pk]):
-            regels.append((t, zaak))
-    regels.sort(key=lambda r: (r[0].uiterlijk, r[1].pk))
-    telling = Counter(t.stand for t, _ in regels)
-    log_clientlijst(request.user, [z.client for _, z in regels], "werklijst (naam)", "werkvoorraad bewaken")
+    regels = selectors.werklijst(request.user, vandaag, consulent=gekozen, alle=alle)
     return render(
         request,
         "cases/werklijst.html",
@@ -97,7 +67,7 @@ def werklijst(request: HttpRequest) -> HttpResponse:
             "alle": alle,
             "team": team,
             "gekozen": gekozen,
-            "telling": telling,
+            "telling": Counter(t.stand for t, _ in regels),
             "vandaag": vandaag,
         },
     )
@@ -105,23 +75,9 @@ def werklijst(request: HttpRequest) -> HttpResponse:
 
 @rol_vereist(*LEZERS)
 def zaken(request: HttpRequest) -> HttpResponse:
-    qs = zichtbare_zaken(request.user).select_related("client", "consulent")
     zoek = request.GET.get("zoek", "").strip()
     status = request.GET.get("status", "")
-    if zoek:
-        if zoek.isdigit():
-            qs = qs.filter(Q(client__bsn=zoek) | Q(pk=int(zoek)))
-        else:
-            qs = qs.filter(Q(client__achternaam__icontains=zoek) | Q(client__voornamen__icontains=zoek))
-    if status in Status.values:
-        qs = qs.filter(status=status)
-    pagina = Paginator(qs, 25).get_page(request.GET.get("pagina"))
-    log_clientlijst(
-        request.user,
-        [z.client for z in pagina.object_list],
-        "zakenlijst (naam)" + (f", zoekterm '{zoek[:40]}'" if zoek else ""),
-        "zaak opzoeken",
-    )
+    pagina = selectors.zakenlijst(request.user, zoek, status, request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -137,58 +93,51 @@ def zaken(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _toon_fout(form: forms.Form, fout: Zaakfout) -> None:
+    """Show a service's refusal on its field (or above the form when it names none)."""
+    form.add_error(fout.veld if fout.veld in form.fields else None, str(fout))
+
+
+CLIENTVELDEN = (
+    "bsn",
+    "voornamen",
+    "tussenvoegsel",
+    "achternaam",
+    "geboortedatum",
+    "straat",
+    "huisnummer",
+    "postcode",
+    "woonplaats",
+    "telefoon",
+    "email",
+)
+
+
+def _clientgegevens(data: dict) -> services.Clientgegevens:
+    tekst = {v: data.get(v) or "" for v in CLIENTVELDEN if v != "geboortedatum"}
+    return services.Clientgegevens(geboortedatum=data.get("geboortedatum"), **tekst)
+
+
 @rol_vereist(*TOEGANGSTEAM)
 def nieuwe_melding(request: HttpRequest) -> HttpResponse:
     form = MeldingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        with transaction.atomic():
-            client = Client.objects.filter(bsn=d["bsn"]).first() if d["bsn"] else None
-            nieuw = client is None
-            if nieuw:
-                client = Client(
-                    bsn=d["bsn"] or None,
-                    **{
-                        k: d[k]
-                        for k in (
-                            "voornamen",
-                            "tussenvoegsel",
-                            "achternaam",
-                            "geboortedatum",
-                            "straat",
-                            "huisnummer",
-                            "postcode",
-                            "woonplaats",
-                            "telefoon",
-                        )
-                    },
-                )
-                client.full_clean()
-                client.save()
-            zaak = Zaak(
-                client=client,
-                consulent=request.user,
-                soort_melding=d["soort_melding"],
-                melddatum=d["melddatum"],
-                kanaal=d["kanaal"],
-                vraag=d["vraag"],
-                spoed=d["spoed"],
-            )
-            zaak.full_clean()
-            start_zaak(
-                zaak,
-                request.user,
-                f"melding via {zaak.get_kanaal_display().lower()}" + (" (spoed)" if zaak.spoed else ""),
-            )
-            log_persoonsgegevens(
-                request.user,
-                client,
-                "schrijven",
-                "nieuwe cliënt en melding" if nieuw else "melding bij bestaande cliënt",
-                "melding registreren",
-            )
-        messages.success(request, f"Melding geregistreerd voor {client.naam} (zaak {zaak.pk}).")
-        return redirect("cases:zaak", pk=zaak.pk)
+        melding = services.Meldinggegevens(
+            client=_clientgegevens(d),
+            kanaal=d["kanaal"],
+            vraag=d["vraag"],
+            melddatum=d["melddatum"],
+            soort_melding=d["soort_melding"],
+            spoed=d["spoed"],
+        )
+        try:
+            zaak = services.registreer_melding(melding, door=request.user)
+        except Zaakfout as fout:
+            _toon_fout(form, fout)
+        else:
+            messages.success(request, f"Melding geregistreerd voor {zaak.client.naam} (zaak {zaak.pk}).")
+            return redirect("cases:zaak", pk=zaak.pk)
     return render(request, "cases/melding.html", {"form": form})
 
 
@@ -206,14 +155,10 @@ def _trein(zaak: Zaak) -> list[dict]:
 
 @rol_vereist(*LEZERS)
 def zaak_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    zaak = _zaak(request, pk)
-    log_persoonsgegevens(
-        request.user,
-        zaak.client,
-        "lezen",
-        f"zaakpagina {zaak.pk} (cliëntgegevens, termijnen)",
-        "behandeling zaak",
-    )
+    try:
+        zaak = selectors.zaak_inzien(request.user, pk, f"zaakpagina {pk} (cliëntgegevens, termijnen)")
+    except Zaak.DoesNotExist:
+        raise Http404("Deze zaak bestaat niet of u mag hem niet zien.") from None
     opschortingen = list(zaak.opschortingen.all())
     bewerken = heeft_rol(request.user, *TOEGANGSTEAM) and not zaak.is_afgesloten
     onderzoek = getattr(zaak, "onderzoek", None)
@@ -296,24 +241,11 @@ def status_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     form = StatusForm(request.POST, huidig=zaak.status)
     if not form.is_valid():
         return _opnieuw(request, zaak, status_form=form)
+    d = form.cleaned_data
     try:
-        with transaction.atomic():
-            zet_status(
-                zaak,
-                form.cleaned_data["naar"],
-                request.user,
-                form.cleaned_data["toelichting"],
-                datum=form.cleaned_data["datum"],
-            )
-            log_persoonsgegevens(
-                request.user,
-                zaak.client,
-                "schrijven",
-                f"status zaak {zaak.pk} → {zaak.status}",
-                "behandeling zaak",
-            )
-    except OngeldigeStatusovergang as exc:
-        form.add_error("datum" if "datum" in str(exc) else "naar", str(exc))
+        services.wijzig_status(zaak, d["naar"], request.user, d["toelichting"], datum=d["datum"])
+    except Zaakfout as fout:
+        _toon_fout(form, fout)
         return _opnieuw(request, zaak, status_form=form)
     messages.success(request, f"Status gewijzigd naar '{zaak.get_status_display()}'.")
     return redirect("cases:zaak", pk=zaak.pk)
@@ -326,11 +258,11 @@ def opschorten(request: HttpRequest, pk: int) -> HttpResponse:
     form = OpschortingForm(request.POST, zaak=zaak)
     if not form.is_valid():
         return _opnieuw(request, zaak, opschorting_form=form)
-    with transaction.atomic():
-        Opschorting.objects.create(zaak=zaak, door=request.user, **form.cleaned_data)
-        log_persoonsgegevens(
-            request.user, zaak.client, "schrijven", f"opschorting zaak {zaak.pk}", "termijnbewaking"
-        )
+    try:
+        services.start_opschorting(zaak, door=request.user, **form.cleaned_data)
+    except Zaakfout as fout:
+        _toon_fout(form, fout)
+        return _opnieuw(request, zaak, opschorting_form=form)
     messages.success(request, "De termijnen zijn opgeschort.")
     return redirect("cases:zaak", pk=zaak.pk)
 
@@ -341,15 +273,14 @@ def opschorting_beeindigen(request: HttpRequest, pk: int, opschorting_pk: int) -
     zaak = _bewerkbaar(request, pk)
     opschorting = get_object_or_404(zaak.opschortingen, pk=opschorting_pk, tot__isnull=True)
     form = OpschortingBeeindigenForm(request.POST, opschorting=opschorting)
+    if form.is_valid():
+        try:
+            services.beeindig_opschorting(zaak, opschorting.pk, form.cleaned_data["tot"], door=request.user)
+        except Zaakfout as fout:
+            _toon_fout(form, fout)
     if not form.is_valid():
         messages.error(request, "Opschorting niet beëindigd: " + " ".join(form.errors.get("tot", [])))
         return redirect("cases:zaak", pk=zaak.pk)
-    opschorting.tot = form.cleaned_data["tot"]
-    with transaction.atomic():
-        opschorting.save(update_fields=["tot"])
-        log_persoonsgegevens(
-            request.user, zaak.client, "schrijven", f"opschorting zaak {zaak.pk} beëindigd", "termijnbewaking"
-        )
     messages.success(request, "De opschorting is beëindigd; de termijnen lopen weer.")
     return redirect("cases:zaak", pk=zaak.pk)
 
@@ -359,18 +290,13 @@ def opschorting_beeindigen(request: HttpRequest, pk: int, opschorting_pk: int) -
 def spoed(request: HttpRequest, pk: int) -> HttpResponse:
     zaak = _bewerkbaar(request, pk)
     form = SpoedForm(request.POST, zaak=zaak)
-    if not zaak.spoed:
-        form.is_valid()
-        form.add_error(None, "Deze zaak is geen spoedzaak.")
-        return _opnieuw(request, zaak, spoed_form=form)
     if not form.is_valid():
         return _opnieuw(request, zaak, spoed_form=form)
-    veld = form.cleaned_data["mijlpaal"]
-    with transaction.atomic():
-        Zaak.objects.filter(pk=zaak.pk).update(**{veld: form.cleaned_data["datum"]})
-        log_persoonsgegevens(
-            request.user, zaak.client, "schrijven", f"spoed: {veld} zaak {zaak.pk}", "spoedprocedure"
-        )
+    try:
+        services.leg_spoed_vast(zaak, form.cleaned_data["mijlpaal"], form.cleaned_data["datum"], request.user)
+    except Zaakfout as fout:
+        _toon_fout(form, fout)
+        return _opnieuw(request, zaak, spoed_form=form)
     messages.success(request, "Vastgelegd.")
     return redirect("cases:zaak", pk=zaak.pk)
 
@@ -378,44 +304,19 @@ def spoed(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @rol_vereist(*TOEGANGSTEAM)
 def toewijzen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Choose consulent and aanbieder; the rule (aanbieder fixed after the besluit) is in the service."""
     zaak = _bewerkbaar(request, pk)
     form = ToewijzenForm(request.POST)
-    if (
-        form.is_valid()
-        and zaak.status in VASTE_AANBIEDER
-        and form.cleaned_data["aanbieder"] != zaak.aanbieder
-    ):
-        form.add_error(
-            "aanbieder",
-            "De aanbieder staat in de beschikking; een andere aanbieder kiest u via een correctie "
-            "van de beschikking.",
-        )
-    if not form.is_valid():
-        return _opnieuw(request, zaak, toewijzen_form=form)
-    with transaction.atomic():
-        Zaak.objects.filter(pk=zaak.pk).update(
-            consulent=form.cleaned_data["consulent"], aanbieder=form.cleaned_data["aanbieder"]
-        )
-        log_persoonsgegevens(
-            request.user, zaak.client, "schrijven", f"consulent/aanbieder zaak {zaak.pk}", "behandeling zaak"
-        )
-    messages.success(request, "Consulent en aanbieder opgeslagen.")
-    return redirect("cases:zaak", pk=zaak.pk)
-
-
-CLIENTVELDEN = (
-    "bsn",
-    "voornamen",
-    "tussenvoegsel",
-    "achternaam",
-    "geboortedatum",
-    "straat",
-    "huisnummer",
-    "postcode",
-    "woonplaats",
-    "telefoon",
-    "email",
-)
+    if form.is_valid():
+        try:
+            d = form.cleaned_data
+            services.wijs_toe(zaak, d["consulent"], d["aanbieder"], request.user)
+        except Zaakfout as fout:
+            _toon_fout(form, fout)
+        else:
+            messages.success(request, "Consulent en aanbieder opgeslagen.")
+            return redirect("cases:zaak", pk=zaak.pk)
+    return _opnieuw(request, zaak, toewijzen_form=form)
 
 
 @rol_vereist(*TOEGANGSTEAM)
@@ -426,31 +327,17 @@ def client_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = ClientForm(request.POST, client=client)
         if form.is_valid():
-            gewijzigd = [
-                v for v in CLIENTVELDEN if (getattr(client, v) or "") != (form.cleaned_data[v] or "")
-            ]
-            with transaction.atomic():
-                for veld in CLIENTVELDEN:
-                    setattr(client, veld, form.cleaned_data[veld])
-                client.bsn = client.bsn or None
-                client.save()
-                if client.bsn and zaak.soort_melding == "vormvrij":
-                    Zaak.objects.filter(pk=zaak.pk).update(soort_melding="volledig")
-                log_persoonsgegevens(
-                    request.user,
-                    client,
-                    "schrijven",
-                    "cliëntgegevens gewijzigd: " + (", ".join(gewijzigd) or "niets"),
-                    f"behandeling zaak {zaak.pk}",
-                )
-            messages.success(request, "Cliëntgegevens opgeslagen.")
-            return redirect("cases:zaak", pk=zaak.pk)
+            try:
+                services.wijzig_client(zaak, _clientgegevens(form.cleaned_data), door=request.user)
+            except Zaakfout as fout:
+                _toon_fout(form, fout)
+            else:
+                messages.success(request, "Cliëntgegevens opgeslagen.")
+                return redirect("cases:zaak", pk=zaak.pk)
         messages.error(request, "Er is niets opgeslagen. Verbeter de fouten hieronder.")
         status = 400
     else:
-        log_persoonsgegevens(
-            request.user, client, "lezen", "cliëntgegevens (wijzigformulier)", f"behandeling zaak {zaak.pk}"
-        )
+        selectors.client_inzien(request.user, zaak, "cliëntgegevens (wijzigformulier)")
         form = ClientForm(initial={v: getattr(client, v) for v in CLIENTVELDEN}, client=client)
         status = 200
     return render(request, "cases/client.html", {"form": form, "zaak": zaak, "client": client}, status=status)

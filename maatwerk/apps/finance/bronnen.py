@@ -6,7 +6,8 @@ Both give one internal frame (the names the pure modules use): ``client`` (casel
 ``overgang_intensiteit`` (case-folded), ``overgang_tot`` and, from the latest planning when it has
 one, ``herindicatiedatum``. The simulation's columns are defined by
 :mod:`maatwerk.apps.herindicatie.simulatie` (``UITVOER_KOLOMMEN``); this module only renames them.
-Database access imports Django lazily, so the pure modules stay free of it.
+The database is read through :mod:`maatwerk.apps.herindicatie.selectors` (never its models), lazily,
+so the pure modules stay free of Django.
 """
 
 from __future__ import annotations
@@ -75,65 +76,14 @@ def uit_bestand(pad: Path) -> Bron:
 
 
 def uit_database(simulatie_id: int | None = None, gebruiker: Any = None, waarom: str = "") -> Bron:
-    """A stored simulation (default: the newest) joined with the caseload; the read is audit-logged."""
-    from maatwerk.apps.herindicatie.models import CaseloadClient, Simulatie, SimulatieUitkomst
-    from maatwerk.apps.herindicatie.opslag import log_rapport
+    """A stored simulation (default: the newest) joined with the caseload, read through herindicatie's
+    selectors (which log the read)."""
+    from maatwerk.apps.herindicatie import selectors
 
-    simulaties = Simulatie.objects.all()
-    simulatie = (
-        simulaties.filter(pk=simulatie_id).first()
-        if simulatie_id is not None
-        else simulaties.order_by("-aangemaakt_op", "-pk").first()
-    )
-    if simulatie is None:
-        raise Invoerfout(
-            f"simulatie {simulatie_id} bestaat niet"
-            if simulatie_id is not None
-            else "er is nog geen simulatie: voer eerst `maatwerk herindicatie simuleer` uit"
-        )
-    velden = (
-        "caseload_id",
-        "oude_uren_per_week",
-        "nieuwe_minuten_per_week",
-        "trede_hbh",
-        "overgang_intensiteit",
-        "overgang_tot",
-    )
-    uitkomsten = list(
-        SimulatieUitkomst.objects.filter(simulatie=simulatie).values_list(*velden).iterator(chunk_size=5000)
-    )
-    caseload_velden = (
-        "pk",
-        "aanbieder_naam",
-        "klasse_oud",
-        "leveringsvorm",
-        "ingangsdatum_oud",
-        "einddatum_oud",
-    )
-    caseload = {
-        r[0]: r
-        for r in CaseloadClient.objects.filter(pk__in=[u[0] for u in uitkomsten])
-        .values_list(*caseload_velden)
-        .iterator(chunk_size=5000)
-    }
-    rijen = []
-    for cid, oud, minuten, trede, intensiteit, tot in uitkomsten:
-        _, aanbieder, klasse, vorm, ingang, einde = caseload[cid]
-        rijen.append(
-            {
-                "client": str(cid),
-                "aanbieder": aanbieder,
-                "klasse_oud": klasse,
-                "leveringsvorm": vorm,
-                "uren_per_week_oud": None if oud is None else float(oud),
-                "ingangsdatum_oud": ingang,
-                "einddatum_oud": einde,
-                "minuten_nieuw": None if minuten is None else float(minuten),
-                "trede": trede or None,
-                "overgang_intensiteit": intensiteit or None,
-                "overgang_tot": tot or None,
-            }
-        )
+    try:
+        gegevens = selectors.simulatie_voor_financien(simulatie_id, gebruiker, waarom)
+    except selectors.GeenGegevens as exc:
+        raise Invoerfout(str(exc)) from None
     schema = {
         "client": pl.String,
         "aanbieder": pl.String,
@@ -147,34 +97,15 @@ def uit_database(simulatie_id: int | None = None, gebruiker: Any = None, waarom:
         "overgang_intensiteit": pl.String,
         "overgang_tot": pl.String,
     }
-    frame = _intern(pl.DataFrame(rijen, schema=schema))
-    plan = _plandata()
+    frame = _intern(pl.DataFrame(gegevens.rijen, schema=schema))
+    plan = selectors.bezoekweken()
     if plan:
         datums = pl.DataFrame(
             {"client": list(plan), "herindicatiedatum": list(plan.values())},
             schema={"client": pl.String, "herindicatiedatum": pl.Date},
         )
         frame = frame.join(datums, on="client", how="left")
-    log_rapport(
-        gebruiker,
-        f"financiën: simulatie {simulatie.pk} ({len(rijen)} cliënten)",
-        waarom or "financieel overzicht herindicatie",
-    )
-    omschrijving = f"simulatie {simulatie.pk} ({simulatie.kader}, peildatum {simulatie.peildatum})"
+    omschrijving = f"simulatie {gegevens.simulatie_id} ({gegevens.kader}, peildatum {gegevens.peildatum})"
     if plan:
         omschrijving += ", met planning"
-    return Bron(frame, omschrijving, simulatie.kader, simulatie.beleid or None, simulatie.peildatum)
-
-
-def _plandata() -> dict[str, dt.date]:
-    """Visit week start per caseload id from the newest campaign planning (empty without one)."""
-    from maatwerk.apps.herindicatie.models import Planning
-
-    planning = Planning.objects.order_by("-aangemaakt_op", "-pk").first()
-    if planning is None:
-        return {}
-    return {
-        str(cid): dt.date.fromisoformat(week["van"])
-        for week in planning.kalender
-        for cid in week["caseload_ids"]
-    }
+    return Bron(frame, omschrijving, gegevens.kader, gegevens.beleid, gegevens.peildatum)

@@ -48,14 +48,10 @@ def _rekenen(request: HttpRequest, aanbieder: str | None) -> dict[str, Any]:
     from maatwerk.apps.finance.bronnen import uit_database
     from maatwerk.apps.finance.inkomsten import inkomsten_per_aanbieder, niet_geprijsd
     from maatwerk.apps.finance.invoer import Invoerfout
-    from maatwerk.apps.finance.matrix import (
-        intensiteit_naar_trede,
-        intensiteitsgrenzen,
-        matrix_van_kader,
-        tarieftabel,
-    )
+    from maatwerk.apps.finance.matrix import intensiteit_naar_trede, intensiteitsgrenzen, tarieftabel
     from maatwerk.apps.finance.perioden import perioden
-    from maatwerk.apps.finance.tarieven import pxq_tabel, regelsets, uitmiddelen_regels
+    from maatwerk.apps.finance.services import Keuzefout, kies_matrix, kies_regelset
+    from maatwerk.apps.finance.tarieven import pxq_tabel, uitmiddelen_regels
 
     try:
         bron = uit_database(gebruiker=request.user, waarom="financieel overzicht (web)")
@@ -67,15 +63,15 @@ def _rekenen(request: HttpRequest, aanbieder: str | None) -> dict[str, Any]:
     van = _datum(request, "van", bron.peildatum or timezone.localdate())
     context: dict[str, Any] = {"bron": bron.omschrijving, "van": van, "aanbieder": aanbieder}
     try:
-        mid = matrix_van_kader(bron.kader, bron.peildatum) if bron.kader else None
-        if mid is None:
+        if not bron.kader:
             return {**context, "melding": "De simulatie heeft geen normenkader met een resultatenmatrix."}
+        mid = kies_matrix(kader=bron.kader, peildatum=bron.peildatum)
         tabel = tarieftabel(mid)
         dagen = int(tabel["periode_dagen"].max())
         tot = van + dt.timedelta(days=dagen * PERIODES_OP_PAGINA - 1)
-        pxq = pxq_tabel(regelsets("pxq")[0])
+        pxq = pxq_tabel(kies_regelset("pxq"))
         inkomsten = inkomsten_per_aanbieder(frame, pxq, tabel, perioden(van, tot, dagen), per_periode=False)
-        regels = uitmiddelen_regels(regelsets("uitmiddelen")[0], van)
+        regels = uitmiddelen_regels(kies_regelset("uitmiddelen"), van)
         clienten = um.per_client(frame.filter(pl.col("leveringsvorm") == "zin"), tabel, regels, van)
         context |= {
             "matrix": mid,
@@ -98,6 +94,9 @@ def _rekenen(request: HttpRequest, aanbieder: str | None) -> dict[str, Any]:
             )
             context["begroting"] = begroting.to_dicts()
             context["grafiek"] = _svg_data_uri(begroting)
+    except Keuzefout as exc:  # the same refusal as the CLI's, which names its option
+        tekst = str(exc)
+        context["melding"] = f"{tekst[0].upper()}{tekst[1:]}."
     except (Regelfout, ValueError) as exc:
         context["melding"] = str(exc)
     return context

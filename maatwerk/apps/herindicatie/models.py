@@ -1,6 +1,7 @@
 """Herindicatie campaign data: the imported caseload, simulations, the plan and per-client tracking.
 
-Stable contract (the finance app reads these):
+Other apps read these only through :mod:`maatwerk.apps.herindicatie.selectors` (finance:
+``simulatie_voor_financien``, ``bezoekweken``) and change them only through ``services``. The columns:
 
 ``CaseloadClient`` — one row per client with an old indication, unique on ``bsn``:
 ``bsn``, ``client`` (FK ``clients.Client`` by BSN, null when not yet known), ``geboortedatum``,

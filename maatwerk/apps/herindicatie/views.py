@@ -17,10 +17,8 @@ from django.views.decorators.http import require_POST
 
 from maatwerk.apps.accounts.rollen import Rol, heeft_rol, rol_vereist
 
+from . import selectors, services
 from .forms import RegistratieForm
-from .models import CaseloadClient, Planning
-from .nulmeting import bereken_nulmeting
-from .opslag import clientregels, laatste_simulatie, registreer, voortgang
 
 LEZERS = (Rol.BELEIDSMEDEWERKER, Rol.CONSULENT, Rol.SENIOR_CONSULENT)
 REGISTREERDERS = (Rol.CONSULENT, Rol.SENIOR_CONSULENT)
@@ -37,12 +35,12 @@ def _peildatum(request: HttpRequest) -> dt.date:
 def overzicht(request: HttpRequest, form: RegistratieForm | None = None) -> HttpResponse:
     """Campaign overview for beleidsmedewerkers and consulenten."""
     peildatum = _peildatum(request)
-    nulmeting = bereken_nulmeting(clientregels(), peildatum)
+    nulmeting = selectors.nulmeting(peildatum, request.user, "overzicht herindicatie (web)")
     rijen = nulmeting.rijen()
-    simulatie = laatste_simulatie()
-    planning = Planning.objects.first()
+    simulatie = selectors.laatste_simulatie()
+    planning = selectors.laatste_planning()
     weken = planning.kalender if planning else []
-    stand = voortgang()
+    stand = selectors.voortgang()
     return render(
         request,
         "herindicatie/overzicht.html",
@@ -84,7 +82,9 @@ def nulmeting_csv(request: HttpRequest) -> HttpResponse:
     peildatum = _peildatum(request)
     antwoord = HttpResponse(content_type="text/csv; charset=utf-8")
     antwoord["Content-Disposition"] = f'attachment; filename="nulmeting-{peildatum.isoformat()}.csv"'
-    csv.writer(antwoord).writerows(bereken_nulmeting(clientregels(), peildatum).rijen())
+    csv.writer(antwoord).writerows(
+        selectors.nulmeting(peildatum, request.user, "nulmeting (web, CSV)").rijen()
+    )
     return antwoord
 
 
@@ -94,7 +94,8 @@ def nulmeting_svg(request: HttpRequest) -> HttpResponse:
     from .grafieken import heatmap_nulmeting
 
     buffer = io.BytesIO()
-    heatmap_nulmeting(bereken_nulmeting(clientregels(), _peildatum(request)), buffer, formaat="svg")
+    uitkomst = selectors.nulmeting(_peildatum(request), request.user, "nulmeting (web, grafiek)")
+    heatmap_nulmeting(uitkomst, buffer, formaat="svg")
     return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
 
 
@@ -105,12 +106,12 @@ def registreer_view(request: HttpRequest) -> HttpResponse:
     form = RegistratieForm(request.POST)
     if form.is_valid():
         d = form.cleaned_data
-        client = CaseloadClient.objects.filter(bsn=d["bsn"]).first()
+        client = selectors.caseload_client(bsn=d["bsn"])
         if client is None:
             form.add_error("bsn", "Deze cliënt staat niet in de caseload.")
         else:
             try:
-                registreer(
+                services.registreer(
                     client,
                     d["soort"],
                     d["datum"],
@@ -119,7 +120,7 @@ def registreer_view(request: HttpRequest) -> HttpResponse:
                     toelichting=d["toelichting"],
                     gebruiker=request.user,
                 )
-            except ValueError as exc:
+            except services.Herindicatiefout as exc:
                 form.add_error(None, str(exc))
             else:
                 messages.success(

@@ -1,26 +1,26 @@
 """Bridge between the onderzoek form and the normenkader engine (``maatwerk.engine``).
 
 The engine is imported lazily so Django start-up does not pay for loading the kaders.
-``bereken(data)`` validates a situation dict and returns (situatie, indicatie) or Dutch errors.
+``bereken(data)`` validates a situation dict and returns (situatie, indicatie) or Dutch errors. It stores
+nothing: :func:`maatwerk.apps.onderzoek.services.sla_onderzoek_op` records the result as an Indicatie.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from maatwerk.regels.laden import Regelfout
+
+if TYPE_CHECKING:
+    from maatwerk.engine.indicatie import Indicatie
 
 
 @dataclass
 class Uitkomst:
     situatie: dict[str, Any] | None
-    indicatie: Any | None  # maatwerk.engine Indicatie
+    indicatie: Indicatie | None
     fouten: list[str]
-
-    @property
-    def indicatie_json(self) -> dict[str, Any] | None:
-        return self.indicatie.as_json() if self.indicatie is not None else None
 
 
 def bereken(data: dict[str, Any]) -> Uitkomst:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
 from maatwerk.apps.cases.locking import OptimistischVergrendeld
 from maatwerk.apps.cases.models import Zaak
+from maatwerk.apps.indicaties.models import Indicatie
 
 
 class Onderzoek(OptimistischVergrendeld):
@@ -20,10 +23,14 @@ class Onderzoek(OptimistischVergrendeld):
     )
     clientondersteuner = models.CharField("cliëntondersteuner aanwezig (naam)", max_length=200, blank=True)
     mantelzorger = models.CharField("mantelzorger aanwezig (naam)", max_length=200, blank=True)
-    situatie = models.JSONField("situatie", null=True, blank=True)
-    indicatie = models.JSONField("indicatie", null=True, blank=True)
-    kader = models.CharField("normenkader", max_length=100, blank=True)
-    kader_versie = models.CharField("versie normenkader", max_length=50, blank=True)
+    indicatie = models.ForeignKey(
+        Indicatie,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="onderzoeken",
+        verbose_name="vastgelegde indicatie",
+    )
     verslag = models.TextField("verslag", blank=True)
     verslag_gedeeld_op = models.DateTimeField("verslag gedeeld met cliënt op", null=True, blank=True)
     client_reactie = models.TextField("reactie van de cliënt", blank=True)
@@ -47,8 +54,21 @@ class Onderzoek(OptimistischVergrendeld):
         return f"Onderzoek zaak {self.zaak_id}"
 
     @property
+    def situatie(self) -> dict[str, Any] | None:
+        """The situation of the stored indication (the engine's input), if any."""
+        return self.indicatie.situatie if self.indicatie is not None else None
+
+    @property
+    def kader(self) -> str:
+        return self.indicatie.kader if self.indicatie is not None else ""
+
+    @property
+    def kader_versie(self) -> str:
+        return self.indicatie.kader_versie if self.indicatie is not None else ""
+
+    @property
     def uren_per_week(self) -> float | None:
-        return (self.indicatie or {}).get("uren_per_week")
+        return self.indicatie.get("uren_per_week") if self.indicatie is not None else None
 
 
 class TweedeMening(models.Model):

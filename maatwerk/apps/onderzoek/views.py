@@ -1,7 +1,9 @@
 """Onderzoek views: the keukentafelgesprek form with live indication (htmx), verslag and reaction.
 
-Saving uses optimistic locking: the form carries the version the consulent started from; when
-someone else saved in between, nothing is stored and both versions are shown.
+Views only parse and present: every change goes through :mod:`.services`. Saving uses optimistic locking:
+the form carries the version the consulent started from; when someone else saved in between, nothing is
+stored and both versions are shown. Viewing a stored onderzoek shows its stored indication (no
+recomputation); only the live preview while typing (htmx) and the first view of a new onderzoek compute.
 """
 
 from __future__ import annotations
@@ -12,19 +14,17 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from maatwerk.apps.accounts.rollen import TOEGANGSTEAM, Rol, heeft_rol, rol_vereist
-from maatwerk.apps.audit import log_persoonsgegevens
 from maatwerk.apps.cases.locking import Versieconflict
-from maatwerk.apps.cases.models import Status, Zaak
-from maatwerk.apps.cases.status import zet_status
+from maatwerk.apps.cases.models import Zaak
 from maatwerk.apps.cases.zichtbaarheid import zichtbare_zaken
 
+from . import selectors, services
 from .engine import Uitkomst, bereken
 from .forms import (
     GesprekForm,
@@ -34,7 +34,7 @@ from .forms import (
     afwijkingen_uit,
     zelfredzaamheid_uit,
 )
-from .models import Onderzoek, TweedeMening
+from .models import Onderzoek
 
 LEZERS = (*TOEGANGSTEAM, Rol.KWALITEITSMEDEWERKER)
 
@@ -178,9 +178,7 @@ def onderzoek(request: HttpRequest, zaak_pk: int) -> HttpResponse:
     ond = _onderzoek_van(zaak)
     if request.method == "POST":
         return _opslaan(request, zaak, ond)
-    log_persoonsgegevens(
-        request.user, zaak.client, "lezen", f"onderzoek zaak {zaak.pk}", "onderzoek / keukentafelgesprek"
-    )
+    selectors.onderzoek_gelezen(request.user, zaak)
     gesprek = GesprekForm(
         initial={
             "versie": ond.versie if ond.pk else 0,
@@ -196,8 +194,9 @@ def onderzoek(request: HttpRequest, zaak_pk: int) -> HttpResponse:
     situatie_form = SituatieForm(initial=SituatieForm.initial_uit(ond.situatie), prefix="s")
     uitkomst = None
     ruw = _ruw_uit_opgeslagen(ond)
-    if ond.situatie:
-        uitkomst = bereken(ond.situatie)
+    if ond.indicatie is not None:
+        # The stored indication, as the engine's typed result: viewing never recomputes.
+        uitkomst = Uitkomst(ond.indicatie.situatie, ond.indicatie.engine, [])
     elif zaak.client.geboortedatum is not None:
         # No situation yet: show the indication of the typical situation straight away.
         standaard = SituatieForm(_standaard_post(situatie_form), prefix="s")
@@ -260,50 +259,33 @@ def _opslaan(request: HttpRequest, zaak: Zaak, ond: Onderzoek) -> HttpResponse:
         return render(request, "onderzoek/onderzoek.html", ctx, status=400)
 
     g = gesprek.cleaned_data
-    for veld in (
-        "gespreksdatum",
-        "locatie",
-        "gewezen_op_clientondersteuning",
-        "clientondersteuner",
-        "mantelzorger",
-        "verslag",
-    ):
-        setattr(ond, veld, g[veld])
-    ind = uitkomst.indicatie
-    ond.situatie = uitkomst.situatie
-    ond.indicatie = uitkomst.indicatie_json
-    ond.kader, ond.kader_versie = ind.kader, ind.kader_versie
-    ond.gewijzigd_door = request.user
-    nu = timezone.now()
-    if afronden:
-        ond.afgerond_op = nu
+    assert uitkomst is not None and uitkomst.situatie is not None and uitkomst.indicatie is not None
     try:
-        with transaction.atomic():
-            if ond.pk is None:
-                # Versie 0: there was no onderzoek when the page was opened; someone may have started one.
-                if g["versie"] != 0 or Onderzoek.objects.filter(zaak=zaak).exists():
-                    raise Versieconflict(Onderzoek.objects.filter(zaak=zaak).first() or ond, ond)
-                ond.versie = 1
-                ond.save()
-            else:
-                ond.opslaan_met_versie(g["versie"])
-            if zaak.status == Status.ONTVANGEN:
-                zet_status(zaak, Status.IN_ONDERZOEK, request.user, "onderzoek gestart")
-            if afronden:
-                Zaak.objects.filter(pk=zaak.pk).update(onderzoek_afgerond_op=timezone.localdate(nu))
-            log_persoonsgegevens(
-                request.user,
-                zaak.client,
-                "schrijven",
-                f"onderzoek zaak {zaak.pk} (situatie, indicatie, verslag)"
-                + (" afgerond" if afronden else ""),
-                "onderzoek / keukentafelgesprek",
-            )
+        services.sla_onderzoek_op(
+            zaak,
+            request.user,
+            g["versie"],
+            services.Gesprek(
+                gespreksdatum=g["gespreksdatum"],
+                locatie=g["locatie"],
+                gewezen_op_clientondersteuning=g["gewezen_op_clientondersteuning"],
+                clientondersteuner=g["clientondersteuner"],
+                mantelzorger=g["mantelzorger"],
+                verslag=g["verslag"],
+            ),
+            uitkomst.situatie,
+            uitkomst.indicatie,
+            afronden=afronden,
+        )
     except Versieconflict as conflict:
         return _conflict(request, zaak, conflict)
+    except services.Geweigerd as fout:
+        raise PermissionDenied(str(fout)) from None
     messages.success(
         request,
-        "Onderzoek afgerond." if afronden else f"Onderzoek opgeslagen: {ind.uren_per_week:.2f} uur per week.",
+        "Onderzoek afgerond."
+        if afronden
+        else f"Onderzoek opgeslagen: {uitkomst.indicatie.uren_per_week:.2f} uur per week.",
     )
     return redirect("onderzoek:onderzoek", zaak_pk=zaak.pk)
 
@@ -324,8 +306,8 @@ def _conflict(request: HttpRequest, zaak: Zaak, conflict: Versieconflict) -> Htt
             "zaak": zaak,
             "conflict": conflict,
             "opgeslagen": opgeslagen,
-            "opgeslagen_uren": (opgeslagen.indicatie or {}).get("uren_per_week"),
-            "ingediend_uren": (conflict.ingediend.indicatie or {}).get("uren_per_week"),
+            "opgeslagen_uren": getattr(opgeslagen, "uren_per_week", None),
+            "ingediend_uren": getattr(conflict.ingediend, "uren_per_week", None),
             "verschillen": [
                 (label, _leesbaar(a), _leesbaar(b))
                 for label, a, b in conflict.verschillen
@@ -368,21 +350,10 @@ def reactie(request: HttpRequest, zaak_pk: int) -> HttpResponse:
             ),
         )
         return redirect("onderzoek:onderzoek", zaak_pk=zaak.pk)
-    ond.client_reactie = form.cleaned_data["client_reactie"]
-    ond.client_reactie_op = timezone.now()
-    ond.gewijzigd_door = request.user
     try:
-        with transaction.atomic():
-            ond.opslaan_met_versie(
-                form.cleaned_data["versie"], velden=["client_reactie", "client_reactie_op", "gewijzigd_door"]
-            )
-            log_persoonsgegevens(
-                request.user,
-                zaak.client,
-                "schrijven",
-                f"reactie cliënt op verslag zaak {zaak.pk}",
-                "onderzoek / keukentafelgesprek",
-            )
+        services.leg_reactie_vast(
+            ond, request.user, form.cleaned_data["versie"], form.cleaned_data["client_reactie"]
+        )
     except Versieconflict as conflict:
         return _conflict(request, zaak, conflict)
     messages.success(request, "De reactie van de cliënt is vastgelegd.")
@@ -397,25 +368,19 @@ def verslag(request: HttpRequest, zaak_pk: int) -> HttpResponse:
     if request.method == "POST":
         if not heeft_rol(request.user, *TOEGANGSTEAM):
             raise PermissionDenied("Alleen het toegangsteam deelt het verslag.")
-        Onderzoek.objects.filter(pk=ond.pk, verslag_gedeeld_op__isnull=True).update(
-            verslag_gedeeld_op=timezone.now()
-        )
-        log_persoonsgegevens(
-            request.user,
-            zaak.client,
-            "schrijven",
-            f"verslag zaak {zaak.pk} gedeeld met cliënt",
-            "verslag voor de cliënt",
-        )
+        services.deel_verslag(ond, request.user)
         messages.success(request, "Vastgelegd dat het verslag met de cliënt is gedeeld.")
         return redirect("onderzoek:onderzoek", zaak_pk=zaak.pk)
-    log_persoonsgegevens(
-        request.user, zaak.client, "lezen", f"verslag onderzoek zaak {zaak.pk}", "verslag voor de cliënt"
-    )
+    selectors.verslag_gelezen(request.user, zaak)
     return render(
         request,
         "onderzoek/verslag.html",
-        {"zaak": zaak, "client": zaak.client, "onderzoek": ond, "indicatie": ond.indicatie or {}},
+        {
+            "zaak": zaak,
+            "client": zaak.client,
+            "onderzoek": ond,
+            "indicatie": ond.indicatie.engine if ond.indicatie is not None else None,
+        },
     )
 
 
@@ -426,10 +391,12 @@ def tweede_mening(request: HttpRequest, zaak_pk: int) -> HttpResponse:
     zaak = _zaak(request, zaak_pk)
     ond = get_object_or_404(Onderzoek, zaak=zaak)
     form = TweedeMeningForm(request.POST)
-    if ond.gewijzigd_door_id == request.user.pk:
-        form.is_valid()
-        form.add_error(None, "Een tweede mening geeft u niet op een onderzoek dat u zelf hebt opgesteld.")
-    if not form.is_valid() or form.errors:
+    if form.is_valid():
+        try:
+            services.geef_tweede_mening(ond, request.user, **form.cleaned_data)
+        except services.Geweigerd as fout:
+            form.add_error(None, str(fout))
+    if form.errors:
         messages.error(
             request,
             "Tweede mening niet opgeslagen: "
@@ -439,14 +406,5 @@ def tweede_mening(request: HttpRequest, zaak_pk: int) -> HttpResponse:
             ),
         )
         return redirect("onderzoek:onderzoek", zaak_pk=zaak.pk)
-    with transaction.atomic():
-        TweedeMening.objects.create(onderzoek=ond, door=request.user, **form.cleaned_data)
-        log_persoonsgegevens(
-            request.user,
-            zaak.client,
-            "schrijven",
-            f"tweede mening onderzoek zaak {zaak.pk}",
-            "collegiale toets",
-        )
     messages.success(request, "Uw tweede mening is vastgelegd.")
     return redirect("onderzoek:onderzoek", zaak_pk=zaak.pk)

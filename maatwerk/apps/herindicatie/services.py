@@ -1,0 +1,267 @@
+"""Every state change of a herindicatie campaign: one function each, audited in the same transaction.
+
+The CLI and the campaign page call these and present the result or the :class:`Herindicatiefout`
+(a Dutch message). Reads are in :mod:`maatwerk.apps.herindicatie.selectors`.
+
+Public API (stable)::
+
+    from maatwerk.apps.herindicatie import services
+    services.importeer_caseload(rijen, "caseload.csv", gebruiker=None) -> Importresultaat
+    services.sla_simulatie_op(uitkomst, kader, beleid, peildatum, samenvatting, gebruiker=None) -> Simulatie
+    services.sla_planning_op(strategie, capaciteit, start, gebruiker=None, seed=2019, steekproef=0.1)
+    services.registreer(caseload, soort, datum, uitkomst="", tot=None, toelichting="", gebruiker=None)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import polars as pl
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from maatwerk.apps.aanbieders.services import aanbieders_op_naam
+from maatwerk.apps.audit import log_persoonsgegevens
+from maatwerk.apps.clients.selectors import client_ids_voor_bsns
+
+from .invoer import CaseloadRij
+from .models import CaseloadClient, Planning, Registratie, Simulatie, SimulatieUitkomst, Soort
+from .planning import Plan, plan
+from .selectors import planclients
+
+VELDEN = (
+    "client_id",
+    "geboortedatum",
+    "uren_per_week_oud",
+    "klasse_oud",
+    "leveringsvorm",
+    "aanbieder_naam",
+    "aanbieder_id",
+    "ingangsdatum_oud",
+    "einddatum_oud",
+    "situatie",
+    "bronbestand",
+    "bronrij",
+)
+BLOK = 500  # rows per query: stays under SQLite's variable limit
+
+
+DRIEGESPREK = str(Soort.DRIEGESPREK)  # the value (without django-stubs mypy sees a (value, label) tuple)
+
+
+class Herindicatiefout(ValueError):
+    """A campaign step the rules or the data refuse; nothing was stored."""
+
+
+@dataclass(frozen=True)
+class Importresultaat:
+    nieuw: int
+    gewijzigd: int
+    ongewijzigd: int
+    gekoppeld_aan_client: int
+
+    @property
+    def totaal(self) -> int:
+        return self.nieuw + self.gewijzigd + self.ongewijzigd
+
+
+def _blokken(waarden: list[Any]) -> Iterable[list[Any]]:
+    for i in range(0, len(waarden), BLOK):
+        yield waarden[i : i + BLOK]
+
+
+def _anders(oud: Any, nieuw: Any) -> bool:
+    if oud is None or nieuw is None:
+        return oud is not nieuw
+    return bool(oud != nieuw)
+
+
+def importeer_caseload(
+    rijen: list[CaseloadRij],
+    bronbestand: str,
+    gebruiker: Any = None,
+    voortgang: Callable[[int], None] | None = None,
+) -> Importresultaat:
+    """Insert or update every row in one transaction; unchanged rows are left alone (idempotent)."""
+    bsns = [r.bsn for r in rijen]
+    with transaction.atomic():
+        bestaand: dict[str, CaseloadClient] = {}
+        clients: dict[str, int] = {}
+        for blok in _blokken(bsns):
+            bestaand.update({c.bsn: c for c in CaseloadClient.objects.filter(bsn__in=blok)})
+            clients.update(client_ids_voor_bsns(blok))
+        aanbieders = aanbieders_op_naam(r.aanbieder for r in rijen)
+        nieuw: list[CaseloadClient] = []
+        gewijzigd: list[CaseloadClient] = []
+        for i, rij in enumerate(rijen, 1):
+            waarden = {
+                "client_id": clients.get(rij.bsn),
+                "geboortedatum": rij.geboortedatum,
+                "uren_per_week_oud": rij.uren_per_week_oud,
+                "klasse_oud": rij.klasse_oud,
+                "leveringsvorm": rij.leveringsvorm,
+                "aanbieder_naam": rij.aanbieder,
+                "aanbieder_id": aanbieders.get(rij.aanbieder),
+                "ingangsdatum_oud": rij.ingangsdatum_oud,
+                "einddatum_oud": rij.einddatum_oud,
+                "situatie": rij.situatie,
+                "bronbestand": bronbestand,
+                "bronrij": rij.rij,
+            }
+            oud = bestaand.get(rij.bsn)
+            if oud is None:
+                nieuw.append(CaseloadClient(bsn=rij.bsn, **waarden))
+            elif any(_anders(getattr(oud, k), v) for k, v in waarden.items()):
+                for k, v in waarden.items():
+                    setattr(oud, k, v)
+                gewijzigd.append(oud)
+            if voortgang and i % 200 == 0:
+                voortgang(i)
+        CaseloadClient.objects.bulk_create(nieuw, batch_size=BLOK)
+        CaseloadClient.objects.bulk_update(gewijzigd, VELDEN, batch_size=BLOK)
+        if voortgang:
+            voortgang(len(rijen))
+        log_persoonsgegevens(
+            gebruiker,
+            None,
+            "schrijven",
+            f"caseload herindicatie: {len(nieuw)} nieuw, {len(gewijzigd)} gewijzigd uit {bronbestand}"[:300],
+            "import oude indicaties voor herindicatiecampagne",
+        )
+    return Importresultaat(len(nieuw), len(gewijzigd), len(rijen) - len(nieuw) - len(gewijzigd), len(clients))
+
+
+def _dec(waarde: float | None, stap: str = "0.01") -> Decimal | None:
+    return None if waarde is None else Decimal(str(waarde)).quantize(Decimal(stap))
+
+
+def sla_simulatie_op(
+    uitkomst: pl.DataFrame,
+    kader: str,
+    beleid: str,
+    peildatum: dt.date,
+    samenvatting: dict[str, Any],
+    gebruiker: Any = None,
+) -> Simulatie:
+    """Store a simulation and its rows (the columns of ``simulatie.UITVOER_KOLOMMEN``)."""
+    with transaction.atomic():
+        simulatie: Simulatie = Simulatie.objects.create(
+            kader=kader, beleid=beleid, peildatum=peildatum, aantal=uitkomst.height, samenvatting=samenvatting
+        )
+        regels = [
+            SimulatieUitkomst(
+                simulatie=simulatie,
+                caseload_id=r["caseload_id"],
+                oude_uren_per_week=_dec(r["oude_uren_per_week"]),
+                nieuwe_minuten_per_week=_dec(r["nieuwe_minuten_per_week"], "0.1") or 0,
+                nieuwe_uren_per_week=_dec(r["nieuwe_uren_per_week"]) or 0,
+                verschil_uren_per_week=_dec(r["verschil_uren_per_week"]),
+                trede_hbh=r["trede_hbh"] or "",
+                nieuwe_intensiteit=r["nieuwe_intensiteit"] or "",
+                situatie_typisch=bool(r["situatie_typisch"]),
+                overgang_intensiteit=r["overgang_intensiteit"] or "",
+                overgang_tot=r["overgang_tot"] or "",
+                regel=r["regel"] or "",
+                toelichting=r["toelichting"] or "",
+                aanvullende_ondersteuning=bool(r["aanvullende_ondersteuning"]),
+                aanvullende_redenen=r["aanvullende_redenen"] or "",
+                tarief_per_periode=_dec(r["tarief_per_periode"]),
+            )
+            for r in uitkomst.iter_rows(named=True)
+        ]
+        SimulatieUitkomst.objects.bulk_create(regels, batch_size=BLOK)
+        log_persoonsgegevens(
+            gebruiker,
+            None,
+            "schrijven",
+            f"simulatie {simulatie.pk} herindicatie: {uitkomst.height} cliënten",
+            "simulatie herindicatie",
+        )
+    return simulatie
+
+
+def sla_planning_op(
+    strategie: str,
+    capaciteit: int,
+    start: dt.date,
+    gebruiker: Any = None,
+    seed: int = 2019,
+    steekproef: float = 0.1,
+) -> tuple[Planning, Plan, int]:
+    """Plan every not yet visited client and store the plan; ``(planning, plan, number of clients)``."""
+    with transaction.atomic():
+        clients = planclients(start)
+        if not clients:
+            raise Herindicatiefout("geen cliënten om te plannen: importeer eerst de caseload")
+        uitkomst = plan(clients, strategie, capaciteit, start, seed=seed, steekproef=steekproef)
+        planning: Planning = Planning.objects.create(
+            strategie=strategie,
+            capaciteit_per_week=capaciteit,
+            startdatum=start,
+            klaar_op=uitkomst.klaar_op,
+            kalender=uitkomst.as_json(),
+        )
+        log_persoonsgegevens(
+            gebruiker,
+            None,
+            "schrijven",
+            f"planning {planning.pk} herindicatie ({strategie}): {len(clients)} cliënten",
+            "planning herindicatie",
+        )
+    return planning, uitkomst, len(clients)
+
+
+def registreer(
+    caseload: CaseloadClient,
+    soort: str,
+    datum: dt.date,
+    *,
+    uitkomst: str = "",
+    tot: dt.date | None = None,
+    toelichting: str = "",
+    gebruiker: Any = None,
+) -> Registratie:
+    """Record a visit, driegesprek, bezwaar or premature bezwaar (validated, audited)."""
+    registratie = Registratie(
+        caseload=caseload,
+        soort=soort,
+        datum=datum,
+        uitkomst=uitkomst,
+        tot=tot,
+        toelichting=toelichting,
+        geregistreerd_door=gebruiker if _ingelogd(gebruiker) else None,
+    )
+    fouten = []
+    if soort == DRIEGESPREK and not uitkomst:
+        fouten.append("uitkomst: verplicht bij een driegesprek")
+    if soort != DRIEGESPREK and uitkomst:
+        fouten.append("uitkomst: alleen bij een driegesprek")
+    if uitkomst == "tijdelijk_terug" and tot is None:
+        fouten.append("tot: verplicht bij tijdelijk terug naar de oude indicatie")
+    if tot is not None and tot <= datum:
+        fouten.append("tot: moet na de datum van het driegesprek liggen")
+    if not fouten:
+        try:
+            registratie.full_clean(exclude=["geregistreerd_door"])
+        except ValidationError as exc:
+            fouten.extend(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+    if fouten:
+        raise Herindicatiefout("; ".join(fouten))
+    with transaction.atomic():
+        registratie.save()
+        log_persoonsgegevens(
+            gebruiker,
+            caseload.client,
+            "schrijven",
+            f"herindicatie {soort} {datum} (caseload {caseload.pk})",
+            "voortgang herindicatie",
+        )
+    return registratie
+
+
+def _ingelogd(gebruiker: Any) -> bool:
+    return gebruiker is not None and bool(getattr(gebruiker, "is_authenticated", False))

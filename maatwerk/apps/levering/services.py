@@ -1,0 +1,423 @@
+"""State changes of levering: zorgplan (draft, change, sign), toewijzing, start/stop, einde recht; WMO301.
+
+Every change is one transaction: it checks its preconditions (Dutch :class:`Geweigerd`, nothing stored),
+stores, sets the Zaak status where the step implies one and writes its audit entry. ``besluiten`` calls
+:func:`zorgplan_volgt_plan`, :func:`getekend_zorgplan`, :func:`wijs_toe` and :func:`vervang_toewijzing`;
+levering itself knows the plan and the beschikking only through the zaak's relations (no import back).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from maatwerk.apps.audit import log_persoonsgegevens
+from maatwerk.apps.cases.models import Status, Zaak
+from maatwerk.apps.cases.services import zet_status
+
+from .iwmo import (
+    IwmoClient,
+    Iwmofout,
+    IwmoProduct,
+    Wmo301Bericht,
+    codelijst,
+    gemeente_iwmo,
+    maak_wmo301,
+    product_voor,
+    valideer_wmo301,
+)
+from .models import Leveringsvorm, Toewijzing, Zorgplan
+
+__all__ = [
+    "Geweigerd",
+    "Iwmofout",
+    "beeindig_recht",
+    "concept_afspraken",
+    "gemeente",
+    "getekend_zorgplan",
+    "start_levering",
+    "stop_levering",
+    "teken_zorgplan",
+    "vervang_toewijzing",
+    "wijs_later_toe",
+    "wijs_toe",
+    "wijzig_zorgplan",
+    "wmo301",
+    "zorgplan_voor",
+    "zorgplan_volgt_plan",
+]
+
+Afspraak = dict[str, Any]
+
+#: TextChoices members as plain str (without django-stubs mypy types them as (value, label) tuples).
+ZIN = str(Leveringsvorm.ZIN)
+S_BEEINDIGD = str(Status.BEEINDIGD)
+S_BESLUIT = str(Status.BESLUIT)
+S_LEVERING_GESTART = str(Status.LEVERING_GESTART)
+S_TOEGEWEZEN = str(Status.TOEGEWEZEN)
+
+
+class Geweigerd(Exception):
+    """The step is not allowed now; ``str()`` is the Dutch reason for the user. Nothing was stored."""
+
+
+def gemeente() -> str:
+    naam: str = getattr(settings, "MAATWERK_GEMEENTE", "Voorbeeldstad")
+    return naam
+
+
+# --- zorgplan ------------------------------------------------------------------------------------
+
+
+def concept_afspraken(activiteiten: list[dict[str, Any]]) -> list[Afspraak]:
+    """The zorgplan starts from the same tasks and frequencies as the ondersteuningsplan."""
+    return [
+        {
+            "activiteit": a["id"],
+            "taak": a["taak"],
+            "frequentie": a["frequentie"],
+            "minuten_per_week": int(a["minuten_per_week"]),
+            "afspraak": "",
+        }
+        for a in activiteiten
+        if int(a["minuten_per_week"]) > 0
+    ]
+
+
+def zorgplan_volgt_plan(zaak: Zaak, activiteiten: list[dict[str, Any]], user: Any) -> None:
+    """Keep an existing zorgplan on the plan's tasks; when they change, the signatures lapse.
+
+    Called by ``besluiten`` inside the transaction that stores the ondersteuningsplan (whose audit entry
+    covers this change).
+    """
+    zorgplan = Zorgplan.objects.filter(zaak=zaak).first()
+    if zorgplan is None:
+        return
+    oud = {a["activiteit"]: a for a in zorgplan.afspraken}
+    nieuw = [
+        {**a, "afspraak": oud.get(a["activiteit"], {}).get("afspraak", "")}
+        for a in concept_afspraken(activiteiten)
+    ]
+    if nieuw == zorgplan.afspraken:
+        return
+    Zorgplan.objects.filter(pk=zorgplan.pk).update(
+        afspraken=nieuw,
+        versie=F("versie") + 1,
+        gewijzigd_door=user,
+        gewijzigd_op=timezone.now(),
+        getekend_client_naam="",
+        getekend_client_op=None,
+        client_handtekening_vastgelegd_door=None,
+        getekend_aanbieder_door=None,
+        getekend_aanbieder_op=None,
+    )
+
+
+def zorgplan_voor(zaak: Zaak, user: Any) -> Zorgplan:
+    """The zaak's zorgplan; created as a draft for the zaak's aanbieder when there is none yet."""
+    with transaction.atomic():
+        bestaand: Zorgplan | None = Zorgplan.objects.filter(zaak=zaak).first()
+        if bestaand is not None:
+            return bestaand
+        plan = getattr(zaak, "ondersteuningsplan", None)
+        if plan is None:
+            raise Geweigerd("De gemeente heeft nog geen ondersteuningsplan vastgesteld voor deze cliënt.")
+        if zaak.aanbieder_id is None:
+            raise Geweigerd("Er is nog geen aanbieder gekozen voor deze zaak.")
+        zorgplan: Zorgplan = Zorgplan.objects.create(
+            zaak=zaak,
+            aanbieder=zaak.aanbieder,
+            afspraken=concept_afspraken(plan.activiteiten),
+            gewijzigd_door=user,
+        )
+        log_persoonsgegevens(
+            user, zaak.client, "schrijven", f"concept-zorgplan zaak {zaak.pk}", "zorgplan opstellen"
+        )
+        return zorgplan
+
+
+_HANDTEKENINGEN = [
+    "getekend_client_naam",
+    "getekend_client_op",
+    "client_handtekening_vastgelegd_door",
+    "getekend_aanbieder_door",
+    "getekend_aanbieder_op",
+]
+
+
+def wijzig_zorgplan(
+    zorgplan: Zorgplan, user: Any, verwachte_versie: int, afspraken: dict[str, str], toelichting: str
+) -> Zorgplan:
+    """Save the agreements per task (optimistic locking); signatures lapse when the content changes."""
+    with transaction.atomic():
+        if zorgplan.zaak.beschikkingen.exists():
+            raise Geweigerd(
+                "Er is al een beschikking afgegeven op basis van dit zorgplan; het is vastgelegd."
+            )
+        nieuw = [
+            {**a, "afspraak": afspraken.get(a["activiteit"], a.get("afspraak", "")).strip()}
+            for a in zorgplan.afspraken
+        ]
+        gewijzigd = nieuw != zorgplan.afspraken or toelichting.strip() != zorgplan.toelichting
+        zorgplan.afspraken = nieuw
+        zorgplan.toelichting = toelichting.strip()
+        zorgplan.gewijzigd_door = user
+        velden = ["afspraken", "toelichting", "gewijzigd_door", "gewijzigd_op"]
+        if gewijzigd:
+            zorgplan.getekend_client_naam, zorgplan.getekend_client_op = "", None
+            zorgplan.client_handtekening_vastgelegd_door = None
+            zorgplan.getekend_aanbieder_door, zorgplan.getekend_aanbieder_op = None, None
+            velden += _HANDTEKENINGEN
+        zorgplan.opslaan_met_versie(verwachte_versie, velden=velden)
+        log_persoonsgegevens(
+            user, zorgplan.zaak.client, "schrijven", f"zorgplan zaak {zorgplan.zaak_id}", "zorgplan opstellen"
+        )
+        return zorgplan
+
+
+def teken_zorgplan(zorgplan: Zorgplan, user: Any, verwachte_versie: int, client_naam: str) -> Zorgplan:
+    """Record both signatures: the provider (this user) and the client (name given, recorded by this user)."""
+    with transaction.atomic():
+        if not client_naam.strip():
+            raise Geweigerd("Vul de naam in van de cliënt (of vertegenwoordiger) die het zorgplan tekende.")
+        if not zorgplan.afspraken:
+            raise Geweigerd("Het zorgplan heeft geen afspraken; er valt niets te tekenen.")
+        nu = timezone.now()
+        zorgplan.getekend_client_naam = client_naam.strip()[:200]
+        zorgplan.getekend_client_op = nu
+        zorgplan.client_handtekening_vastgelegd_door = user
+        zorgplan.getekend_aanbieder_door = user
+        zorgplan.getekend_aanbieder_op = nu
+        zorgplan.gewijzigd_door = user
+        zorgplan.opslaan_met_versie(
+            verwachte_versie, velden=[*_HANDTEKENINGEN, "gewijzigd_door", "gewijzigd_op"]
+        )
+        log_persoonsgegevens(
+            user,
+            zorgplan.zaak.client,
+            "schrijven",
+            f"zorgplan zaak {zorgplan.zaak_id} getekend",
+            "zorgplan ondertekenen",
+        )
+        return zorgplan
+
+
+def getekend_zorgplan(zaak: Zaak) -> Zorgplan | None:
+    """The zaak's zorgplan with what the letter needs (signed or not; ``is_getekend`` tells)."""
+    zorgplan: Zorgplan | None = (
+        Zorgplan.objects.filter(zaak=zaak).select_related("aanbieder", "getekend_aanbieder_door").first()
+    )
+    return zorgplan
+
+
+# --- toewijzing en levering ----------------------------------------------------------------------
+
+
+def _nieuwe_toewijzing(
+    zaak: Zaak,
+    beschikking: Any,
+    user: Any,
+    reden_wijziging: str = "",
+    vervangt: Toewijzing | None = None,
+) -> Toewijzing:
+    if beschikking.aanbieder is None or beschikking.ingangsdatum is None:
+        raise Geweigerd("Toewijzing: de beschikking noemt geen aanbieder of ingangsdatum.")
+    product = product_voor(gemeente(), beschikking.ingangsdatum, ZIN)
+    toewijzing: Toewijzing = Toewijzing.objects.create(
+        zaak=zaak,
+        beschikking=beschikking,
+        indicatie_id=beschikking.indicatie_id,
+        aanbieder=beschikking.aanbieder,
+        productcategorie=product.categorie,
+        productcode=product.code or "",
+        volume=beschikking.totaal_minuten_per_week,
+        eenheid=product.eenheid,
+        frequentie=product.frequentie,
+        ingangsdatum=beschikking.ingangsdatum,
+        einddatum=beschikking.einddatum,
+        toegewezen_op=timezone.now(),
+        reden_wijziging=reden_wijziging,
+        vervangt=vervangt,
+        levering_gestart_op=vervangt.levering_gestart_op if vervangt else None,
+    )
+    log_persoonsgegevens(
+        user,
+        zaak.client,
+        "schrijven",
+        f"toewijzing {toewijzing.pk} aan {toewijzing.aanbieder}",
+        "opdracht aan aanbieder",
+    )
+    return toewijzing
+
+
+def wijs_toe(zaak: Zaak, beschikking: Any, user: Any) -> Toewijzing:
+    """Assign the care of ``beschikking`` to its provider (iWmo fields filled); zaak -> 'toegewezen'."""
+    with transaction.atomic():
+        toewijzing = _nieuwe_toewijzing(zaak, beschikking, user)
+        zet_status(zaak, S_TOEGEWEZEN, user, f"toewijzing {toewijzing.pk} aan {toewijzing.aanbieder}")
+        return toewijzing
+
+
+def wijs_later_toe(zaak: Zaak, user: Any) -> Toewijzing:
+    """Assign the current ZIN beschikking when that did not happen at issuing (once)."""
+    with transaction.atomic():
+        zaak = Zaak.objects.select_for_update(of=("self",)).select_related("client").get(pk=zaak.pk)
+        b = zaak.beschikkingen.filter(correctie__isnull=True).order_by("-versie").first()
+        if b is None or b.leveringsvorm != ZIN or b.aanbieder_id is None:
+            raise Geweigerd("Er is geen beschikking met zorg in natura en een aanbieder om toe te wijzen.")
+        if b.toewijzingen.exists() or zaak.status != S_BESLUIT:
+            raise Geweigerd("Deze beschikking is al toegewezen.")
+        return wijs_toe(zaak, b, user)
+
+
+def vervang_toewijzing(oud: Any, nieuw: Any, user: Any) -> Toewijzing | None:
+    """After a correction (ZIN): the current toewijzing of ``oud`` is replaced by one for ``nieuw``."""
+    huidige = Toewijzing.objects.filter(beschikking=oud, vervangen_door__isnull=True).first()
+    if huidige is None or nieuw.leveringsvorm != ZIN:
+        return None
+    return _nieuwe_toewijzing(nieuw.zaak, nieuw, user, reden_wijziging="14", vervangt=huidige)
+
+
+def _vergrendeld(toewijzing: Toewijzing) -> Toewijzing:
+    t: Toewijzing = (
+        Toewijzing.objects.select_for_update(of=("self",))
+        .select_related("zaak", "zaak__client")
+        .get(pk=toewijzing.pk)
+    )
+    return t
+
+
+def start_levering(toewijzing: Toewijzing, user: Any, datum: dt.date) -> Toewijzing:
+    """The aanbieder records the start of delivery; zaak -> 'levering gestart'."""
+    with transaction.atomic():
+        toewijzing = _vergrendeld(toewijzing)
+        if toewijzing.levering_gestart_op is not None:
+            raise Geweigerd(f"De levering is al gestart op {toewijzing.levering_gestart_op:%d-%m-%Y}.")
+        if datum < toewijzing.ingangsdatum:
+            raise Geweigerd(
+                "Startdatum: ligt vóór de ingangsdatum van de toewijzing "
+                f"({toewijzing.ingangsdatum:%d-%m-%Y})."
+            )
+        if toewijzing.einddatum and datum > toewijzing.einddatum:
+            raise Geweigerd("Startdatum: ligt na de einddatum van de toewijzing.")
+        toewijzing.levering_gestart_op = datum
+        toewijzing.start_vastgelegd_door = user
+        toewijzing.save(update_fields=["levering_gestart_op", "start_vastgelegd_door"])
+        if toewijzing.zaak.status == S_TOEGEWEZEN:
+            zet_status(toewijzing.zaak, S_LEVERING_GESTART, user, f"levering gestart op {datum:%d-%m-%Y}")
+        log_persoonsgegevens(
+            user,
+            toewijzing.zaak.client,
+            "schrijven",
+            f"start levering toewijzing {toewijzing.pk}",
+            "levering registreren",
+        )
+        return toewijzing
+
+
+def stop_levering(toewijzing: Toewijzing, user: Any, datum: dt.date, reden: str) -> Toewijzing:
+    """The aanbieder records the end of delivery with an iWmo reason (WMO588)."""
+    with transaction.atomic():
+        toewijzing = _vergrendeld(toewijzing)
+        if toewijzing.levering_gestart_op is None:
+            raise Geweigerd("De levering is nog niet gestart; registreer eerst de start.")
+        if toewijzing.levering_gestopt_op is not None:
+            raise Geweigerd(f"De levering is al gestopt op {toewijzing.levering_gestopt_op:%d-%m-%Y}.")
+        if datum < toewijzing.levering_gestart_op:
+            raise Geweigerd("Stopdatum: ligt vóór de start van de levering.")
+        if reden not in codelijst("reden_beeindiging", datum).codes:
+            raise Geweigerd("Reden beëindiging: kies een reden uit de lijst.")
+        toewijzing.levering_gestopt_op = datum
+        toewijzing.reden_beeindiging = reden
+        toewijzing.stop_vastgelegd_door = user
+        toewijzing.save(update_fields=["levering_gestopt_op", "reden_beeindiging", "stop_vastgelegd_door"])
+        if toewijzing.zaak.status in (S_TOEGEWEZEN, S_LEVERING_GESTART) and reden != "20":
+            zet_status(toewijzing.zaak, S_BEEINDIGD, user, f"levering gestopt op {datum:%d-%m-%Y}")
+        log_persoonsgegevens(
+            user,
+            toewijzing.zaak.client,
+            "schrijven",
+            f"stop levering toewijzing {toewijzing.pk}",
+            "levering registreren",
+        )
+        return toewijzing
+
+
+def beeindig_recht(toewijzing: Toewijzing, user: Any, datum: dt.date, reden: str) -> Toewijzing:
+    """End of entitlement recorded by the gemeente (e.g. moving away, death, end date reached)."""
+    with transaction.atomic():
+        toewijzing = _vergrendeld(toewijzing)
+        if not reden.strip():
+            raise Geweigerd("Reden einde recht: vul een reden in.")
+        if datum < toewijzing.ingangsdatum:
+            raise Geweigerd("Einde recht: ligt vóór de ingangsdatum van de toewijzing.")
+        toewijzing.einde_recht = datum
+        toewijzing.einde_recht_reden = reden.strip()[:300]
+        toewijzing.save(update_fields=["einde_recht", "einde_recht_reden"])
+        if toewijzing.zaak.status in (S_BESLUIT, S_TOEGEWEZEN, S_LEVERING_GESTART):
+            zet_status(toewijzing.zaak, S_BEEINDIGD, user, f"einde recht per {datum:%d-%m-%Y}: {reden[:100]}")
+        log_persoonsgegevens(
+            user,
+            toewijzing.zaak.client,
+            "schrijven",
+            f"einde recht toewijzing {toewijzing.pk}",
+            "einde recht",
+        )
+        return toewijzing
+
+
+def wmo301(toewijzing: Toewijzing) -> bytes:
+    """The toewijzing as a validated iWmo WMO301 message (all current toewijzingen for client + aanbieder)."""
+    zaak = toewijzing.zaak
+    client = zaak.client
+    if not client.bsn or client.geboortedatum is None:
+        raise Geweigerd("Voor een iWmo-toewijzing zijn BSN en geboortedatum van de cliënt nodig.")
+    lopend = Toewijzing.objects.filter(
+        zaak__client=client,
+        aanbieder=toewijzing.aanbieder,
+        vervangen_door__isnull=True,
+        levering_gestopt_op__isnull=True,
+    )
+    producten = tuple(
+        IwmoProduct(
+            toewijzingnummer=t.pk,
+            categorie=t.productcategorie,
+            code=t.productcode or None,
+            volume=t.volume,
+            eenheid=t.eenheid,
+            frequentie=t.frequentie,
+            ingangsdatum=t.ingangsdatum,
+            einddatum=t.einde_recht or t.einddatum,
+            toewijzingsmoment=timezone.localtime(t.toegewezen_op),
+            reden_wijziging=t.reden_wijziging or None,
+        )
+        for t in lopend.order_by("pk")
+    )
+    vandaag = timezone.localdate()
+    bericht = Wmo301Bericht(
+        gemeentecode=gemeente_iwmo(gemeente(), vandaag).gemeentecode.waarde,
+        agb_code=toewijzing.aanbieder.agb_code,
+        identificatie=f"T{toewijzing.pk}"[:12],
+        dagtekening=vandaag,
+        client=IwmoClient(
+            bsn=client.bsn,
+            geboortedatum=client.geboortedatum,
+            achternaam=client.achternaam,
+            voornamen=client.voornamen,
+            tussenvoegsel=client.tussenvoegsel,
+            straat=client.straat,
+            huisnummer=client.huisnummer,
+            postcode=client.postcode,
+            woonplaats=client.woonplaats,
+            telefoon=client.telefoon,
+        ),
+        producten=producten,
+    )
+    xml = maak_wmo301(bericht)
+    valideer_wmo301(xml)
+    return xml
