@@ -43,3 +43,27 @@ def _onveranderlijke_tabellen_leegmaken(request: pytest.FixtureRequest):
 
     for verbinding in connections.all(initialized_only=True):
         verwijder_triggers(verbinding, beschermde_tabellen(apps))
+
+
+@pytest.fixture(autouse=True)
+def _force_login_met_tweede_factor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``client.force_login(user)`` also passes the second factor, as a real login would after
+    the code: the user gets a confirmed TOTP device and the session names it. Test-only; tests of
+    the second factor itself log in through the login form."""
+    from django.test.client import ClientMixin
+
+    origineel = ClientMixin.force_login
+
+    def force_login(self, user, backend=None):  # noqa: ANN001, ANN202
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        origineel(self, user, backend)
+        apparaat = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if apparaat is None:
+            apparaat = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+        sessie = self.session
+        sessie[DEVICE_ID_SESSION_KEY] = apparaat.persistent_id
+        sessie.save()
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login)

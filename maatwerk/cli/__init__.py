@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "demo": "maatwerk.cli.web:demo",
     "serve": "maatwerk.cli.web:serve",
     "audit": "maatwerk.cli.audit:audit",
+    "tweedefactor": "maatwerk.cli.tweedefactor:tweedefactor",
 }
 
 

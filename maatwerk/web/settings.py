@@ -17,6 +17,7 @@ Importing this module creates no files or directories.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -72,6 +73,7 @@ ALLOWED_HOSTS = [
     ).split(",")
     if h.strip()
 ]
+HTTPS = os.environ.get("HTTPS", "0") == "1"  # behind TLS in production: secure cookies and HSTS
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 
 
@@ -95,6 +97,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",  # widget templates for FORM_RENDERER = TemplatesSetting
     "django_htmx",
+    "axes",  # lockout after repeated failed logins (per user and per address)
+    "django_otp",
+    "django_otp.plugins.otp_totp",  # second factor: TOTP (authenticator app)
+    "django_otp.plugins.otp_static",  # recovery codes
     # maatwerk domain apps
     "maatwerk.apps.clients",
     "maatwerk.apps.aanbieders",
@@ -117,9 +123,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "maatwerk.apps.accounts.middleware.LoginBeveiligingMiddleware",  # 2FA and idle timeout
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "maatwerk.web.middleware.BeveiligingsheadersMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the Dutch lockout page
 ]
 
 ROOT_URLCONF = "maatwerk.web.urls"
@@ -155,6 +163,26 @@ STATIC_ROOT = DATA_DIR / "static"  # filled by collectstatic (maatwerk serve)
 MAATWERK_GEMEENTE = os.environ.get("MAATWERK_GEMEENTE", "Voorbeeldstad")
 
 LOGIN_URL = "/login/"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out user or address
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login hardening (docs/beheer.md, "Inloggen"): after MAATWERK_LOGIN_POGINGEN failures for one user
+# name, or from one address, logging in is refused for MAATWERK_LOGIN_BLOKKADE_MINUTEN minutes.
+AXES_FAILURE_LIMIT = int(os.environ.get("MAATWERK_LOGIN_POGINGEN", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("MAATWERK_LOGIN_BLOKKADE_MINUTEN", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one locks
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
+AXES_VERBOSE = False
+# Behind a reverse proxy (HTTPS=1) the client address comes from X-Forwarded-For, set by that proxy.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("MAATWERK_PROXY_AANTAL", "1" if HTTPS else "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+# Second factor for every user (maatwerk.apps.accounts.middleware); idle timeout in minutes.
+OTP_TOTP_ISSUER = f"maatwerk {os.environ.get('MAATWERK_GEMEENTE', 'Voorbeeldstad')}"
+MAATWERK_INACTIEF_MINUTEN = int(os.environ.get("MAATWERK_INACTIEF_MINUTEN", "30"))
 LOGIN_REDIRECT_URL = "/"
 
 LOGOUT_REDIRECT_URL = "/login/"
@@ -170,7 +198,6 @@ CONTENT_SECURITY_POLICY = (
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-HTTPS = os.environ.get("HTTPS", "0") == "1"  # behind TLS in production: secure cookies and HSTS
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS and os.environ.get("HSTS_SUBDOMEINEN", "1") == "1"
