@@ -27,16 +27,17 @@ $(ASSETS): package.json package-lock.json
 	cp -r node_modules/@fontsource-variable/noto-sans/index.css node_modules/@fontsource-variable/noto-sans/files $(VENDOR)/noto-sans/
 	touch $(ASSETS)
 
+# Development mode (MAATWERK_DEV=1): development keys, SQLite in var/; production: docs/beheer.md.
 run: install
-	$(BIN)/maatwerk migrate --noinput -v 0
-	$(BIN)/maatwerk demo
-	$(BIN)/maatwerk serve
+	MAATWERK_DEV=1 $(BIN)/maatwerk migrate --noinput -v 0
+	MAATWERK_DEV=1 $(BIN)/maatwerk demo
+	MAATWERK_DEV=1 $(BIN)/maatwerk serve
 
 test: install
 	bin/test
 
 bench: install
-	$(BIN)/python -m bench
+	MAATWERK_DEV=1 $(BIN)/python -m bench
 
 lint: install
 	$(BIN)/ruff check maatwerk tests bench

@@ -139,6 +139,8 @@ def _zaak_ids(url: str) -> list[int]:
 
 
 async def _inloggen(client: httpx.AsyncClient, gebruiker: str) -> None:
+    import psycopg
+
     await client.get("/login/")
     antwoord = await client.post(
         "/login/",
@@ -152,6 +154,36 @@ async def _inloggen(client: httpx.AsyncClient, gebruiker: str) -> None:
     )
     if antwoord.status_code != 302:
         raise RuntimeError(f"inloggen als {gebruiker} mislukt (HTTP {antwoord.status_code})")
+    # Second factor: the demo users' authenticator key (maatwerk demo, development mode). One code
+    # is accepted once per user, so the logins take turns and the bench allows the code again.
+    async with _TWEEDE_FACTOR:
+        with psycopg.connect(_DATABASE_URL[0], autocommit=True) as conn:
+            conn.execute("UPDATE otp_totp_totpdevice SET last_t = -1")
+        antwoord = await client.post(
+            "/login/tweede-factor/",
+            data={"code": _demo_code(), "csrfmiddlewaretoken": client.cookies["csrftoken"], "next": ""},
+            headers={"Referer": f"{client.base_url}/login/tweede-factor/"},
+        )
+    if antwoord.status_code != 302:
+        raise RuntimeError(f"tweede factor voor {gebruiker} mislukt (HTTP {antwoord.status_code})")
+
+
+_TWEEDE_FACTOR = asyncio.Lock()
+_DATABASE_URL: list[str] = []
+
+
+def _demo_code() -> str:
+    """RFC 6238 TOTP (SHA-1, 30 s, 6 digits) of the public demo key."""
+    import hashlib
+    import hmac
+    import struct
+
+    from maatwerk.apps.accounts.webdemo import DEMO_TOTP_SLEUTEL
+
+    stap = struct.pack(">Q", int(time.time()) // 30)
+    d = hmac.new(bytes.fromhex(DEMO_TOTP_SLEUTEL), stap, hashlib.sha1).digest()
+    waarde = struct.unpack(">I", d[d[-1] & 0x0F : (d[-1] & 0x0F) + 4])[0] & 0x7FFFFFFF
+    return f"{waarde % 1_000_000:06d}"
 
 
 async def _gebruiker(
@@ -244,12 +276,14 @@ def run() -> None:
         if os.geteuid() == 0:
             shutil.chown(werkmap, "postgres")
         with _postgres(werkmap) as url:
+            _DATABASE_URL[:] = [url]
             env = {
                 **os.environ,
                 "DATABASE_URL": url,
                 "DJANGO_SETTINGS_MODULE": "maatwerk.web.settings",
                 "MAATWERK_DATA_DIR": str(werkmap / "var"),
                 "DEBUG": "0",
+                "MAATWERK_DEV": "1",  # development keys and the demo users' second factor
             }
             begin = time.perf_counter()
             _maatwerk(env, "migrate", "--noinput", "-v", "0")

@@ -27,6 +27,8 @@ COMMANDS: dict[str, str] = {
     "regels": "maatwerk.cli.regels:regels",
     "demo": "maatwerk.cli.web:demo",
     "serve": "maatwerk.cli.web:serve",
+    "audit": "maatwerk.cli.audit:audit",
+    "tweedefactor": "maatwerk.cli.tweedefactor:tweedefactor",
 }
 
 
@@ -57,6 +59,9 @@ def _django_command(name: str) -> click.Command:
     @click.argument("args", nargs=-1, type=click.UNPROCESSED)
     def run(args: tuple[str, ...]) -> None:
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maatwerk.web.settings")
+        from maatwerk.cli.django import voorbereid
+
+        voorbereid(name)
         from django.core.management import execute_from_command_line
 
         execute_from_command_line(["maatwerk", name, *args])

@@ -13,8 +13,15 @@ import click
 def _django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maatwerk.web.settings")
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:  # a missing SECRET_KEY and the like: a message, no traceback
+        raise click.ClickException(str(exc)) from None
+    from maatwerk.web.paden import maak_datamappen
+
+    maak_datamappen()
 
 
 @click.command()
@@ -69,9 +76,20 @@ def demo(aantal: int) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--workers", default=3, show_default=True, type=click.IntRange(1, 64))
-@click.option("--dev", is_flag=True, help="Django runserver met automatisch herladen in plaats van gunicorn.")
+@click.option(
+    "--dev",
+    is_flag=True,
+    help="Ontwikkelmodus (MAATWERK_DEV=1): Django runserver met automatisch herladen in plaats van "
+    "gunicorn, en een ontwikkelsleutel als SECRET_KEY ontbreekt.",
+)
 def serve(host: str, port: int, workers: int, dev: bool) -> None:
-    """Start de webapplicatie (gunicorn; statische bestanden via whitenoise)."""
+    """Start de webapplicatie (gunicorn; statische bestanden via whitenoise).
+
+    Buiten --dev weigert maatwerk te starten zonder eigen SECRET_KEY, MAATWERK_AUDIT_SLEUTEL en
+    ALLOWED_HOSTS (zie docs/beheer.md).
+    """
+    if dev:
+        os.environ["MAATWERK_DEV"] = "1"
     _django()
     from django.core.management import call_command
 

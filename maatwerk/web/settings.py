@@ -1,29 +1,87 @@
-"""Django settings. Every value can be set from the environment.
+"""Django settings. Every value can be set from the environment (docs/beheer.md lists them).
 
-``DATABASE_URL`` selects the database (default: a SQLite file ``var/maatwerk.sqlite3``
-in the working directory); PostgreSQL is the production database.
+Two modes:
+
+* **development** (``MAATWERK_DEV=1``; set by ``maatwerk serve --dev``, ``make run`` and the tests
+  through ``maatwerk.web.settings_dev``): a development secret key and audit key, SQLite in
+  ``var/`` and ``localhost`` as host when nothing else is set;
+* **production** (anything else): ``SECRET_KEY``, ``MAATWERK_AUDIT_SLEUTEL`` and ``ALLOWED_HOSTS``
+  must be set, ``DEBUG`` cannot be switched on, and a missing value stops start-up with a Dutch
+  message instead of running on a public key.
+
+``DATABASE_URL`` selects the database the application connects to (default: a SQLite file
+``var/maatwerk.sqlite3`` in the working directory); PostgreSQL is the production database, where
+``DATABASE_OWNER_URL`` is the role that owns the tables and runs ``maatwerk migrate``.
+Importing this module creates no files or directories.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from maatwerk.web.logconfig import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("MAATWERK_DATA_DIR", Path.cwd() / "var"))
+ONTWIKKELING = os.environ.get("MAATWERK_DEV", "0") == "1"
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "maatwerk-dev-only-not-for-production")
+# Not a secret: only ever used in development mode (MAATWERK_DEV=1).
+_DEV_SLEUTEL = "maatwerk-dev-only-not-for-production"
+
+
+def _verplicht(naam: str, uitleg: str, dev: str | None = None) -> str:
+    """A required environment value; in development ``dev`` stands in when it is missing."""
+    waarde = os.environ.get(naam, "").strip()
+    if waarde:
+        return waarde
+    if ONTWIKKELING and dev is not None:
+        return dev
+    raise ImproperlyConfigured(
+        f"{naam} ontbreekt: {uitleg} Zet {naam} in de omgeving, of start in ontwikkelmodus "
+        "met 'maatwerk serve --dev' (MAATWERK_DEV=1). Zie docs/beheer.md."
+    )
+
+
+SECRET_KEY = _verplicht(
+    "SECRET_KEY", "zonder eigen geheime sleutel start maatwerk niet buiten ontwikkelmodus.", _DEV_SLEUTEL
+)
+if not ONTWIKKELING and (SECRET_KEY == _DEV_SLEUTEL or len(SECRET_KEY) < 50):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is te zwak: gebruik minstens 50 willekeurige tekens, bijvoorbeeld de uitvoer van "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
+# Key of the audit log's HMAC chain; kept outside the database (docs/beheer.md, "Auditlog").
+MAATWERK_AUDIT_SLEUTEL = _verplicht(
+    "MAATWERK_AUDIT_SLEUTEL",
+    "de sleutel van de hashketen van het auditlog hoort buiten de database te staan.",
+    _DEV_SLEUTEL + "-audit",
+)
 DEBUG = os.environ.get("DEBUG", "0") == "1"
-ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+if DEBUG and not ONTWIKKELING:
+    raise ImproperlyConfigured("DEBUG=1 kan alleen in ontwikkelmodus (MAATWERK_DEV=1): het toont broncode.")
+ALLOWED_HOSTS = [
+    h.strip()
+    for h in _verplicht(
+        "ALLOWED_HOSTS",
+        "noem de hostnamen waaronder maatwerk bereikbaar is (komma's ertussen).",
+        "127.0.0.1,localhost,testserver",
+    ).split(",")
+    if h.strip()
+]
+HTTPS = os.environ.get("HTTPS", "0") == "1"  # behind TLS in production: secure cookies and HSTS
+CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 
 
 def _database_url() -> str:
     url = os.environ.get("DATABASE_URL")
     if url:
         return url
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    # The directory is made by the commands that create the database (maatwerk.web.paden).
     return f"sqlite:///{DATA_DIR / 'maatwerk.sqlite3'}"
 
 
@@ -39,6 +97,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",  # widget templates for FORM_RENDERER = TemplatesSetting
     "django_htmx",
+    "axes",  # lockout after repeated failed logins (per user and per address)
+    "django_otp",
+    "django_otp.plugins.otp_totp",  # second factor: TOTP (authenticator app)
+    "django_otp.plugins.otp_static",  # recovery codes
     # maatwerk domain apps
     "maatwerk.apps.clients",
     "maatwerk.apps.aanbieders",
@@ -56,6 +118,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "maatwerk.web.verzoek.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -63,9 +126,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "maatwerk.apps.accounts.middleware.LoginBeveiligingMiddleware",  # 2FA and idle timeout
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "maatwerk.web.middleware.BeveiligingsheadersMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the Dutch lockout page
 ]
 
 ROOT_URLCONF = "maatwerk.web.urls"
@@ -97,11 +162,30 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = DATA_DIR / "static"
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it; collectstatic fills it
+STATIC_ROOT = DATA_DIR / "static"  # filled by collectstatic (maatwerk serve)
 MAATWERK_GEMEENTE = os.environ.get("MAATWERK_GEMEENTE", "Voorbeeldstad")
 
 LOGIN_URL = "/login/"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out user or address
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login hardening (docs/beheer.md, "Inloggen"): after MAATWERK_LOGIN_POGINGEN failures for one user
+# name, or from one address, logging in is refused for MAATWERK_LOGIN_BLOKKADE_MINUTEN minutes.
+AXES_FAILURE_LIMIT = int(os.environ.get("MAATWERK_LOGIN_POGINGEN", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("MAATWERK_LOGIN_BLOKKADE_MINUTEN", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one locks
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
+AXES_VERBOSE = False
+# Behind a reverse proxy (HTTPS=1) the client address comes from X-Forwarded-For, set by that proxy.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("MAATWERK_PROXY_AANTAL", "1" if HTTPS else "0")) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+# Second factor for every user (maatwerk.apps.accounts.middleware); idle timeout in minutes.
+OTP_TOTP_ISSUER = f"maatwerk {os.environ.get('MAATWERK_GEMEENTE', 'Voorbeeldstad')}"
+MAATWERK_INACTIEF_MINUTEN = int(os.environ.get("MAATWERK_INACTIEF_MINUTEN", "30"))
 LOGIN_REDIRECT_URL = "/"
 
 LOGOUT_REDIRECT_URL = "/login/"
@@ -117,11 +201,14 @@ CONTENT_SECURITY_POLICY = (
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-HTTPS = os.environ.get("HTTPS", "0") == "1"  # behind TLS in production: secure cookies and HSTS
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS and os.environ.get("HSTS_SUBDOMEINEN", "1") == "1"
+# Preloading is a decision of the domain's owner that cannot be undone quickly: off unless asked for.
+SECURE_HSTS_PRELOAD = HTTPS and os.environ.get("HSTS_PRELOAD", "0") == "1"
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SESSION_COOKIE_AGE = 8 * 3600
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -134,3 +221,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+
+# Logging to stderr: text, or JSON lines with MAATWERK_LOG_FORMAAT=json; every line carries the
+# request id (also in the X-Request-ID response header); server errors (500) are logged with it.
+LOGGING_CONFIG = "logging.config.dictConfig"
+LOGGING = logging_config(
+    formaat=os.environ.get("MAATWERK_LOG_FORMAAT", "tekst"),
+    niveau=os.environ.get("MAATWERK_LOG_NIVEAU", "INFO"),
+)

@@ -15,6 +15,7 @@ beschikkingen_urls = (besluiten_urls.urlpatterns + levering_urls.urlpatterns, "b
 urlpatterns = [
     path("", views.start, name="start"),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/tweede-factor/", include("maatwerk.apps.accounts.urls")),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("zaken/", include("maatwerk.apps.cases.urls")),

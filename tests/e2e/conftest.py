@@ -131,12 +131,27 @@ def demo_volledig(demo) -> dict:
     return demo
 
 
+def tweede_factor_klaar(gebruikersnaam: str) -> str:
+    """Give the demo user the demo authenticator app (as ``maatwerk demo`` does in development
+    mode); returns the code the app shows now."""
+    from django.contrib.auth.models import User
+
+    from maatwerk.apps.accounts.webdemo import demo_code, zet_demo_apparaat
+
+    zet_demo_apparaat(User.objects.get(username=gebruikersnaam))  # also allows this window's code again
+    return demo_code()
+
+
 def inloggen(page: Page, basis: str, gebruikersnaam: str) -> None:
-    """Log in through the login form, as a person would."""
+    """Log in through the login form and the second-factor page, as a person would."""
+    code = tweede_factor_klaar(gebruikersnaam)
     page.goto(f"{basis}/login/")
     page.get_by_label("Gebruikersnaam").fill(gebruikersnaam)
     page.get_by_label("Wachtwoord").fill(WACHTWOORD)
     page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url("**/login/tweede-factor/**")
+    page.get_by_label("Code").fill(code)
+    page.get_by_role("button", name="Controleren").click()
     page.wait_for_load_state()
     assert "/login/" not in page.url, f"inloggen als {gebruikersnaam} mislukt"
 

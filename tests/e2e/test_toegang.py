@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .axe import controleer_toegankelijkheid
-from .conftest import inloggen
+from .conftest import inloggen, tweede_factor_klaar
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -85,11 +85,16 @@ def test_fout_bsn_op_meldingformulier_geeft_nederlandse_melding_en_slaat_niets_o
 
 
 def test_inloggen_en_naar_de_inhoud_met_alleen_het_toetsenbord(live_server, demo, page: Page):
+    code = tweede_factor_klaar("consulent")
     page.goto(f"{live_server.url}/login/")
     # The username field has focus on arrival; Tab to the password, Enter submits.
     page.keyboard.type("consulent")
     page.keyboard.press("Tab")
     page.keyboard.type("maatwerk-demo")
+    page.keyboard.press("Enter")
+    # The code field of the second factor has focus on arrival; Enter submits.
+    page.wait_for_url("**/login/tweede-factor/**")
+    page.keyboard.type(code)
     page.keyboard.press("Enter")
     page.wait_for_url("**/zaken/werklijst/")
     # First Tab: the skip link, which moves focus to the main content.

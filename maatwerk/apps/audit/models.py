@@ -1,11 +1,24 @@
-"""AuditRegel: append-only; save() of an existing row, delete() and bulk update/delete all refuse."""
+"""AuditRegel: append-only and hash-chained.
+
+In Django, save() of an existing row, delete() and bulk update/delete refuse; in the database,
+triggers refuse UPDATE, DELETE and TRUNCATE (maatwerk.apps.audit.triggers) and on PostgreSQL the
+application role may only INSERT and SELECT. Each row carries an HMAC chained to its predecessor
+(maatwerk.apps.audit.keten); appending is serialised so the chain has no forks.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
-from django.db import models
+from django.db import connections, models, router, transaction
+from django.utils import timezone
+
+from . import keten
+
+# Key of the PostgreSQL advisory lock that serialises appending to the chain ("MWAUDIT").
+KETENSLOT = 0x4D57_4155_4449_54
 
 
 class AuditOnveranderlijk(Exception):
@@ -22,6 +35,13 @@ class AuditQuerySet(models.QuerySet):
     def delete(self) -> tuple[int, dict[str, int]]:
         raise AuditOnveranderlijk()
 
+    def bulk_create(self, objs: Any, *args: Any, **kwargs: Any) -> list[Any]:
+        objs = list(objs)
+        if any(not o.hash for o in objs):  # rows from outside the chain: chain them first
+            self.model.aan_keten_toevoegen(objs)
+            return objs
+        return super().bulk_create(objs, *args, **kwargs)
+
 
 class Actie(models.TextChoices):
     LEZEN = "lezen", "lezen"
@@ -31,7 +51,7 @@ class Actie(models.TextChoices):
 class AuditRegel(models.Model):
     """Wie, wanneer, welke cliënt, lezen/schrijven, wat en waarom."""
 
-    tijdstip = models.DateTimeField("tijdstip", auto_now_add=True, db_index=True)
+    tijdstip = models.DateTimeField("tijdstip", default=timezone.now, editable=False, db_index=True)
     gebruiker = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -51,6 +71,9 @@ class AuditRegel(models.Model):
     actie = models.CharField("actie", max_length=10, choices=Actie.choices)
     wat = models.CharField("wat", max_length=300)
     waarom = models.CharField("waarom", max_length=300)
+    volgnummer = models.PositiveBigIntegerField("volgnummer", unique=True, null=True, editable=False)
+    vorige_hash = models.CharField("hash van de vorige regel", max_length=64, editable=False)
+    hash = models.CharField("HMAC van deze regel", max_length=64, editable=False)
 
     objects = AuditQuerySet.as_manager()
 
@@ -66,6 +89,9 @@ class AuditRegel(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None or not self._state.adding:
             raise AuditOnveranderlijk()
+        if not self.hash:  # a new row always joins the chain
+            AuditRegel.aan_keten_toevoegen([self])
+            return
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
@@ -78,7 +104,7 @@ class AuditRegel(models.Model):
         if not wat or not waarom:
             raise ValueError("Een auditregel noemt altijd wat en waarom.")
         ingelogd = user is not None and getattr(user, "is_authenticated", False)
-        return cls.objects.create(
+        regel = cls(
             gebruiker=user if ingelogd else None,
             gebruikersnaam=user.get_username() if ingelogd else "(anoniem)",
             client=client,
@@ -86,6 +112,8 @@ class AuditRegel(models.Model):
             wat=wat[:300],
             waarom=waarom[:300],
         )
+        cls.aan_keten_toevoegen([regel])
+        return regel
 
     @classmethod
     def schrijf_lijst(cls, user: Any, clients: Any, wat: str, waarom: str) -> int:
@@ -108,5 +136,45 @@ class AuditRegel(models.Model):
                     waarom=waarom[:300],
                 )
             )
-        cls.objects.bulk_create(regels, batch_size=500)
+        cls.aan_keten_toevoegen(regels)
         return len(regels)
+
+    @classmethod
+    def aan_keten_toevoegen(cls, regels: Sequence[AuditRegel]) -> None:
+        """Number, time-stamp and hash new rows after the last one, and insert them.
+
+        Runs in a transaction (or the caller's) holding a lock until commit, so concurrent writers
+        append one after the other: a PostgreSQL advisory lock (the application role has no UPDATE
+        right, so SELECT ... FOR UPDATE is not available to it); SQLite allows one writer at a time
+        and the unique ``volgnummer`` refuses a fork.
+        """
+        if not regels:
+            return
+        alias = router.db_for_write(cls)
+        sleutel = settings.MAATWERK_AUDIT_SLEUTEL
+        with transaction.atomic(using=alias):
+            verbinding = connections[alias]
+            if verbinding.vendor == "postgresql":
+                with verbinding.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [KETENSLOT])
+            laatste = (
+                cls.objects.using(alias)
+                .filter(volgnummer__isnull=False)
+                .order_by("-volgnummer")
+                .values_list("volgnummer", "hash")
+                .first()
+            )
+            nummer, vorige = laatste if laatste else (0, keten.BEGIN)
+            nu = timezone.now()
+            for regel in regels:
+                nummer += 1
+                regel.volgnummer, regel.tijdstip, regel.vorige_hash = nummer, nu, vorige
+                regel.hash = vorige = keten.bereken_hash(sleutel, regel.ketenvelden(), regel.vorige_hash)
+            if len(regels) == 1:
+                regels[0].save(using=alias)
+            else:
+                cls.objects.using(alias).bulk_create(regels, batch_size=500)
+
+    def ketenvelden(self) -> dict[str, Any]:
+        """The fields the HMAC covers (keten.VELDEN), as stored."""
+        return {naam: getattr(self, naam) for naam in keten.VELDEN}

@@ -1,0 +1,79 @@
+"""The HMAC chain of the audit log: each row's hash covers its content and its predecessor's hash.
+
+``bereken_hash`` is pure (no Django); ``controleer_keten`` walks rows in chain order and names the
+first broken link. The key lives outside the database (``MAATWERK_AUDIT_SLEUTEL``), so whoever can
+edit rows cannot recompute a valid chain; a deleted row leaves a gap in ``volgnummer`` and a
+``vorige_hash`` that no longer matches.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+BEGIN = "0" * 64  # vorige_hash of the first row
+VELDEN = ("volgnummer", "tijdstip", "gebruiker_id", "gebruikersnaam", "client_id", "actie", "wat", "waarom")
+
+
+def _tijd(waarde: dt.datetime) -> str:
+    if waarde.tzinfo is None:
+        raise ValueError("tijdstip zonder tijdzone kan niet in de auditketen")
+    return waarde.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def inhoud(velden: dict[str, Any], vorige_hash: str) -> bytes:
+    """Canonical bytes of one row: its fields (VELDEN) and the previous row's hash."""
+    gegevens = {naam: velden[naam] for naam in VELDEN}
+    gegevens["tijdstip"] = _tijd(gegevens["tijdstip"])
+    gegevens["vorige_hash"] = vorige_hash
+    return json.dumps(gegevens, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def bereken_hash(sleutel: str, velden: dict[str, Any], vorige_hash: str) -> str:
+    """HMAC-SHA256 (hex) of a row's content chained to ``vorige_hash``."""
+    return hmac.new(sleutel.encode("utf-8"), inhoud(velden, vorige_hash), hashlib.sha256).hexdigest()
+
+
+@dataclass(frozen=True)
+class Uitkomst:
+    """Result of a chain check: ``breuk`` is None when every link holds."""
+
+    aantal: int
+    laatste_volgnummer: int
+    laatste_hash: str
+    breuk: str | None = None
+    breuk_id: int | None = None
+
+    @property
+    def geldig(self) -> bool:
+        return self.breuk is None
+
+
+def _fout(sleutel: str, rij: dict[str, Any], vorige: str, verwacht: int) -> str | None:
+    """Why ``rij`` is not the valid link ``verwacht`` after ``vorige``; None when it is."""
+    if rij["volgnummer"] is None or not rij["hash"]:
+        return "heeft geen plaats in de keten (volgnummer of hash ontbreekt)"
+    if rij["volgnummer"] != verwacht:
+        return f"volgnummer {verwacht} ontbreekt: een regel is verwijderd of de volgorde is gewijzigd"
+    if not hmac.compare_digest(rij["vorige_hash"], vorige):
+        return "vorige_hash past niet bij de regel ervoor: een regel is verwijderd of gewijzigd"
+    if not hmac.compare_digest(rij["hash"], bereken_hash(sleutel, rij, vorige)):
+        return "de inhoud past niet bij de hash: de regel is gewijzigd (of de sleutel is een andere)"
+    return None
+
+
+def controleer_keten(sleutel: str, rijen: Iterable[dict[str, Any]]) -> Uitkomst:
+    """Check rows (dicts with ``id``, VELDEN, ``vorige_hash``, ``hash``) in ``volgnummer`` order."""
+    vorige, aantal = BEGIN, 0
+    for rij in rijen:
+        reden = _fout(sleutel, rij, vorige, aantal + 1)
+        if reden is not None:
+            melding = f"regel id {rij['id']} (volgnummer {rij['volgnummer']}): {reden}"
+            return Uitkomst(aantal, aantal, vorige, melding, rij["id"])
+        vorige, aantal = rij["hash"], aantal + 1
+    return Uitkomst(aantal, aantal, vorige)
