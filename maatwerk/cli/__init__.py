@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "financien": "maatwerk.cli.financien:financien",
     "demo": "maatwerk.cli.web:demo",
     "serve": "maatwerk.cli.web:serve",
+    "termijn": "maatwerk.cli.termijn:termijn",
 }
 
 
