@@ -86,7 +86,7 @@ def werklijst(request: HttpRequest) -> HttpResponse:
     for zaak in zaken:
         for t in open_termijnen(zaak, vandaag, opschortingen[zaak.pk]):
             regels.append((t, zaak))
-    regels.sort(key=lambda r: (r[0].uiterlijk, r[1].pk))
+    regels.sort(key=lambda r: (r[0].laatste_dag, r[1].pk))
     telling = Counter(t.stand for t, _ in regels)
     log_clientlijst(request.user, [z.client for _, z in regels], "werklijst (naam)", "werkvoorraad bewaken")
     return render(
