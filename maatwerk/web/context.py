@@ -20,6 +20,8 @@ MENU: list[tuple[str, str, tuple[str, ...]]] = [
     ("finance:overzicht", "Financiën", (Rol.BELEIDSMEDEWERKER, Rol.AANBIEDER)),
     ("beleid:toets", "Beleidstoets", (Rol.BELEIDSMEDEWERKER, Rol.FUNCTIONEEL_BEHEERDER)),
     ("audit:lijst", "Auditlog", (Rol.FUNCTIONEEL_BEHEERDER, Rol.KWALITEITSMEDEWERKER)),
+    ("schouw:lijst", "Schouw", (Rol.KWALITEITSMEDEWERKER, Rol.AANBIEDER)),
+    ("monitor:overzicht", "Monitor", (Rol.BELEIDSMEDEWERKER,)),
 ]
 
 

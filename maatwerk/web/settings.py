@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "maatwerk.apps.finance",
     "maatwerk.apps.beschikkingen",
     "maatwerk.apps.beleid",
+    "maatwerk.apps.bemiddeling",
+    "maatwerk.apps.schouw",
 ]
 
 MIDDLEWARE = [

@@ -18,4 +18,6 @@ urlpatterns = [
     path("financien/", include("maatwerk.apps.finance.urls")),
     path("beleid/", include("maatwerk.apps.beleid.urls")),
     path("beschikkingen/", include("maatwerk.apps.beschikkingen.urls")),
+    path("bemiddeling/", include("maatwerk.apps.bemiddeling.urls")),
+    path("schouw/", include("maatwerk.apps.schouw.urls")),
 ]
