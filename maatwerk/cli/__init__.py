@@ -27,6 +27,8 @@ COMMANDS: dict[str, str] = {
     "demo": "maatwerk.cli.web:demo",
     "serve": "maatwerk.cli.web:serve",
     "termijn": "maatwerk.cli.termijn:termijn",
+    "schouw": "maatwerk.cli.schouw:schouw",
+    "monitor": "maatwerk.cli.monitor:monitor",
 }
 
 

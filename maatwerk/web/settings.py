@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "maatwerk.apps.beleid",
     "maatwerk.apps.bemiddeling",
     "maatwerk.apps.schouw",
+    "maatwerk.apps.monitor",
 ]
 
 MIDDLEWARE = [

@@ -20,4 +20,5 @@ urlpatterns = [
     path("beschikkingen/", include("maatwerk.apps.beschikkingen.urls")),
     path("bemiddeling/", include("maatwerk.apps.bemiddeling.urls")),
     path("schouw/", include("maatwerk.apps.schouw.urls")),
+    path("monitor/", include("maatwerk.apps.monitor.urls")),
 ]

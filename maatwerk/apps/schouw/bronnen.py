@@ -7,8 +7,6 @@ At merge, only this module changes when other apps are renamed or split (e.g. ``
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -32,10 +30,6 @@ __all__ = [
     "zaken_met_klacht_of_bezwaar_over_kwaliteit",
     "zichtbare_zaken",
 ]
-
-#: Modules of other apps that may offer ``zaken_over_kwaliteit(aanbieder_id: int) -> Iterable[int]``:
-#: the zaken with a klacht or bezwaar about the quality of the help of that provider.
-KWALITEITSBRONNEN = ("maatwerk.apps.klachten.schouw", "maatwerk.apps.bezwaren.schouw")
 
 
 def gemeente() -> str:
@@ -66,16 +60,28 @@ def indicatie_en_situatie(zaak: Zaak) -> tuple[dict[str, Any] | None, dict[str, 
 def zaken_met_klacht_of_bezwaar_over_kwaliteit(aanbieder: Aanbieder) -> set[int]:
     """Zaken with a klacht or bezwaar about the quality of ``aanbieder``'s help (each gets a schouw).
 
-    Wired at merge: each module in :data:`KWALITEITSBRONNEN` that exists is asked; none yet → empty.
+    Klachten: every klacht about the provider (``over='aanbieder'``) with a zaak that is not yet handled,
+    or handled in the last 90 days. Bezwaren carry no 'about the quality' mark (a bezwaar is against the
+    decision), so they count only when the bezwaren app offers a field ``over_kwaliteit``. Apps that are
+    not installed give nothing.
     """
+    from django.apps import apps
+
     zaken: set[int] = set()
-    for naam in KWALITEITSBRONNEN:
-        try:
-            module = importlib.import_module(naam)
-        except ModuleNotFoundError as exc:
-            if exc.name and naam.startswith(exc.name):
-                continue
-            raise
-        bron: Iterable[int] = module.zaken_over_kwaliteit(aanbieder.pk)
-        zaken.update(bron)
+    recent = dt.date.today() - dt.timedelta(days=90)
+    if apps.is_installed("maatwerk.apps.klachten"):
+        klacht = apps.get_model("klachten", "Klacht")
+        zaken.update(
+            klacht.objects.filter(over="aanbieder", aanbieder=aanbieder, zaak__isnull=False)
+            .filter(Q(afgehandeld_op__isnull=True) | Q(afgehandeld_op__gte=recent))
+            .values_list("zaak_id", flat=True)
+        )
+    if apps.is_installed("maatwerk.apps.bezwaren"):
+        bezwaar = apps.get_model("bezwaren", "Bezwaar")
+        if any(f.name == "over_kwaliteit" for f in bezwaar._meta.get_fields()):
+            zaken.update(
+                bezwaar.objects.filter(over_kwaliteit=True, zaak__aanbieder=aanbieder)
+                .filter(Q(beslist_op__isnull=True) | Q(beslist_op__gte=recent))
+                .values_list("zaak_id", flat=True)
+            )
     return zaken
