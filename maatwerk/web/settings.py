@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "maatwerk.apps.beleid",
     "maatwerk.apps.bemiddeling",
     "maatwerk.apps.schouw",
+    "maatwerk.apps.bezwaren",
+    "maatwerk.apps.klachten",
     "maatwerk.apps.monitor",
 ]
 

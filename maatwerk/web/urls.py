@@ -20,5 +20,7 @@ urlpatterns = [
     path("beschikkingen/", include("maatwerk.apps.beschikkingen.urls")),
     path("bemiddeling/", include("maatwerk.apps.bemiddeling.urls")),
     path("schouw/", include("maatwerk.apps.schouw.urls")),
+    path("bezwaren/", include("maatwerk.apps.bezwaren.urls")),
+    path("klachten/", include("maatwerk.apps.klachten.urls")),
     path("monitor/", include("maatwerk.apps.monitor.urls")),
 ]
