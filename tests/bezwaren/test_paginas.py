@@ -59,15 +59,20 @@ def test_jurist_registreert_via_het_formulier(beschikking, jurist):
 def test_stap_met_fout_geeft_400_en_melding(bezwaar, jurist):
     browser = _als(jurist)
     antwoord = browser.post(
-        f"/bezwaren/{bezwaar.pk}/verdagen/", {"weken": 3, "op": dt.date.today(), "reden": ""}
+        f"/bezwaren/{bezwaar.pk}/verdagen/",
+        {"verdagen-weken": 3, "verdagen-op": dt.date.today(), "verdagen-reden": ""},
     )
     assert antwoord.status_code == 400 and "Reden van de verdaging" in antwoord.content.decode()
     antwoord = browser.post(
         f"/bezwaren/{bezwaar.pk}/beslissen/",
-        {"uitkomst": "gegrond", "beslist_op": dt.date.today(), "motivering": "x"},
+        {
+            "beslissen-uitkomst": "gegrond",
+            "beslissen-beslist_op": dt.date.today(),
+            "beslissen-motivering": "x",
+        },
     )
     assert antwoord.status_code == 400 and "ontvankelijk" in antwoord.content.decode()
-    ok = browser.post(f"/bezwaren/{bezwaar.pk}/ontvankelijkheid/", {"ontvankelijk": "ja"})
+    ok = browser.post(f"/bezwaren/{bezwaar.pk}/ontvankelijkheid/", {"ontvankelijkheid-ontvankelijk": "ja"})
     assert ok.status_code == 302
     bezwaar.refresh_from_db()
     assert bezwaar.ontvankelijk
@@ -78,7 +83,10 @@ def test_consulent_leest_maar_behandelt_niet(bezwaar, consulent):
     html = browser.get(f"/bezwaren/{bezwaar.pk}/").content.decode()
     assert bezwaar.kenmerk in html and "Behandelen" not in html
     assert (
-        browser.post(f"/bezwaren/{bezwaar.pk}/ontvankelijkheid/", {"ontvankelijk": "ja"}).status_code == 403
+        browser.post(
+            f"/bezwaren/{bezwaar.pk}/ontvankelijkheid/", {"ontvankelijkheid-ontvankelijk": "ja"}
+        ).status_code
+        == 403
     )
     assert browser.get("/bezwaren/nieuw/").status_code == 403
     regel = AuditRegel.objects.filter(gebruiker=consulent, actie="lezen").first()

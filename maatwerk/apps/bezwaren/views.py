@@ -110,19 +110,25 @@ def _formulieren(bezwaar: Bezwaar, jurist: bool, vandaag: Any) -> dict[str, form
         return {}
     open_zitting = bezwaar.hoorzittingen.filter(gehouden=False).first()
     return {
-        "ontvankelijkheid": OntvankelijkheidForm() if bezwaar.beschikking_id else None,
-        "informeel": InformeelForm(initial={"datum": vandaag}),
-        "hoorzitting": HoorzittingPlannenForm(initial={"uitnodiging_verzonden_op": vandaag})
+        "ontvankelijkheid": OntvankelijkheidForm(prefix="ontvankelijkheid")
+        if bezwaar.beschikking_id
+        else None,
+        "informeel": InformeelForm(prefix="informeel", initial={"datum": vandaag}),
+        "hoorzitting": HoorzittingPlannenForm(
+            prefix="hoorzitting", initial={"uitnodiging_verzonden_op": vandaag}
+        )
         if bezwaar.beschikking_id and open_zitting is None
         else None,
-        "verslag": HoorzittingVerslagForm() if open_zitting is not None else None,
-        "advies": AdviesForm(initial={"advies_op": vandaag}) if bezwaar.commissie else None,
-        "verdagen": VerdagenForm(initial={"op": vandaag, "weken": 6})
+        "verslag": HoorzittingVerslagForm(prefix="verslag") if open_zitting is not None else None,
+        "advies": AdviesForm(prefix="advies", initial={"advies_op": vandaag}) if bezwaar.commissie else None,
+        "verdagen": VerdagenForm(prefix="verdagen", initial={"op": vandaag, "weken": 6})
         if bezwaar.beschikking_id and bezwaar.verdaagd_weken is None
         else None,
-        "beslissen": BeslissenForm(initial={"beslist_op": vandaag}) if bezwaar.beschikking_id else None,
-        "intrekken": IntrekkenForm(initial={"op": vandaag}),
-        "ingebrekestelling": IngebrekestellingForm(initial={"op": vandaag})
+        "beslissen": BeslissenForm(prefix="beslissen", initial={"beslist_op": vandaag})
+        if bezwaar.beschikking_id
+        else None,
+        "intrekken": IntrekkenForm(prefix="intrekken", initial={"op": vandaag}),
+        "ingebrekestelling": IngebrekestellingForm(prefix="ingebrekestelling", initial={"op": vandaag})
         if bezwaar.beschikking_id and bezwaar.ingebrekestelling_op is None
         else None,
     }
@@ -213,7 +219,7 @@ def actie(request: HttpRequest, pk: int, naam: str) -> HttpResponse:
         raise Http404("Onbekende stap.")
     b = _bezwaar(pk)
     form_klasse, uitvoeren = ACTIES[naam]
-    form = form_klasse(request.POST) if form_klasse else None
+    form = form_klasse(request.POST, prefix=naam) if form_klasse else None
     if form is not None and not form.is_valid():
         return _pagina(request, b, status=400, **{naam: form})
     try:

@@ -100,11 +100,11 @@ def _pagina(request: HttpRequest, klacht: Klacht, status: int = 200, **fout: for
     f: dict[str, forms.Form | None] = {}
     if kwaliteit and not klacht.is_afgehandeld:
         f = {
-            "verdagen": VerdagenForm(initial={"op": vandaag, "weken": 4})
+            "verdagen": VerdagenForm(prefix="verdagen", initial={"op": vandaag, "weken": 4})
             if klacht.verdaagd_weken is None
             else None,
-            "koppelen": KoppelForm() if klacht.bezwaar_id is None else None,
-            "afhandelen": AfhandelenForm(initial={"op": vandaag}),
+            "koppelen": KoppelForm(prefix="koppelen") if klacht.bezwaar_id is None else None,
+            "afhandelen": AfhandelenForm(prefix="afhandelen", initial={"op": vandaag}),
         }
     f.update(fout)
     return render(
@@ -136,7 +136,7 @@ def actie(request: HttpRequest, pk: int, naam: str) -> HttpResponse:
     if naam not in klassen:
         raise Http404("Onbekende stap.")
     k = _klacht(request, pk)
-    form = klassen[naam](request.POST)
+    form = klassen[naam](request.POST, prefix=naam)
     if not form.is_valid():
         return _pagina(request, k, status=400, **{naam: form})
     d = form.cleaned_data
