@@ -105,3 +105,19 @@ def test_lijst_en_termijnen_met_audit(bezwaar, jurist, kwaliteit):
     html = _als(kwaliteit).get("/bezwaren/termijnen/").content.decode()
     assert "Beslissing op bezwaar" in html and bezwaar.beslistermijn.einddatum.strftime("%d-%m-%Y") in html
     assert AuditRegel.objects.filter(gebruiker=kwaliteit, wat__contains="termijnen").exists()
+
+
+def test_zaakpagina_toont_bezwaar_en_klacht(bezwaar, consulent, kwaliteit):
+    from maatwerk.apps.klachten import services as klachten
+
+    k = klachten.registreer_klacht(
+        kwaliteit,
+        ontvangen_op=dt.date.today(),
+        klager="J. Jansen",
+        over="gemeente",
+        omschrijving="Niet teruggebeld.",
+        bezwaar=bezwaar,
+    )
+    html = _als(consulent).get(f"/zaken/{bezwaar.zaak_id}/").content.decode()
+    assert f'href="/bezwaren/{bezwaar.pk}/"' in html and k.kenmerk in html
+    assert bezwaar.beslistermijn.einddatum.strftime("%d-%m-%Y") in html
