@@ -78,8 +78,9 @@ def lijst(request: HttpRequest) -> HttpResponse:
         "kwaliteit": kwaliteit,
         "aanbieders": Aanbieder.objects.filter(actief=True),
         "fout": fout,
-        "vandaag": timezone.localdate(),
         "post": request.POST if request.method == "POST" else {},
+        "peildatum": request.POST.get("peildatum") or timezone.localdate().isoformat(),
+        "seed": request.POST.get("seed") or timezone.localdate().year,
     }
     return render(request, "schouw/lijst.html", context, status=status)
 
@@ -151,7 +152,7 @@ def schouw(request: HttpRequest, pk: int) -> HttpResponse:
         "calamiteiten": s.calamiteiten.all() if kwaliteit else [],
         "fout": fout,
         "post": request.POST if request.method == "POST" else {},
-        "vandaag": timezone.localdate(),
+        "uitgevoerd_op": request.POST.get("uitgevoerd_op") or timezone.localdate().isoformat(),
     }
     return render(request, "schouw/schouw.html", context, status=status)
 
