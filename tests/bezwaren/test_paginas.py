@@ -121,3 +121,18 @@ def test_zaakpagina_toont_bezwaar_en_klacht(bezwaar, consulent, kwaliteit):
     html = _als(consulent).get(f"/zaken/{bezwaar.zaak_id}/").content.decode()
     assert f'href="/bezwaren/{bezwaar.pk}/"' in html and k.kenmerk in html
     assert bezwaar.beslistermijn.einddatum.strftime("%d-%m-%Y") in html
+
+
+def test_termijnen_toont_verlopen_beslistermijn(beschikking, jurist):
+    bekend = dt.date.today() - dt.timedelta(days=200)
+    oud = services.registreer_bezwaar(
+        beschikking.zaak,
+        jurist,
+        ontvangen_op=bekend + dt.timedelta(days=5),
+        indiener="client",
+        gronden="Te weinig uren.",
+        bekendgemaakt_op=bekend,
+    )
+    verlopen = (dt.date.today() - oud.beslistermijn.einddatum).days
+    html = _als(jurist).get("/bezwaren/termijnen/").content.decode()
+    assert f"verlopen ({verlopen} d)" in html and oud.kenmerk in html

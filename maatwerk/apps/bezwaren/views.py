@@ -271,6 +271,7 @@ def termijnen(request: HttpRequest) -> HttpResponse:
     for r in regels:
         t = r["termijn"]
         r["dagen"] = (t.einddatum - vandaag).days if t else None
+        r["verlopen"] = -r["dagen"] if r["dagen"] is not None and r["dagen"] < 0 else 0
         r["stand"] = (
             "onbekend"
             if t is None
