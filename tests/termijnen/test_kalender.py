@@ -79,6 +79,18 @@ def test_gelijkgestelde_dagen_per_periode():
     assert D(2027, 5, 7) not in feestdagen(2026)  # each year only its own days
 
 
+def test_elke_gelijkgestelde_dag_is_een_brugdag():
+    """Data check: each equated day (art. 3 lid 3) is a Monday or Friday next to a feestdag of lid 1 or 2."""
+    from maatwerk.termijnen.regels import feestdagen_op
+
+    for besluit in feestdagen_op(D(2026, 1, 1)).gelijkgesteld:
+        for dag in besluit.dagen:
+            assert dag.weekday() in (0, 4), dag
+            buur = dag + dt.timedelta(days=1 if dag.weekday() == 0 else -1)
+            naam = feestdag(buur)
+            assert naam and not naam.startswith("gelijkgestelde"), (dag, buur)
+
+
 def test_jaar_zonder_gelijkstellingsbesluit_wordt_geweigerd():
     with pytest.raises(KalenderOnbekend, match="Geen gelijkstellingsbesluit .* 2029"):
         is_werkdag(D(2029, 3, 1))

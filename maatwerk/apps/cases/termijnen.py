@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from maatwerk.termijnen import KalenderOnbekend, eerstvolgende_werkdag
+from maatwerk.termijnen import KalenderOnbekend, atw_van_toepassing, eerstvolgende_werkdag
 
 from .models import Opschorting, Zaak
 from .termijnregels import Termijnregel, termijnregels_op
@@ -97,7 +97,7 @@ def _opgeschort(opschortingen: Iterable[Opschorting], start: dt.date, eind: dt.d
 
 def atw_einde(regel: Termijnregel, uiterlijk: dt.date) -> dt.date | None:
     """The last day after the Algemene termijnenwet, or None (a werkafspraak, or a year without calendar)."""
-    if not regel.algemene_termijnenwet:
+    if not regel.algemene_termijnenwet or not atw_van_toepassing(regel.weken or 0, regel.dagen or 0):
         return None
     try:
         return eerstvolgende_werkdag(uiterlijk)
