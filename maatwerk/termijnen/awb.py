@@ -18,7 +18,7 @@ from typing import Any
 
 from maatwerk.opmaak import lange_datum
 
-from .kalender import EEN_DAG, is_werkdag, reden_geen_werkdag, werkdagen_tussen
+from .kalender import EEN_DAG, is_werkdag, reden_geen_werkdag
 from .regels import awb_op
 
 ATW_ART_1 = (
@@ -83,6 +83,17 @@ def _reden(eind: dt.date, nieuw: dt.date) -> str:
     )
 
 
+def _twee_werkdagen(van: dt.date, tot_en_met: dt.date) -> bool:
+    """At least two working days in ``[van, tot_en_met]`` (stops at the second)."""
+    gevonden, d = 0, van
+    while d <= tot_en_met:
+        gevonden += is_werkdag(d)
+        if gevonden == 2:
+            return True
+        d += EEN_DAG
+    return False
+
+
 def wettelijke_termijn(
     na: dt.date, *, weken: int = 0, dagen: int = 0, grondslag: tuple[str, ...] = (), atw: bool = True
 ) -> Uitkomst:
@@ -96,7 +107,7 @@ def wettelijke_termijn(
     berekend = eind
     extra: tuple[str, ...] = ()
     if (eind - begin).days + 1 >= 3:
-        while werkdagen_tussen(begin, eind) < 2:
+        while not _twee_werkdagen(begin, eind):
             eind += EEN_DAG
         if eind != berekend:
             extra = (ATW_ART_2,)
