@@ -109,3 +109,29 @@ def test_queries_do_not_grow_with_data(zes_zaken, django_assert_max_num_queries)
     reeks = perioden(dt.date(2025, 1, 1), timezone.localdate())
     with django_assert_max_num_queries(18):
         monitor(reeks)
+
+
+def test_klachten_figures(consulent, aanbieders):
+    from django.apps import apps
+
+    if not apps.is_installed("maatwerk.apps.klachten"):
+        pytest.skip("klachten-app niet geïnstalleerd")
+    klacht = apps.get_model("klachten", "Klacht")
+    k = periode_van(timezone.localdate())
+    for i in range(6):
+        klacht.objects.create(
+            ontvangen_op=k.van,
+            klager="x",
+            over="aanbieder",
+            aanbieder=aanbieders[0],
+            omschrijving="te laat",
+            oordeel="gegrond" if i < 3 else "ongegrond",
+            afgehandeld_op=k.van + dt.timedelta(days=14),
+        )
+    rijen, _ = monitor([k])
+    klachten = [r for r in rijen if r["onderdeel"] == "klachten"]
+    waarde = {(r["indicator"], r["uitsplitsing"]): r["waarde"] for r in klachten}
+    assert waarde[("ontvangen", "")] == 6 and waarde[("afgehandeld", "")] == 6
+    assert waarde[("(deels) gegrond", "")] == 50.0
+    assert waarde[("gemiddelde behandelduur", "")] == 14.0
+    assert waarde[("uitkomst", "gegrond")] == "<5"  # three: suppressed

@@ -116,3 +116,31 @@ def test_calamity_for_toezichthouder(zaak, kwaliteit, consulent):
     c = services.registreer_calamiteit(zaak, kwaliteit, "geweld", timezone.localdate(), "Cliënt geslagen")
     assert c.aanbieder_id == zaak.aanbieder_id and Calamiteit.objects.count() == 1
     assert AuditRegel.objects.filter(client=zaak.client, wat__contains="geweld").exists()
+
+
+def test_quality_klacht_about_the_provider_adds_a_visit(zaak, consulent, aanbieders):
+    from django.apps import apps
+
+    if not apps.is_installed("maatwerk.apps.klachten"):
+        pytest.skip("klachten-app niet geïnstalleerd")
+    klacht = apps.get_model("klachten", "Klacht")
+    andere = maak_zaak(consulent, aanbieders[0], 5, in_zorg=False)
+    klacht.objects.create(
+        ontvangen_op=timezone.localdate(),
+        klager="x",
+        zaak=andere,
+        over="aanbieder",
+        aanbieder=aanbieders[0],
+        omschrijving="Hulp komt niet opdagen",
+    )
+    klacht.objects.create(  # about the gemeente: not about the quality of the help
+        ontvangen_op=timezone.localdate(),
+        klager="y",
+        zaak=zaak,
+        over="gemeente",
+        omschrijving="Lang wachten",
+    )
+    assert bronnen.zaken_met_klacht_of_bezwaar_over_kwaliteit(aanbieders[0]) == {andere.pk}
+    assert bronnen.zaken_met_klacht_of_bezwaar_over_kwaliteit(aanbieders[1]) == set()
+    uit = services.steekproef(aanbieders[0], timezone.localdate(), seed=3)
+    assert uit.klacht_of_bezwaar == [andere.pk] and andere.pk in uit.te_bezoeken

@@ -94,7 +94,7 @@ def _doorlooptijd(
                 aandeel,
                 "procent",
                 n,
-                toelichting=f"{bron}; zonder verlenging door opschorting",
+                toelichting=f"{bron}; kalenderdagen, zonder opschorting en zonder Atw-verschuiving",
             )
         )
     return rijen
