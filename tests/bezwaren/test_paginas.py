@@ -136,3 +136,17 @@ def test_termijnen_toont_verlopen_beslistermijn(beschikking, jurist):
     verlopen = (dt.date.today() - oud.beslistermijn.einddatum).days
     html = _als(jurist).get("/bezwaren/termijnen/").content.decode()
     assert f"verlopen ({verlopen} d)" in html and oud.kenmerk in html
+
+
+def test_bezwaar_tegen_een_oudere_versie(beschikking, jurist):
+    browser = _als(jurist)
+    velden = {
+        "zaak": beschikking.zaak_id,
+        "ontvangen_op": dt.date.today().isoformat(),
+        "indiener": "client",
+        "gronden": "Versie 1 klopte niet.",
+    }
+    fout = browser.post("/bezwaren/nieuw/", {**velden, "versie": 9})
+    assert fout.status_code == 400 and "geen beschikking met dit versienummer" in fout.content.decode()
+    assert browser.post("/bezwaren/nieuw/", {**velden, "versie": 1}).status_code == 302
+    assert Bezwaar.objects.get().beschikking == beschikking

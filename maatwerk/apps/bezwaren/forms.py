@@ -22,6 +22,12 @@ class BezwaarForm(NlForm):
     zaak = forms.IntegerField(
         label="Zaaknummer", min_value=1, help_text="Het nummer van de zaak (zie de zaakpagina)."
     )
+    versie = forms.IntegerField(
+        label="Versie van de beschikking",
+        min_value=1,
+        required=False,
+        help_text="Leeg: de geldende versie (of premature als er nog geen beschikking is).",
+    )
     ontvangen_op = forms.DateField(label="Bezwaarschrift ontvangen op", widget=Datum())
     indiener = forms.ChoiceField(label="Ingediend door", choices=Indiener.choices)
     indiener_naam = forms.CharField(

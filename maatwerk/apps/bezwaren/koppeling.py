@@ -25,6 +25,7 @@ __all__ = [
     "corrigeer_na_bezwaar",
     "gemeente",
     "geldende_versie",
+    "versie_van",
 ]
 
 
@@ -35,6 +36,11 @@ def gemeente() -> str:
 def geldende_versie(zaak: Any) -> Beschikking | None:
     """The newest (not replaced) version of the zaak's beschikking, or None."""
     return Beschikking.objects.filter(zaak=zaak, correctie__isnull=True).order_by("-versie").first()
+
+
+def versie_van(zaak: Any, versie: int) -> Beschikking | None:
+    """A given version of the zaak's beschikking, or None."""
+    return Beschikking.objects.filter(zaak=zaak, versie=versie).first()
 
 
 def bekendgemaakt_op(beschikking: Beschikking) -> dt.date:

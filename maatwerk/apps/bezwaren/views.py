@@ -21,7 +21,7 @@ from maatwerk.apps.accounts.rollen import Rol, heeft_rol, rol_vereist
 from maatwerk.apps.audit import log_clientlijst, log_persoonsgegevens
 from maatwerk.apps.cases.models import Zaak
 
-from . import services
+from . import koppeling, services
 from .forms import (
     AdviesForm,
     BeslissenForm,
@@ -84,8 +84,11 @@ def nieuw(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         zaak = Zaak.objects.select_related("client").filter(pk=d["zaak"]).first()
+        versie = koppeling.versie_van(zaak, d["versie"]) if zaak is not None and d["versie"] else None
         if zaak is None:
             form.add_error("zaak", "Er is geen zaak met dit nummer.")
+        elif d["versie"] and versie is None:
+            form.add_error("versie", "Deze zaak heeft geen beschikking met dit versienummer.")
         else:
             try:
                 bezwaar = services.registreer_bezwaar(
@@ -95,6 +98,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
                     indiener=d["indiener"],
                     indiener_naam=d["indiener_naam"],
                     gronden=d["gronden"],
+                    beschikking=versie,
                 )
             except services.Geweigerd as fout:
                 form.add_error(None, str(fout))
