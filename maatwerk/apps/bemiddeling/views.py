@@ -32,9 +32,9 @@ def zaak(request: HttpRequest, pk: int) -> HttpResponse:
         status = 400
     else:
         form = BemiddelingForm()
-        log_persoonsgegevens(
-            request.user, z.client, "lezen", f"informele afhandeling zaak {z.pk}", "informele afhandeling"
-        )
+    log_persoonsgegevens(
+        request.user, z.client, "lezen", f"informele afhandeling zaak {z.pk}", "informele afhandeling"
+    )
     stappen = z.bemiddelingen.select_related("aanbieder", "door")
     return render(
         request, "bemiddeling/zaak.html", {"zaak": z, "stappen": stappen, "form": form}, status=status

@@ -131,8 +131,7 @@ def schouw(request: HttpRequest, pk: int) -> HttpResponse:
             fout, status = str(exc), 400
         else:
             return redirect("schouw:schouw", pk=s.pk)
-    else:
-        log_persoonsgegevens(request.user, s.zaak.client, "lezen", f"schouw {s.pk}", WAAROM)
+    log_persoonsgegevens(request.user, s.zaak.client, "lezen", f"schouw {s.pk}", WAAROM)
     punten = [
         {
             "p": p,
