@@ -62,8 +62,11 @@ def test_bezwaar_gegrond_geeft_nieuwe_beschikkingsversie(live_server, demo, page
     page.get_by_label("Gronden van het bezwaar").fill("De wasverzorging is niet meegenomen.")
     _knop(page, "Bezwaar registreren")
     bezwaar = Bezwaar.objects.get()
-    expect(page.get_by_role("heading", level=1)).to_contain_text(bezwaar.kenmerk)
+    expect(page.get_by_role("heading", level=1).first).to_contain_text(bezwaar.kenmerk)
     _controleer(page, "bezwaar")
+    page.get_by_text("Brief van de beschikking").click()  # the letter as sent, for the jurist
+    expect(page.get_by_text("Wat hebben wij besloten?")).to_be_visible()
+    _controleer(page, "bezwaar-met-brief")
 
     page.get_by_label("Ontvankelijk", exact=True).select_option("ja")
     _knop(page, "Ontvankelijkheid vastleggen")

@@ -165,7 +165,9 @@ def _pagina(request: HttpRequest, bezwaar: Bezwaar, status: int = 200, **fout: f
 @rol_vereist(*LEZERS)
 def bezwaar(request: HttpRequest, pk: int) -> HttpResponse:
     b = _bezwaar(pk)
-    log_persoonsgegevens(request.user, b.zaak.client, "lezen", f"bezwaar {b.kenmerk} (dossier)", WAAROM)
+    log_persoonsgegevens(
+        request.user, b.zaak.client, "lezen", f"bezwaar {b.kenmerk} (dossier en beschikking)", WAAROM
+    )
     return _pagina(request, b)
 
 
