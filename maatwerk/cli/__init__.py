@@ -29,6 +29,9 @@ COMMANDS: dict[str, str] = {
     "serve": "maatwerk.cli.web:serve",
     "audit": "maatwerk.cli.audit:audit",
     "tweedefactor": "maatwerk.cli.tweedefactor:tweedefactor",
+    "termijn": "maatwerk.cli.termijn:termijn",
+    "schouw": "maatwerk.cli.schouw:schouw",
+    "monitor": "maatwerk.cli.monitor:monitor",
 }
 
 

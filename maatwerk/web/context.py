@@ -20,6 +20,11 @@ MENU: list[tuple[str, str, tuple[str, ...]]] = [
     ("finance:overzicht", "Financiën", (Rol.BELEIDSMEDEWERKER, Rol.AANBIEDER)),
     ("beleid:toets", "Beleidstoets", (Rol.BELEIDSMEDEWERKER, Rol.FUNCTIONEEL_BEHEERDER)),
     ("audit:lijst", "Auditlog", (Rol.FUNCTIONEEL_BEHEERDER, Rol.KWALITEITSMEDEWERKER)),
+    ("schouw:lijst", "Schouw", (Rol.KWALITEITSMEDEWERKER, Rol.AANBIEDER)),
+    ("bezwaren:lijst", "Bezwaren", (Rol.JURIST, Rol.KWALITEITSMEDEWERKER)),
+    ("klachten:lijst", "Klachten", (Rol.KWALITEITSMEDEWERKER, Rol.JURIST, Rol.AANBIEDER)),
+    ("bezwaren:termijnen", "Termijnen", (Rol.JURIST, Rol.KWALITEITSMEDEWERKER)),
+    ("monitor:overzicht", "Monitor", (Rol.BELEIDSMEDEWERKER,)),
 ]
 
 

@@ -115,6 +115,11 @@ INSTALLED_APPS = [
     "maatwerk.apps.levering",
     "maatwerk.apps.besluiten",
     "maatwerk.apps.beleid",
+    "maatwerk.apps.bemiddeling",
+    "maatwerk.apps.schouw",
+    "maatwerk.apps.bezwaren",
+    "maatwerk.apps.klachten",
+    "maatwerk.apps.monitor",
 ]
 
 MIDDLEWARE = [

@@ -25,4 +25,9 @@ urlpatterns = [
     path("financien/", include("maatwerk.apps.finance.urls")),
     path("beleid/", include("maatwerk.apps.beleid.urls")),
     path("beschikkingen/", include(beschikkingen_urls)),
+    path("bemiddeling/", include("maatwerk.apps.bemiddeling.urls")),
+    path("schouw/", include("maatwerk.apps.schouw.urls")),
+    path("bezwaren/", include("maatwerk.apps.bezwaren.urls")),
+    path("klachten/", include("maatwerk.apps.klachten.urls")),
+    path("monitor/", include("maatwerk.apps.monitor.urls")),
 ]

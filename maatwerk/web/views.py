@@ -15,6 +15,7 @@ STARTPAGINA: list[tuple[tuple[str, ...], str]] = [
     ((Rol.KWALITEITSMEDEWERKER,), "cases:zaken"),
     ((Rol.BELEIDSMEDEWERKER,), "cases:rapportage"),
     ((Rol.FUNCTIONEEL_BEHEERDER,), "audit:lijst"),
+    ((Rol.JURIST,), "bezwaren:lijst"),
 ]
 
 

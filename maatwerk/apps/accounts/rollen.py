@@ -23,6 +23,7 @@ class Rol(models.TextChoices):
     AANBIEDER = "aanbieder", "Aanbieder"
     KWALITEITSMEDEWERKER = "kwaliteitsmedewerker", "Kwaliteitsmedewerker"
     FUNCTIONEEL_BEHEERDER = "functioneel_beheerder", "Functioneel beheerder"
+    JURIST = "jurist", "Jurist"
 
 
 #: Roles that work on cases of any client (the access team).

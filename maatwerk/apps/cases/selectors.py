@@ -54,7 +54,7 @@ def werklijst(
     zaken = list(qs)
     opschortingen = opschortingen_per_zaak(zaken)
     regels = [(t, zaak) for zaak in zaken for t in open_termijnen(zaak, vandaag, opschortingen[zaak.pk])]
-    regels.sort(key=lambda r: (r[0].uiterlijk, r[1].pk))
+    regels.sort(key=lambda r: (r[0].laatste_dag, r[1].pk))
     log_clientlijst(gebruiker, [z.client for _, z in regels], "werklijst (naam)", "werkvoorraad bewaken")
     return regels
 

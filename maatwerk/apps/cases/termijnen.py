@@ -3,6 +3,8 @@
 ``termijnen_van(zaak, vandaag)`` returns one :class:`Termijn` per applicable rule. The rules
 version is the one valid on the melddatum. A suspension extends an opschortbare termijn by the
 suspended days that fall within the (extended) period; an open suspension counts until today.
+A term set in a law (``algemene_termijnenwet: true``) then ends on a working day: ``uiterlijk`` is the
+counted date, ``laatste_dag`` the last day after the Algemene termijnenwet (:mod:`maatwerk.termijnen`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils import timezone
+
+from maatwerk.termijnen import KalenderOnbekend, atw_van_toepassing, eerstvolgende_werkdag
 
 from .models import Opschorting, Zaak
 from .termijnregels import Termijnregel, termijnregels_op
@@ -31,17 +35,27 @@ class Termijn:
     regel: Termijnregel
     werklijst: bool
     opgeschort_nu: bool = False
+    einddatum: dt.date | None = None  # after the Algemene termijnenwet, when the law applies it
+
+    @property
+    def laatste_dag(self) -> dt.date:
+        """The last day of the term: the counted date, moved on by the Atw where it applies."""
+        return self.einddatum or self.uiterlijk
+
+    @property
+    def verschoven(self) -> bool:
+        return self.laatste_dag != self.uiterlijk
 
     @property
     def stand(self) -> str:
         """gehaald | te_laat | opgeschort (a suspension runs today) | verlopen | binnenkort | open"""
         if self.gehaald_op is not None:
-            return "gehaald" if self.gehaald_op <= self.uiterlijk else "te_laat"
+            return "gehaald" if self.gehaald_op <= self.laatste_dag else "te_laat"
         if self.opgeschort_nu:
             return "opgeschort"
-        if self.vandaag > self.uiterlijk:
+        if self.vandaag > self.laatste_dag:
             return "verlopen"
-        if (self.uiterlijk - self.vandaag).days <= BIJNA_DAGEN:
+        if (self.laatste_dag - self.vandaag).days <= BIJNA_DAGEN:
             return "binnenkort"
         return "open"
 
@@ -58,7 +72,7 @@ class Termijn:
 
     @property
     def dagen_over(self) -> int:
-        return (self.uiterlijk - self.vandaag).days
+        return (self.laatste_dag - self.vandaag).days
 
     @property
     def dagen_verlopen(self) -> int:
@@ -79,6 +93,16 @@ def _opgeschort(opschortingen: Iterable[Opschorting], start: dt.date, eind: dt.d
             dagen += (tot - van).days + 1
             tot_nu = tot
     return dagen
+
+
+def atw_einde(regel: Termijnregel, uiterlijk: dt.date) -> dt.date | None:
+    """The last day after the Algemene termijnenwet, or None (a werkafspraak, or a year without calendar)."""
+    if not regel.algemene_termijnenwet or not atw_van_toepassing(regel.weken or 0, regel.dagen or 0):
+        return None
+    try:
+        return eerstvolgende_werkdag(uiterlijk)
+    except KalenderOnbekend:
+        return None
 
 
 def bereken(
@@ -136,6 +160,7 @@ def termijnen_van(
                 regel,
                 regel.werklijst,
                 nu_opgeschort,
+                atw_einde(regel, uiterlijk),
             )
         )
     return uit

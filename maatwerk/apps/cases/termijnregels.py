@@ -42,6 +42,7 @@ class Termijnregel(StrictModel):
     opschortbaar: bool = False
     alleen_bij_spoed: bool = False
     werklijst: bool = True
+    algemene_termijnenwet: bool = False  # a term set in a law: its end follows the Atw (maatwerk.termijnen)
     bron: Bron
     opschorting_bron: Bron | None = None
     voorbeeld: bool = False

@@ -1,0 +1,1 @@
+"""Klacht (Awb chapter 9) about the gemeente or a provider: registered, handled in time, outcome, measures."""
