@@ -71,8 +71,18 @@ def test_cbs_figures_by_form(zes_zaken):
     k = periode_van(timezone.localdate())
     rijen, _ = monitor([k])
     # five zaken in care, zorg in natura: counted; the sixth has no beschikking.
-    assert _waarde(rijen, "cliënten met maatwerkvoorziening (einde periode)", k.naam, "zorg in natura") == 5
+    assert (
+        _waarde(
+            rijen, "cliënten met maatwerkvoorziening (einde periode of vandaag)", k.naam, "zorg in natura"
+        )
+        == 5
+    )
     assert Beschikking.objects.count() == 5
+    # spend: 250 euro per 4 weeks (the example indication, Trede 4) x days of delivery up to today
+    vandaag = timezone.localdate()
+    dagen = (vandaag - max(vandaag - dt.timedelta(days=20), k.van)).days + 1
+    uitgaven = _waarde(rijen, "geraamde uitgaven", k.naam, "Thuiszorg Noord / Trede 4")
+    assert uitgaven == pytest.approx(round(5 * 250 * dagen / 28, 2))
 
 
 def test_small_counts_suppressed(consulent, aanbieders):

@@ -96,3 +96,15 @@ def test_signal_on_results_page(consulent, kwaliteit, aanbieders):
         services.leg_schouw_vast(s, kwaliteit, {p.pk: ("onvoldoende", "vies")}, "", timezone.localdate())
     html = _web(kwaliteit).get("/schouw/resultaten/").content.decode()
     assert "Signalen voor het contractmanagement" in html and "Thuiszorg Noord" in html
+
+
+def test_plan_one_zaak_after_a_klacht(consulent, kwaliteit, aanbieders):
+    zaak = maak_zaak(consulent, aanbieders[0], 8, in_zorg=False)
+    web = _web(kwaliteit)
+    vandaag = timezone.localdate().isoformat()
+    fout = web.post("/schouw/", {"actie": "zaak", "zaak": "999999", "reden": "klacht", "gepland_op": vandaag})
+    assert fout.status_code == 302 and not Schouw.objects.exists()
+    assert "Er is niets opgeslagen" in web.get("/schouw/").content.decode()
+    goed = web.post("/schouw/", {"actie": "zaak", "zaak": zaak.pk, "reden": "klacht", "gepland_op": vandaag})
+    s = Schouw.objects.get()
+    assert goed.url == f"/schouw/{s.pk}/" and s.reden == "klacht" and s.zaak == zaak

@@ -175,10 +175,14 @@ def _huidige_beschikkingen():
 
 def cbs_gmsd(perioden: list[Periode]) -> list[dict[str, Any]]:
     """CBS Gemeentelijke Monitor Sociaal Domein, Wmo: clients with a maatwerkvoorziening (hulp bij het
-    huishouden) by form (zorg in natura / pgb) on the last day of the period, starts and ends in it."""
+    huishouden) by form (zorg in natura / pgb) on the last day of the period (or today), starts and ends."""
+    from django.utils import timezone
+
+    vandaag = timezone.localdate()
     aggregaties: dict[str, Any] = {}
     for i, p in enumerate(perioden):
-        lopend = Q(ingangsdatum__lte=p.tot) & (Q(einddatum__isnull=True) | Q(einddatum__gte=p.tot))
+        peil = min(p.tot, vandaag)  # a period that has not ended yet: today
+        lopend = Q(ingangsdatum__lte=peil) & (Q(einddatum__isnull=True) | Q(einddatum__gte=peil))
         aggregaties[f"c{i}"] = Count("zaak__client", distinct=True, filter=lopend)
         aggregaties[f"s{i}"] = Count("pk", filter=_in("ingangsdatum", p))
         aggregaties[f"e{i}"] = Count("pk", filter=_in("einddatum", p))
@@ -194,7 +198,7 @@ def cbs_gmsd(perioden: list[Periode]) -> list[dict[str, Any]]:
             rijen += [
                 _rij(
                     "cbs",
-                    "cliënten met maatwerkvoorziening (einde periode)",
+                    "cliënten met maatwerkvoorziening (einde periode of vandaag)",
                     p,
                     a[f"c{i}"],
                     "aantal",
@@ -212,8 +216,10 @@ def cbs_gmsd(perioden: list[Periode]) -> list[dict[str, Any]]:
 
 def uitgaven(perioden: list[Periode]) -> list[dict[str, Any]]:
     """Estimated spend per provider and trede: the indication's tariff per period times the days of
-    delivery in the period (one query; the tariff sits in the indication snapshot of the plan)."""
-    begin, einde = perioden[0].van, perioden[-1].tot
+    delivery in the period up to today (one query; the tariff sits in the indication snapshot of the plan)."""
+    from django.utils import timezone
+
+    begin, einde, vandaag = perioden[0].van, perioden[-1].tot, timezone.localdate()
     rijen_db = (
         bronnen.Toewijzing.objects.filter(levering_gestart_op__isnull=False, levering_gestart_op__lte=einde)
         .filter(Q(levering_gestopt_op__isnull=True) | Q(levering_gestopt_op__gte=begin))
@@ -225,21 +231,22 @@ def uitgaven(perioden: list[Periode]) -> list[dict[str, Any]]:
             "zaak__ondersteuningsplan__indicatie",
         )
     )
-    totalen: dict[tuple[str, str, str], list[Any]] = {}
+    totalen: dict[tuple[str, str, str], list[Any]] = {}  # som, n, periode, voorbeeld
     for naam, start, stop, einde_recht, indicatie in rijen_db.iterator():
         indicatie = indicatie or {}
         tarief = indicatie.get("tarief_per_periode") or {}
         bedrag = Decimal(str(tarief.get("bedrag") or 0))
         periode_dagen = _periode_dagen(tarief.get("periode", ""))
         trede = ", ".join(sorted((indicatie.get("treden") or {}).values())) or "onbekend"
-        laatste = min(d for d in (stop, einde_recht, einde) if d is not None)
+        laatste = min(d for d in (stop, einde_recht, einde, vandaag) if d is not None)
         for p in perioden:
             dagen = (min(laatste, p.tot) - max(start, p.van)).days + 1
             if dagen <= 0 or not periode_dagen:
                 continue
-            t = totalen.setdefault((naam, trede, p.naam), [Decimal(0), 0, p])
+            t = totalen.setdefault((naam, trede, p.naam), [Decimal(0), 0, p, False])
             t[0] += bedrag * dagen / periode_dagen
             t[1] += 1
+            t[3] = t[3] or bool(tarief.get("voorbeeld"))
     return [
         _rij(
             "uitgaven",
@@ -249,9 +256,10 @@ def uitgaven(perioden: list[Periode]) -> list[dict[str, Any]]:
             "euro",
             n,
             uitsplitsing=f"{naam} / {trede}",
-            toelichting="tarief per periode uit de indicatie x dagen levering",
+            toelichting="tarief per periode uit de indicatie x dagen levering (t/m vandaag)"
+            + (" (voorbeeldtarief, geen vastgesteld tarief)" if voorbeeld else ""),
         )
-        for (naam, trede, _), (som, n, p) in sorted(
+        for (naam, trede, _), (som, n, p, voorbeeld) in sorted(
             totalen.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[1][2].van)
         )
     ]

@@ -16,8 +16,8 @@ from maatwerk.apps.audit import log_clientlijst, log_persoonsgegevens
 from maatwerk.regels.laden import Regelfout
 
 from . import services
-from .bronnen import Aanbieder, Rol, aanbieder_van, gemeente, heeft_rol, rol_vereist
-from .models import Calamiteit, Oordeel, Schouw, SoortMelding, Stand
+from .bronnen import Aanbieder, Rol, aanbieder_van, gemeente, heeft_rol, rol_vereist, zichtbare_zaken
+from .models import Calamiteit, Oordeel, Reden, Schouw, SoortMelding, Stand
 from .regels import schouwregels
 from .resultaten import Uitslag, per_aanbieder_per_kwartaal
 
@@ -60,6 +60,8 @@ def lijst(request: HttpRequest) -> HttpResponse:
         aanbieder = Aanbieder.objects.filter(pk=_int(request.POST.get("aanbieder"))).first()
         seed = _int(request.POST.get("seed"))
         peildatum = _datum(request.POST.get("peildatum"))
+        if request.POST.get("actie") == "zaak":
+            return _plan_een(request)
         if aanbieder is None or seed is None or peildatum is None:
             fout = "Kies een aanbieder en vul een geldige peildatum (JJJJ-MM-DD) en seed (geheel getal) in."
         else:
@@ -77,12 +79,28 @@ def lijst(request: HttpRequest) -> HttpResponse:
         "schouwen": schouwen,
         "kwaliteit": kwaliteit,
         "aanbieders": Aanbieder.objects.filter(actief=True),
+        "redenen": [(r.value, r.label) for r in Reden if r != Reden.STEEKPROEF],
         "fout": fout,
         "post": request.POST if request.method == "POST" else {},
         "peildatum": request.POST.get("peildatum") or timezone.localdate().isoformat(),
         "seed": request.POST.get("seed") or timezone.localdate().year,
     }
     return render(request, "schouw/lijst.html", context, status=status)
+
+
+def _plan_een(request: HttpRequest) -> HttpResponse:
+    """Plan a schouw for one zaak (after a klacht or bezwaar, or on a signal)."""
+    zaak = zichtbare_zaken(request.user).filter(pk=_int(request.POST.get("zaak"))).first()
+    datum = _datum(request.POST.get("gepland_op"))
+    try:
+        if zaak is None or datum is None:
+            raise services.Geweigerd("Vul een bestaand zaaknummer en een geldige datum (JJJJ-MM-DD) in.")
+        s = services.plan_schouw(zaak, request.user, request.POST.get("reden", ""), datum)
+    except services.Geweigerd as exc:
+        messages.error(request, f"Er is niets opgeslagen. {exc}")
+        return redirect("schouw:lijst")
+    messages.success(request, f"Schouw {s.pk} gepland.")
+    return redirect("schouw:schouw", pk=s.pk)
 
 
 def _oordelen(request: HttpRequest, schouw: Schouw) -> dict[int, tuple[str, str]]:
