@@ -9,10 +9,10 @@ from django.contrib.auth.models import Group, User
 
 from maatwerk.apps.aanbieders.models import Aanbieder
 from maatwerk.apps.accounts.rollen import Rol
-from maatwerk.apps.beschikkingen import services as besluit
-from maatwerk.apps.beschikkingen.models import Beschikking
+from maatwerk.apps.besluiten import services as besluit
+from maatwerk.apps.besluiten.models import Beschikking
 from maatwerk.apps.cases.models import Zaak
-from tests.beschikkingen.conftest import gebruiker, maak_zaak
+from tests.besluiten.conftest import gebruiker, maak_zaak
 
 
 @pytest.fixture

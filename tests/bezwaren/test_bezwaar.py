@@ -8,7 +8,7 @@ import pytest
 import time_machine
 
 from maatwerk.apps.audit.models import AuditRegel
-from maatwerk.apps.beschikkingen.models import Beschikking
+from maatwerk.apps.besluiten.models import Beschikking
 from maatwerk.apps.bezwaren import services
 from maatwerk.apps.bezwaren.models import Beslissing, Bezwaar, Indiener
 from maatwerk.termijnen import beslistermijn_bezwaar, bezwaartermijn

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from maatwerk.apps.beschikkingen import webdemo as beschikkingen_demo
+from maatwerk.apps.besluiten import webdemo as beschikkingen_demo
 from maatwerk.apps.bezwaren import webdemo
 from maatwerk.apps.bezwaren.models import Bezwaar
 from maatwerk.apps.cases.demo import laad_demo

@@ -38,10 +38,10 @@ def _knop(page: Page, naam: str) -> None:
 def test_bezwaar_gegrond_geeft_nieuwe_beschikkingsversie(live_server, demo, page: Page, tmp_path: Path):
     from django.contrib.auth.models import User
 
-    from maatwerk.apps.beschikkingen.models import Beschikking
+    from maatwerk.apps.besluiten.models import Beschikking
     from maatwerk.apps.bezwaren.models import Bezwaar
     from maatwerk.apps.bezwaren.webdemo import jurist
-    from tests.beschikkingen.conftest import maak_zaak
+    from tests.besluiten.conftest import maak_zaak
     from tests.bezwaren.conftest import geef_af
 
     jurist()

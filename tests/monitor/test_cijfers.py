@@ -9,7 +9,7 @@ import pytest
 from django.test import Client as WebClient
 from django.utils import timezone
 
-from maatwerk.apps.beschikkingen.models import Beschikking
+from maatwerk.apps.besluiten.models import Beschikking
 from maatwerk.apps.cases.models import Zaak
 from maatwerk.apps.monitor.cijfers import monitor, onderdruk
 from maatwerk.apps.monitor.perioden import periode_van, perioden

@@ -67,7 +67,8 @@ def maak_zaak(consulent: User, aanbieder: Aanbieder | None, nummer: int = 1, in_
 
 def zet_in_zorg(zaak: Zaak, aanbieder: Aanbieder, consulent: User) -> None:
     """Plan, beschikking (stub letter: no PDF in unit tests) and toewijzing with delivery started."""
-    from maatwerk.apps.beschikkingen.models import Beschikking, Ondersteuningsplan, Toewijzing
+    from maatwerk.apps.besluiten.models import Beschikking, Ondersteuningsplan
+    from maatwerk.apps.levering.models import Toewijzing
 
     vandaag = timezone.localdate()
     Ondersteuningsplan.objects.create(zaak=zaak, indicatie=zaak.onderzoek.indicatie, opgesteld_door=consulent)

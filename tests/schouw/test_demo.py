@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_hooks(settings):
     from maatwerk.apps.bemiddeling.webdemo import laad_demo as bemiddeling_demo
-    from maatwerk.apps.beschikkingen.webdemo import laad_demo as beschikkingen_demo
+    from maatwerk.apps.besluiten.webdemo import laad_demo as beschikkingen_demo
     from maatwerk.apps.cases.demo import laad_demo
     from maatwerk.apps.schouw.webdemo import laad_demo as schouw_demo
 

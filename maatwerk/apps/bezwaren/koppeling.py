@@ -1,4 +1,4 @@
-"""The one adapter to the beschikking and its correction mechanism (``apps/beschikkingen`` today).
+"""The one adapter to the beschikking and its correction mechanism (``apps/besluiten``).
 
 When the beschikking moves (e.g. to ``apps/besluiten``), only this module and the model reference
 ``BESCHIKKING_MODEL`` (also in the migration) change.
@@ -11,11 +11,11 @@ from typing import Any
 
 from django.utils import timezone
 
-from maatwerk.apps.beschikkingen import services as _besluit
-from maatwerk.apps.beschikkingen.models import Beschikking
-from maatwerk.apps.beschikkingen.services import Geweigerd
+from maatwerk.apps.besluiten import services as _besluit
+from maatwerk.apps.besluiten.models import Beschikking
+from maatwerk.apps.besluiten.services import Geweigerd
 
-BESCHIKKING_MODEL = "beschikkingen.Beschikking"
+BESCHIKKING_MODEL = "besluiten.Beschikking"
 
 __all__ = [
     "BESCHIKKING_MODEL",

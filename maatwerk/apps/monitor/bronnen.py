@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from maatwerk.apps.accounts.rollen import Rol, rol_vereist
-from maatwerk.apps.beschikkingen.models import Beschikking, Besluit, Toewijzing
+from maatwerk.apps.besluiten.models import Beschikking, Besluit
+from maatwerk.apps.levering.models import Toewijzing
 from maatwerk.apps.cases.models import Zaak
 from maatwerk.apps.herindicatie.models import CaseloadClient, Registratie
 from maatwerk.apps.schouw.models import Schouw, Stand

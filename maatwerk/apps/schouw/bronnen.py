@@ -38,7 +38,7 @@ def gemeente() -> str:
 
 def zaken_in_zorg(aanbieder: Aanbieder, peildatum: dt.date) -> QuerySet[Zaak]:
     """Zaken whose help by ``aanbieder`` has started and not stopped on ``peildatum`` (the sample frame)."""
-    from maatwerk.apps.beschikkingen.models import Toewijzing
+    from maatwerk.apps.levering.models import Toewijzing
 
     lopend = Toewijzing.objects.filter(
         aanbieder=aanbieder, levering_gestart_op__lte=peildatum, vervangen_door__isnull=True

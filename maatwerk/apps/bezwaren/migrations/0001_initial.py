@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("beschikkingen", "0001_initial"),
+        ("besluiten", "0001_initial"),
         ("cases", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -144,7 +144,7 @@ class Migration(migrations.Migration):
                         null=True,
                         on_delete=django.db.models.deletion.PROTECT,
                         related_name="bezwaren",
-                        to="beschikkingen.beschikking",
+                        to="besluiten.beschikking",
                         verbose_name="beschikking (versie)",
                     ),
                 ),
@@ -164,7 +164,7 @@ class Migration(migrations.Migration):
                         null=True,
                         on_delete=django.db.models.deletion.PROTECT,
                         related_name="+",
-                        to="beschikkingen.beschikking",
+                        to="besluiten.beschikking",
                         verbose_name="nieuwe beschikking (versie na bezwaar)",
                     ),
                 ),
