@@ -10,7 +10,7 @@ from django.test import Client as Browser
 from maatwerk.apps.audit.models import AuditRegel
 from maatwerk.apps.bezwaren import services
 from maatwerk.apps.bezwaren.models import Bezwaar
-from tests.beschikkingen.conftest import gebruiker
+from tests.besluiten.conftest import gebruiker
 
 pytestmark = pytest.mark.django_db
 

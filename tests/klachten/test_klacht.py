@@ -12,7 +12,7 @@ from maatwerk.apps.bezwaren import services as bezwaren
 from maatwerk.apps.klachten import services
 from maatwerk.apps.klachten.models import Klacht
 from maatwerk.termijnen import klachttermijn
-from tests.beschikkingen.conftest import gebruiker
+from tests.besluiten.conftest import gebruiker
 
 pytestmark = pytest.mark.django_db
 VANDAAG = dt.date.today()
