@@ -8,12 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 from maatwerk.apps.accounts.rollen import Rol, rol_vereist
+from maatwerk.apps.bemiddeling.models import Bemiddeling
 from maatwerk.apps.beschikkingen.models import Beschikking, Besluit, Toewijzing
 from maatwerk.apps.cases.models import Zaak
 from maatwerk.apps.herindicatie.models import CaseloadClient, Registratie
 from maatwerk.apps.schouw.models import Schouw, Stand
 
 __all__ = [
+    "Bemiddeling",
     "Beschikking",
     "Besluit",
     "CaseloadClient",
