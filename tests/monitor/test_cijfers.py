@@ -145,3 +145,15 @@ def test_klachten_figures(consulent, aanbieders):
     assert waarde[("(deels) gegrond", "")] == 50.0
     assert waarde[("gemiddelde behandelduur", "")] == 14.0
     assert waarde[("uitkomst", "gegrond")] == "<5"  # three: suppressed
+
+
+def test_informal_resolution_counted(zaak, consulent):
+    from maatwerk.apps.bemiddeling.services import registreer_driegesprek
+
+    k = periode_van(timezone.localdate())
+    for _ in range(5):
+        registreer_driegesprek(
+            zaak, consulent, datum=max(zaak.melddatum, k.van), uitkomst="overeenstemming", toelichting="ok"
+        )
+    rijen, _ = monitor([k])
+    assert _waarde(rijen, "driegesprek", k.naam, "overeenstemming") == 5

@@ -100,3 +100,20 @@ def test_xlsx_has_no_formulas():
     assert tuple(waarden[0]) == KOLOMMEN
     assert waarden[1][1] == '\'=HYPERLINK("x")' and waarden[1][6] == 12
     assert all(c.data_type != "f" for rij in blad.iter_rows() for c in rij)
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 50), st.one_of(st.none(), st.integers(0, 500), st.floats(0, 100))),
+        max_size=40,
+    )
+)
+def test_suppression_never_shows_a_value_based_on_one_to_four(paren):
+    from maatwerk.apps.monitor.cijfers import ONDERDRUKT, onderdruk
+
+    rijen = [{"n": n, "waarde": w, "toelichting": ""} for n, w in paren]
+    for voor, na in zip(rijen, onderdruk(rijen), strict=True):
+        if 0 < voor["n"] < 5:
+            assert na["waarde"] == ONDERDRUKT
+        else:
+            assert na == voor

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from maatwerk.apps.accounts.rollen import Rol, rol_vereist
+from maatwerk.apps.bemiddeling.models import Bemiddeling
 from maatwerk.apps.besluiten.models import Beschikking, Besluit
 from maatwerk.apps.levering.models import Toewijzing
 from maatwerk.apps.cases.models import Zaak
@@ -15,6 +16,7 @@ from maatwerk.apps.herindicatie.models import CaseloadClient, Registratie
 from maatwerk.apps.schouw.models import Schouw, Stand
 
 __all__ = [
+    "Bemiddeling",
     "Beschikking",
     "Besluit",
     "CaseloadClient",

@@ -279,6 +279,29 @@ def _periode_dagen(tekst: str) -> int:
     return 0
 
 
+def informeel(perioden: list[Periode]) -> list[dict[str, Any]]:
+    """Driegesprekken, tweede meningen and mediation per period, by kind and outcome."""
+    aggregaties = {f"p{i}": Count("pk", filter=_in("datum", p)) for i, p in enumerate(perioden)}
+    per_soort = (
+        bronnen.Bemiddeling.objects.values("soort", "uitkomst")
+        .annotate(**aggregaties)
+        .order_by("soort", "uitkomst")
+    )
+    return [
+        _rij(
+            "informele afhandeling",
+            a["soort"].replace("_", " "),
+            p,
+            a[f"p{i}"],
+            "aantal",
+            a[f"p{i}"],
+            uitsplitsing=a["uitkomst"].replace("_", " "),
+        )
+        for a in per_soort
+        for i, p in enumerate(perioden)
+    ]
+
+
 def herindicatie(perioden: list[Periode]) -> list[dict[str, Any]]:
     """Campaign progress per period: registrations per kind (visits, driegesprekken, bezwaren)."""
     aggregaties = {f"p{i}": Count("pk", filter=_in("datum", p)) for i, p in enumerate(perioden)}
@@ -384,6 +407,7 @@ ONDERDELEN = (
     meldingen,
     doorlooptijden,
     wachttijd_levering,
+    informeel,
     bezwaren,
     klachten,
     schouw,
