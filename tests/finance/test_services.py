@@ -14,10 +14,19 @@ def test_the_only_set_is_chosen_and_an_explicit_choice_wins(monkeypatch):
     assert kies_regelset("uitmiddelen", "westland") == "westland"
 
 
-@pytest.mark.parametrize("sets", [[], ["a", "b"]])
-def test_none_or_several_sets_without_a_choice_are_refused(monkeypatch, sets):
+@pytest.mark.parametrize(
+    ("sets", "melding"),
+    [
+        ([], "er is geen regelset oude uurtarieven"),
+        (
+            ["a", "b"],
+            r"er zijn meerdere regelsets oude uurtarieven \(PxQ\): kies er één \(beschikbaar: a, b\)",
+        ),
+    ],
+)
+def test_none_or_several_sets_without_a_choice_are_refused(monkeypatch, sets, melding):
     monkeypatch.setattr(services, "regelsets", lambda soort: sets)
-    with pytest.raises(Keuzefout, match="niet precies één regelset oude uurtarieven") as fout:
+    with pytest.raises(Keuzefout, match=melding) as fout:
         kies_regelset("pxq")
     assert fout.value.beschikbaar == sets
 
@@ -27,5 +36,5 @@ def test_matrix_from_choice_kader_or_the_only_one(monkeypatch):
     monkeypatch.setattr(services, "matrix_van_kader", lambda kader, peildatum: f"van-{kader}")
     assert kies_matrix("m2") == "m2"
     assert kies_matrix(kader="k") == "van-k"
-    with pytest.raises(Keuzefout, match=r"resultatenmatrix.*m1, m2"):
+    with pytest.raises(Keuzefout, match=r"meerdere resultatenmatrices: kies er één \(beschikbaar: m1, m2\)"):
         kies_matrix()

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from maatwerk.apps.besluiten.opmaak import datum_tekst, getal, hele_minuten, minuten_tekst, uren_tekst
+from maatwerk.engine.indicatie import Indicatie
 from maatwerk.regels.laden import Melding, Regelfout, StrictModel, laad
 
 AFZENDERS = Path(__file__).resolve().parent / "afzenders"
@@ -249,7 +250,7 @@ def frequentie_tekst(frequentie: Any) -> str:
     return _FREQUENTIES.get(tekst, tekst.replace("_", " "))
 
 
-def taken_uit_indicatie(ind: Any) -> tuple[Taakregel, ...]:
+def taken_uit_indicatie(ind: Indicatie) -> tuple[Taakregel, ...]:
     """Task lines from ``ind.activiteiten`` (engine contract), with the reason from each ``uitleg``."""
     regels = []
     for a in ind.activiteiten:
@@ -269,7 +270,7 @@ def taken_uit_indicatie(ind: Any) -> tuple[Taakregel, ...]:
 
 
 def resultaatgebieden_uit_indicatie(
-    ind: Any, doelen: dict[str, str] | None = None
+    ind: Indicatie, doelen: dict[str, str] | None = None
 ) -> tuple[Resultaatgebiedregel, ...]:
     """One line per resultaatgebied: its name, the minutes of its tasks and its trede when it has one."""
     doelen = doelen or {}
@@ -284,7 +285,7 @@ def resultaatgebieden_uit_indicatie(
     )
 
 
-def treden_uit_indicatie(ind: Any) -> tuple[Trederegel, ...]:
+def treden_uit_indicatie(ind: Indicatie) -> tuple[Trederegel, ...]:
     """The treden with their meaning and why (e.g. "2.08 uur per week valt in de band 1.5-2.5 uur")."""
     return tuple(
         Trederegel(naam=t.naam, label=t.label, omschrijving=t.omschrijving, grond=t.grond)

@@ -1,6 +1,8 @@
 """Case workflow views: worklist, case list, case page, melding, status, opschorting, spoed.
 
-Every page that shows a client's personal data writes an audit entry; every lookup starts from
+The views parse input and present output. Every change goes through :mod:`.services` (one function
+each, audited in its transaction; a refusal is a :class:`~.services.Zaakfout` shown on its field);
+pages with personal data read through :mod:`.selectors`, which log the read. Every lookup starts from
 :func:`zichtbare_zaken` so guessing another id gives 404.
 """
 
@@ -199,7 +201,7 @@ def _besluit_url(zaak: Zaak) -> str | None:
         return None
 
 
-def _opnieuw(request: HttpRequest, zaak: Zaak, **forms) -> HttpResponse:
+def _opnieuw(request: HttpRequest, zaak: Zaak, **formulieren: forms.Form) -> HttpResponse:
     """Re-render the case page with the failed form (status 400), nothing stored."""
     context = {
         "zaak": zaak,
@@ -220,7 +222,7 @@ def _opnieuw(request: HttpRequest, zaak: Zaak, **forms) -> HttpResponse:
         ),
     }
     context["lopende_opschorting"] = next((o for o in context["opschortingen"] if o.tot is None), None)
-    context.update(forms)
+    context.update(formulieren)
     messages.error(request, "Er is niets opgeslagen. Verbeter de fouten hieronder.")
     return render(request, "cases/zaak.html", context, status=400)
 

@@ -22,10 +22,11 @@ from .matrix import matrices, matrix_van_kader
 from .tarieven import regelsets
 
 Soort = Literal["pxq", "uitmiddelen"]
-OMSCHRIJVING: dict[str, str] = {
-    "pxq": "oude uurtarieven (PxQ)",
-    "uitmiddelen": "uitmiddelen-regels",
-    "matrix": "resultatenmatrix",
+#: (singular, plural) of what is chosen, for the message.
+OMSCHRIJVING: dict[str, tuple[str, str]] = {
+    "pxq": ("regelset oude uurtarieven (PxQ)", "regelsets oude uurtarieven (PxQ)"),
+    "uitmiddelen": ("regelset uitmiddelen", "regelsets uitmiddelen"),
+    "matrix": ("resultatenmatrix", "resultatenmatrices"),
 }
 
 
@@ -35,9 +36,11 @@ class Keuzefout(ValueError):
     def __init__(self, soort: str, beschikbaar: list[str]) -> None:
         self.soort = soort
         self.beschikbaar = beschikbaar
-        lijst = ", ".join(beschikbaar) or "geen"
+        een, meer = OMSCHRIJVING[soort]
         super().__init__(
-            f"er is niet precies één regelset {OMSCHRIJVING[soort]}: kies er één (beschikbaar: {lijst})"
+            f"er zijn meerdere {meer}: kies er één (beschikbaar: {', '.join(beschikbaar)})"
+            if beschikbaar
+            else f"er is geen {een}"
         )
 
 

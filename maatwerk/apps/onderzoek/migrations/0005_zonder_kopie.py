@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("onderzoek", "0003_indicatie_vastleggen")]
+    dependencies = [("onderzoek", "0004_indicatie_vastleggen")]
 
     operations = [
         migrations.RemoveField(model_name="onderzoek", name="situatie"),

@@ -1,21 +1,15 @@
-"""A toewijzing refers to the stored Indicatie of its beschikking."""
+"""Foreign-key column(s) to the stored Indicatie, filled by 0003_indicatie_vastleggen.
+
+A migration of its own: PostgreSQL then adds the constraints before any row is written."""
 
 import django.db.models.deletion
 from django.db import migrations, models
-
-
-def van_beschikking(apps, schema_editor):
-    Toewijzing = apps.get_model("levering", "Toewijzing")
-    for t in Toewijzing.objects.select_related("beschikking").order_by("pk").iterator():
-        if t.beschikking.indicatie_id is not None:
-            Toewijzing.objects.filter(pk=t.pk).update(indicatie_id=t.beschikking.indicatie_id)
 
 
 class Migration(migrations.Migration):
     dependencies = [
         ("levering", "0001_initial"),
         ("indicaties", "0001_initial"),
-        ("besluiten", "0002_indicatie_vastleggen"),
     ]
 
     operations = [
@@ -31,5 +25,4 @@ class Migration(migrations.Migration):
                 verbose_name="indicatie",
             ),
         ),
-        migrations.RunPython(van_beschikking, migrations.RunPython.noop),
     ]

@@ -1,11 +1,10 @@
 """Each onderzoek's indication JSON becomes a stored, immutable Indicatie row (data kept, no copy left).
 
-The rule file's hash is unknown for these rows (left empty). Schema clean-up is in 0004, a separate
+The rule file's hash is unknown for these rows (left empty). Schema clean-up is in 0005, a separate
 migration so that PostgreSQL does not alter a table with pending foreign-key checks.
 """
 
-import django.db.models.deletion
-from django.db import migrations, models
+from django.db import migrations
 
 
 def naar_indicatie(apps, schema_editor):
@@ -40,21 +39,9 @@ def terug(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("onderzoek", "0002_tweedemening"),
-        ("indicaties", "0001_initial"),
+        ("onderzoek", "0003_indicatie_veld"),
     ]
 
     operations = [
-        migrations.AddField(
-            model_name="onderzoek",
-            name="indicatie_vastgelegd",
-            field=models.ForeignKey(
-                null=True,
-                blank=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="+",
-                to="indicaties.indicatie",
-            ),
-        ),
         migrations.RunPython(naar_indicatie, terug),
     ]

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("besluiten", "0002_indicatie_vastleggen")]
+    dependencies = [("besluiten", "0003_indicatie_vastleggen")]
 
     operations = [
         migrations.RemoveField(model_name="ondersteuningsplan", name="indicatie"),

@@ -2,11 +2,10 @@
 
 A plan whose copy equals its onderzoek's indication gets that row; otherwise its copy becomes a row of its
 own. A beschikking gets its plan's row (the letter was made from it), else the onderzoek's. The JSON column
-goes in 0003 (a separate migration, for PostgreSQL's pending foreign-key checks).
+goes in 0004 (a separate migration, for PostgreSQL's pending foreign-key checks).
 """
 
-import django.db.models.deletion
-from django.db import migrations, models
+from django.db import migrations
 
 
 def naar_indicatie(apps, schema_editor):
@@ -47,34 +46,10 @@ def terug(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("besluiten", "0001_initial"),
-        ("indicaties", "0001_initial"),
-        ("onderzoek", "0004_zonder_kopie"),
+        ("besluiten", "0002_indicatie_veld"),
+        ("onderzoek", "0005_zonder_kopie"),
     ]
 
     operations = [
-        migrations.AddField(
-            model_name="ondersteuningsplan",
-            name="indicatie_vastgelegd",
-            field=models.ForeignKey(
-                null=True,
-                blank=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="+",
-                to="indicaties.indicatie",
-            ),
-        ),
-        migrations.AddField(
-            model_name="beschikking",
-            name="indicatie",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="beschikkingen",
-                to="indicaties.indicatie",
-                verbose_name="indicatie",
-            ),
-        ),
         migrations.RunPython(naar_indicatie, terug),
     ]
