@@ -58,8 +58,6 @@ from maatwerk.engine.kaders import Normenkader, Resultatenmatrix, register
 from maatwerk.engine.plat import BEOORDELING, KOLOMMEN, MAX_LEDEN, VOORZIENINGEN
 from maatwerk.engine.situatie import (
     CATEGORIEEN,
-    JA,
-    NEE,
     OMSTANDIGHEDEN,
     Meedoen,
     Niveau,
@@ -71,6 +69,7 @@ from maatwerk.engine.stappen.afronding import py_round, rond_af_kolom
 from maatwerk.engine.stappen.feiten import kolom_feiten
 from maatwerk.engine.stappen.toestand import Invoer
 from maatwerk.regels.laden import Melding, Regelfout
+from maatwerk.regeltaal.waarden import JA, NEE
 
 MAX_MELDINGEN = 50
 BLOK = 250_000  # rows evaluated at once (a larger frame goes in blocks: less memory, same result)
@@ -172,7 +171,7 @@ def _ja_nee(k: str, dtype: pl.DataType, standaard: bool) -> _Kolom | str:
             (c == 1).fill_null(standaard), [(c.is_not_null() & ~c.is_in([0, 1]), "verwacht ja of nee (1/0)")]
         )
     if _tekst(dtype):
-        klein = c.cast(pl.String).str.to_lowercase()
+        klein = c.cast(pl.String).str.strip_chars().str.to_lowercase()  # as regeltaal.waarden.ja_nee
         ja, nee = klein.is_in(sorted(JA)), klein.is_in(sorted(NEE))
         leeg = c.is_null() | (klein == "")
         waarde = (ja | (leeg & standaard)).fill_null(standaard)

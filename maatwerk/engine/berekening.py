@@ -30,12 +30,13 @@ from maatwerk.engine.gecompileerd import (
 )
 from maatwerk.engine.indicatie import ActiviteitIndicatie, GebiedTotaal, Indicatie
 from maatwerk.engine.kaders import PER_WEEK, Normenkader, Resultatenmatrix, register
-from maatwerk.engine.situatie import CATEGORIEEN, Afwijking, Situatie, leeftijd
+from maatwerk.engine.situatie import CATEGORIEEN, Afwijking, Situatie
 from maatwerk.engine.stappen import ENKEL, afwijking, toepassing, treden
 from maatwerk.engine.stappen.afronding import rond_af
 from maatwerk.engine.stappen.feiten import feiten, geldt
 from maatwerk.engine.stappen.toestand import Enkel
 from maatwerk.regels.laden import Melding, Regelfout
+from maatwerk.regeltaal.waarden import leeftijd
 
 
 def niveau_van(s: Situatie, categorieen: tuple[str, ...]) -> str:

@@ -14,6 +14,7 @@ from maatwerk.engine.kaders import (
     Normtijd,
     Voorwaarde,
 )
+from maatwerk.opmaak import getal
 from maatwerk.regels.laden import Bron
 
 
@@ -27,9 +28,9 @@ def bron_tekst(bron: Bron | None, voorbeeld: bool = False, toelichting: str | No
 
 
 def komma(x: float, decimalen: int | None = None) -> str:
-    """A number the Dutch way (decimal comma); without ``decimalen`` as short as exact."""
-    tekst = f"{x:.{decimalen}f}" if decimalen is not None else f"{x:g}"
-    return tekst.replace(".", ",")
+    """A number the Dutch way (:func:`maatwerk.opmaak.getal`): ``decimalen`` fixed decimals, or without
+    them as short as exact (up to 4 decimals, for values from the rule files)."""
+    return getal(x, decimalen, vast=True) if decimalen is not None else getal(x, 4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +141,7 @@ class CMinimumTrede:
     reden: str | None
     bron: str
     voorbeeld: bool
+    activiteit: str | None = None  # only when this activity has minutes
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +244,7 @@ def _minimum(m: MinimumTrede) -> CMinimumTrede:
         m.reden,
         bron_tekst(m.bron, m.voorbeeld, m.toelichting),
         m.voorbeeld,
+        m.activiteit,
     )
 
 

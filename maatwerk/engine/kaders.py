@@ -269,7 +269,8 @@ class GebruikelijkeHulp(Gesourcet):
 class MinimumTrede(Gesourcet):
     """At least trede ``trede`` (a code of the matrix) in ``matrix_resultaatgebied`` when ``als`` holds.
 
-    Applies only where the area has a trede from its hours (minutes > 0); a higher trede stays.
+    Applies only where the area has a trede from its hours (minutes > 0) and, with ``activiteit``, only
+    when that activity has minutes (e.g. the professional does the wash); a higher trede stays.
     """
 
     id: str
@@ -277,6 +278,7 @@ class MinimumTrede(Gesourcet):
     matrix_resultaatgebied: str
     trede: str
     als: list[Voorwaarde] = Field(min_length=1)
+    activiteit: str | None = None
     reden: str | None = Field(default=None, description="Dutch phrase for the letter, read after 'omdat'")
 
     @model_validator(mode="after")
@@ -346,6 +348,10 @@ class Normenkader(Geldigheid):
                     f"minimum_treden.{i}.matrix_resultaatgebied: '{mt.matrix_resultaatgebied}' hoort bij "
                     f"geen resultaatgebied van dit kader (bekend: {', '.join(sorted(mrg)) or 'geen'})"
                 )
+        alle_ids = {a.id for a in self.activiteiten}
+        for i, mt in enumerate(self.minimum_treden):
+            if mt.activiteit is not None and mt.activiteit not in alle_ids:
+                raise ValueError(f"minimum_treden.{i}.activiteit: onbekende activiteit '{mt.activiteit}'")
         ids: set[str] = set()
         for i, act in enumerate(self.activiteiten):
             for v in act.vervalt_bij_voorziening:

@@ -17,9 +17,7 @@ from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from maatwerk.regels.laden import Melding, Regelfout, StrictModel, lees_yaml, valideer
-
-JA: frozenset[str] = frozenset({"ja", "j", "true", "waar", "1", "x", "yes"})
-NEE: frozenset[str] = frozenset({"nee", "n", "false", "onwaar", "0", "no"})
+from maatwerk.regeltaal.waarden import ja_nee
 
 Niveau = Literal["zelf", "deels", "niet"]
 """How far the client can do an activity: ``zelf`` (alone), ``deels`` (partly), ``niet`` (not at all)."""
@@ -191,17 +189,11 @@ class Afwijking(StrictModel):
         return self
 
 
-def _ja_nee_onbekend(waarde: Any) -> Any:
-    """ja/nee/onbekend (also true/false/None) for a consulent's decision; other text stays (an error)."""
-    if isinstance(waarde, str):
-        w = waarde.strip().casefold()
-        if w in ("", "onbekend"):
-            return None
-        if w in JA:
-            return True
-        if w in NEE:
-            return False
-    return waarde
+def _ja_nee_onbekend(waarde: Any) -> bool | None:
+    """ja / nee / onbekend (also true/false, empty) for a consulent's decision (the shared parser)."""
+    if isinstance(waarde, str) and waarde.strip().casefold() == "onbekend":
+        return None
+    return ja_nee(waarde)
 
 
 JaNeeOnbekend = Annotated[bool | None, BeforeValidator(_ja_nee_onbekend)]
@@ -288,14 +280,6 @@ class Situatie(StrictModel):
     def voorziening(self, naam: str) -> VoorzieningGebruik | None:
         """The client's record of algemene voorziening ``naam`` (None when not listed)."""
         return next((v for v in self.algemene_voorzieningen if v.voorziening == naam), None)
-
-
-def leeftijd(geboortedatum: dt.date, peildatum: dt.date) -> int:
-    """Age in whole years on ``peildatum``."""
-    jaren = peildatum.year - geboortedatum.year
-    if (peildatum.month, peildatum.day) < (geboortedatum.month, geboortedatum.day):
-        jaren -= 1
-    return jaren
 
 
 _PAD = re.compile(r"^[A-Za-z_][\w]*(?:\.[\w]+)*$")

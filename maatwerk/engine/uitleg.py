@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from maatwerk.opmaak import euro, getal, uren_en_minuten
+
 if TYPE_CHECKING:
     from maatwerk.engine.indicatie import Indicatie
 
@@ -18,7 +20,7 @@ def _opsomming(delen: list[str]) -> str:
 
 
 def _getal(x: float) -> str:
-    return f"{x:g}".replace(".", ",")
+    return getal(x, 4)
 
 
 def activiteit_uitleg(taak: str, frequentie: str, per_keer: float, per_week: int, redenen: list[str]) -> str:
@@ -35,10 +37,8 @@ def activiteit_uitleg(taak: str, frequentie: str, per_keer: float, per_week: int
 
 
 def uren_tekst(minuten: int) -> str:
-    uren, rest = divmod(minuten, 60)
-    if uren and rest:
-        return f"{uren} uur en {rest} minuten"
-    return f"{uren} uur" if uren else f"{rest} minuten"
+    """``125`` -> ``"2 uur en 5 minuten"`` (:func:`maatwerk.opmaak.uren_en_minuten`)."""
+    return uren_en_minuten(minuten)
 
 
 def indicatie_uitleg(ind: Indicatie, extra: list[str] | None = None) -> str:
@@ -61,8 +61,7 @@ def indicatie_uitleg(ind: Indicatie, extra: list[str] | None = None) -> str:
     for t in ind.trede_details:
         regels.append(f"{t.naam}: {t.label} ({t.grond.rstrip('.')}).")
     if ind.tarief_per_periode is not None:
-        bedrag = f"{ind.tarief_per_periode.bedrag:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
-        regels.append(f"Tarief: € {bedrag} per {ind.tarief_per_periode.periode}.")
+        regels.append(f"Tarief: {euro(ind.tarief_per_periode.bedrag)} per {ind.tarief_per_periode.periode}.")
     if ind.voorbeeldwaarden:
         regels.append(
             "VOORBEELD — niet voor gebruik: deze berekening gebruikt voorbeeldwaarden zonder "

@@ -163,7 +163,13 @@ def _laders() -> list[tuple[str, Callable[[], object]]]:
         ("termijnen", functie("maatwerk.apps.cases.termijnregels:alle_versies")),
         ("iwmo/codelijsten", functie("maatwerk.apps.levering.iwmo.codes:codelijsten")),
         ("iwmo/gemeenten", _iwmo_gemeenten),
+        ("afzenders", _afzenders),
     ]
+
+
+def _afzenders() -> object:
+    brief = importlib.import_module("maatwerk.apps.beschikkingen.brief")
+    return [brief.afzender(b.pad.stem) for b in zoekpad.bestanden("afzenders")]
 
 
 def _iwmo_gemeenten() -> object:

@@ -36,6 +36,7 @@ SOORTEN: dict[str, Vorm] = {
     "gemeenten": "plat",
     "termijnen": "plat",
     "iwmo/codelijsten": "plat",
+    "afzenders": "plat",
 }
 """Every kind of rule file a rules directory may hold: ``versies`` = ``<soort>/<id>/<valid_from>.yaml``,
 ``plat`` = ``<soort>/<naam>.yaml``."""

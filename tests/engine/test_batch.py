@@ -29,7 +29,7 @@ from maatwerk.engine.batch import (
     rond_af,
 )
 from maatwerk.engine.berekening import rond_af as rond_af_enkel
-from maatwerk.engine.plat import KOLOMMEN, MAX_LEDEN, VOORZIENINGEN, rij_naar_situatie
+from maatwerk.engine.plat import BEOORDELING, KOLOMMEN, MAX_LEDEN, VOORZIENINGEN, rij_naar_situatie
 from maatwerk.engine.situatie import CATEGORIEEN, OMSTANDIGHEDEN
 from maatwerk.regels.laden import Regelfout
 
@@ -42,7 +42,7 @@ for _k, _v in KOLOMMEN.items():
         SCHEMA[_k] = pl.String
     elif _k.endswith(("geboortedatum",)) or _k == "peildatum":
         SCHEMA[_k] = pl.Date
-    elif isinstance(_v, bool):
+    elif _k.startswith("voorziening_") or isinstance(_v, bool):  # voorziening_*: None = not assessed
         SCHEMA[_k] = pl.Boolean
     elif isinstance(_v, int):
         SCHEMA[_k] = pl.Int64
@@ -136,7 +136,7 @@ def rijen(draw, peil: dt.date = PEIL, max_rijen: int = 8) -> list[dict[str, Any]
         rij["trap"] = kies(misschien(st.booleans()))
         for c in CATEGORIEEN:
             rij[f"beperking_{c}"] = kies(misschien(st.sampled_from(NIVEAUS)))
-        for o in OMSTANDIGHEDEN:
+        for o in (*OMSTANDIGHEDEN, "veel_eigen_kracht"):
             rij[o] = kies(st.sampled_from([None, False, True]))
         for n in range(1, MAX_LEDEN + 1):
             rol = kies(st.sampled_from([None, None, *ROLLEN]))
@@ -155,6 +155,8 @@ def rijen(draw, peil: dt.date = PEIL, max_rijen: int = 8) -> list[dict[str, Any]
             )
         for v in VOORZIENINGEN:
             rij[f"voorziening_{v}"] = kies(st.sampled_from([None, False, True]))
+            for b in BEOORDELING:  # mostly both ja when in use, so a voorziening often replaces maatwerk
+                rij[f"voorziening_{v}_{b}"] = kies(st.sampled_from([None, False, True, True, True]))
         if kies(st.integers(0, 9)) == 0:  # now and then a row with no situation at all
             rij = {"id": rij["id"], "geboortedatum": rij["geboortedatum"]} | {
                 k: None for k in rij if k not in ("id", "geboortedatum")
@@ -272,6 +274,7 @@ def test_two_hour_areas_give_a_trede_column_each(tmp_path, monkeypatch):
         "{id: overig, naam: Overig}", "{id: overig, naam: Overig, matrix_resultaatgebied: overig}"
     )
     tekst = tekst.replace("telt_voor_trede: false", "telt_voor_trede: true")
+    tekst = tekst.split("minimum_treden:")[0]  # they name trede codes of voorbeeldstad-hbh
     (tmp_path / "normenkaders" / "batch-test").mkdir(parents=True)
     (tmp_path / "normenkaders" / "batch-test" / "2020-01-01.yaml").write_text(tekst, encoding="utf-8")
     (tmp_path / "resultatenmatrices" / "batch-test-matrix").mkdir(parents=True)

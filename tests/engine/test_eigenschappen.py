@@ -22,6 +22,7 @@ KADERS = st.sampled_from(
         ("h4", "Westland"),
         ("h4", "Delft"),
         ("denhaag-mwa", "Den Haag"),
+        ("ho-2025", "Voorbeeldstad"),
     ]
 )
 
@@ -75,7 +76,24 @@ situaties = st.fixed_dictionaries(
             ),
             unique=True,
             max_size=2,
+        ).flatmap(
+            lambda namen: st.tuples(
+                *(
+                    st.one_of(
+                        st.just(n),  # the old form: in use, not assessed
+                        st.fixed_dictionaries(
+                            {
+                                "voorziening": st.just(n),
+                                "passend": st.sampled_from(["ja", "nee", None]),
+                                "financieel_toegankelijk": st.sampled_from(["ja", "nee", None]),
+                            }
+                        ),
+                    )
+                    for n in namen
+                )
+            ).map(list)
         ),
+        "veel_eigen_kracht": st.booleans(),
     }
 )
 

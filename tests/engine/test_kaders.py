@@ -90,7 +90,8 @@ def test_laad_kader_uit_bestand():
 @pytest.mark.parametrize("pad", sorted(VOORBEELDEN.glob("*.yaml")), ids=lambda p: p.name)
 def test_elk_voorbeeld_rekent(pad):
     s = laad_situatie(pad)
-    ind = indiceer(s, kader="ciz-protocol" if "vught" in pad.name else None)
+    kader = "ciz-protocol" if "vught" in pad.name else "ho-2025" if "ho-2025" in pad.name else None
+    ind = indiceer(s, kader=kader)
     data = ind.as_json()
     for sleutel in (
         "kader",

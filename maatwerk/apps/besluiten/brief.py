@@ -42,8 +42,13 @@ class Afzender(StrictModel):
 
 @cache
 def afzender(gemeente: str) -> Afzender:
-    """Sender data of ``gemeente`` from ``afzenders/<gemeente>.yaml``."""
-    pad = AFZENDERS / f"{gemeente.strip().lower().replace(' ', '-')}.yaml"
+    """Sender data of ``gemeente`` from ``afzenders/<gemeente>.yaml``: in a ``MAATWERK_REGELS``
+    directory (see :mod:`maatwerk.regels.zoekpad`; the last one wins), else the app's own folder."""
+    from maatwerk.regels import zoekpad
+
+    naam = f"{gemeente.strip().lower().replace(' ', '-')}.yaml"
+    eigen = [b.pad for b in zoekpad.bestanden("afzenders") if b.naam == naam]
+    pad = eigen[-1] if eigen else AFZENDERS / naam
     if not pad.exists():
         raise Regelfout([Melding(f"geen afzendergegevens voor gemeente {gemeente!r}", str(pad))])
     return laad(Afzender, pad)

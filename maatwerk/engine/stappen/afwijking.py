@@ -2,7 +2,7 @@
 
 Per activity: minutes = the afwijking's ``minuten_per_week`` (int, not rounded again). Per
 resultaatgebied (courts award minutes per result area): after every activity, one extra line
-``<resultaatgebied>.afwijking`` carries the difference between the consulent's minutes and the
+``resultaatgebied.<id>.afwijking`` carries the difference between the consulent's minutes and the
 computed area total, so the area total is the consulent's figure and totals stay the sum of the parts.
 An afwijking has no flat (batch) form: the column form changes nothing.
 """
@@ -41,32 +41,32 @@ def kolom(k: Kolommen) -> None:
 def gebied_enkel(
     c: Gecompileerd, afw: Afwijking, naam: str, activiteiten: list[ActiviteitIndicatie]
 ) -> ActiviteitIndicatie:
-    """The line that sets resultaatgebied ``afw.resultaatgebied`` to the consulent's minutes."""
+    """The line ``resultaatgebied.<id>.afwijking`` that sets the area to the consulent's minutes."""
     gid = afw.resultaatgebied or ""
+    regel = f"resultaatgebied.{gid}.afwijking"
     berekend = sum(a.minuten_per_week for a in activiteiten if a.resultaatgebied == gid)
     verschil = afw.minuten_per_week - berekend
-    tekst = (
-        f"Afwijking door de consulent voor {naam[0].lower() + naam[1:]}: {afw.minuten_per_week} in "
-        f"plaats van {berekend} minuten per week. Motivatie: {afw.motivatie}"
-    )
+    gebied = naam[0].lower() + naam[1:]
     stap = Stap(
-        f"{gid}.afwijking",
+        regel,
         c.id,
         c.versie,
         BRON,
         {"berekend": berekend, "vastgesteld": afw.minuten_per_week, "motivatie": afw.motivatie},
         float(verschil),
-        tekst,
+        f"Afwijking door de consulent voor het resultaatgebied {gebied}: {afw.minuten_per_week} in plaats "
+        f"van {berekend} minuten per week. Motivatie: {afw.motivatie}",
     )
     return ActiviteitIndicatie(
-        id=f"{gid}.afwijking",
-        taak=f"Afwijking {naam[0].lower() + naam[1:]}",
+        id=regel,
+        taak=f"Afwijking {gebied}",
         resultaatgebied=gid,
         frequentie="per week",
         frequentie_per_week=1.0,
         minuten_per_keer=float(verschil),
         minuten_per_week=verschil,
-        uitleg=tekst if tekst.endswith(".") else tekst + ".",
+        uitleg=f"Voor {gebied} samen: {afw.minuten_per_week} minuten per week (berekend: {berekend}), "
+        f"omdat de consulent maatwerk heeft toegepast: {afw.motivatie.rstrip('.')}.",
         trace=(stap,),
         afgeweken=True,
     )

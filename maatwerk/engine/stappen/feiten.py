@@ -21,9 +21,10 @@ import numpy as np
 
 from maatwerk.engine.kaders import Voorwaarde
 from maatwerk.engine.plat import MAX_LEDEN
-from maatwerk.engine.situatie import CATEGORIEEN, OMSTANDIGHEDEN, Rol, Situatie, Woning, leeftijd
+from maatwerk.engine.situatie import CATEGORIEEN, OMSTANDIGHEDEN, Rol, Situatie, Woning
 from maatwerk.engine.stappen.toestand import Feit, Invoer, Rij
 from maatwerk.regels.laden import Melding, Regelfout
+from maatwerk.regeltaal.waarden import leeftijd
 
 ROLLEN: tuple[str, ...] = get_args(Rol)
 WONINGTYPES: tuple[str, ...] = get_args(Woning.model_fields["type"].annotation)

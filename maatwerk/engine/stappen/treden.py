@@ -4,10 +4,10 @@ For a matrix area with ``bepaling: uren``: hours = sum of the int minutes of the
 ``telt_voor_trede`` (and of a consulent's afwijking per resultaatgebied) in every kader resultaatgebied
 mapped onto it, / 60, unrounded; the trede whose band has van <= hours < tot (no trede when the minutes
 are 0). Then each of the kader's ``minimum_treden`` for that area whose ``als`` holds raises a lower
-trede to its ``trede`` (Den Haag: several wasbeurten a week make Basis unrealistic, so at least Plus);
-treden rank by their band. For ``bepaling: zelfredzaamheid``: the trede listing the consulent's score
-(single form only: scores have no flat form). Tariff = sum of the treden's tariffs + each aanvullend
-product whose activity has minutes > 0.
+trede to its ``trede`` (Den Haag: several wasbeurten a week make Basis unrealistic, so at least Plus),
+with ``activiteit`` only when that activity has minutes; treden rank by their band. For ``bepaling:
+zelfredzaamheid``: the trede listing the consulent's score (single form only: scores have no flat
+form). Tariff = sum of the treden's tariffs + each aanvullend product whose activity has minutes > 0.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def enkel(
         minuten = sum(
             a.minuten_per_week
             for a in activiteiten
-            if a.resultaatgebied in gids and (a.id in telt or a.id.endswith(".afwijking"))
+            if a.resultaatgebied in gids and (a.id in telt or a.id.startswith("resultaatgebied."))
         )
         if minuten <= 0:
             continue
@@ -119,7 +119,10 @@ def enkel(
         )
         tvb = rg.treden[i].tarief.voorbeeld or band.voorbeeld or rg.voorbeeld
         for m, j in minima(c, matrix, rg):
-            if _van(rg.treden[j]) > _van(rg.treden[i]) and alle(m.als, f):
+            nodig = m.activiteit is None or any(
+                a.id == m.activiteit and a.minuten_per_week > 0 for a in activiteiten
+            )
+            if nodig and _van(rg.treden[j]) > _van(rg.treden[i]) and alle(m.als, f):
                 oud = rg.treden[i].label
                 i = j
                 tvb = rg.treden[j].tarief.voorbeeld or m.voorbeeld or rg.voorbeeld
@@ -239,6 +242,8 @@ def kolom(
         vans = np.array([_van(t) for t in rg.treden] + [0.0])
         for m, j in minima(c, matrix, rg):
             hoger = heeft & (vans[code] < _van(rg.treden[j])) & alle_kolom(m.als, feiten, n)
+            if m.activiteit is not None:
+                hoger &= minuten[m.activiteit] > 0
             code = np.where(hoger, j, code)
             tvb = np.where(hoger, rg.treden[j].tarief.voorbeeld or m.voorbeeld or rg.voorbeeld, tvb)
         tarieven = np.array([t.tarief.bedrag for t in rg.treden] + [0.0])
