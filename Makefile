@@ -6,15 +6,23 @@ STAMP := $(VENV)/.installed
 VENDOR := maatwerk/web/static/vendor
 ASSETS := $(VENDOR)/.installed
 
-.PHONY: install run test bench lint clean
+.PHONY: install run test bench lint lock clean
 
 install: $(STAMP) $(ASSETS)
 
-$(STAMP): pyproject.toml
+# Python packages from requirements.lock (exact versions, every file checked against its hash), then
+# maatwerk itself without dependencies. After changing dependencies in pyproject.toml: make lock.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+lock: $(STAMP)
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --all-build-deps --extra test --strip-extras \
+	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 # Front-end assets from the npm registry (NL Design System / Utrecht CSS, htmx); no CDN at run time.
 $(ASSETS): package.json package-lock.json

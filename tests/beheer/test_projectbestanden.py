@@ -73,3 +73,22 @@ def test_changelog_en_contributing():
     contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     for onderwerp in ("make run", "make test", "Regels zijn data", "services.py", "Commits"):
         assert onderwerp in contributing
+
+
+def test_lockbestand_pint_elke_afhankelijkheid_met_hashes():
+    import re
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    gepind = {
+        m.group(1).lower().replace("_", "-"): m.group(2)
+        for m in re.finditer(r"^([A-Za-z0-9._-]+)==(\S+) \\\n\s+--hash=sha256:[0-9a-f]{64}", lock, re.M)
+    }
+    vereist = [*project["dependencies"], *project["optional-dependencies"]["test"]]
+    for eis in vereist:
+        naam = re.match(r"[A-Za-z0-9._-]+", eis).group(0).lower().replace("_", "-")
+        assert naam in gepind, f"{naam} staat niet (met hash) in requirements.lock; draai 'make lock'"
+    # Every pinned package carries a hash (pip install --require-hashes refuses otherwise).
+    assert len(gepind) == len(re.findall(r"^[A-Za-z0-9._-]+==", lock, re.M))
+    assert "make lock" in (ROOT / "Makefile").read_text(encoding="utf-8")

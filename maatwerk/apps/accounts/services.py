@@ -70,8 +70,8 @@ def reset_tweede_factor(gebruiker: Any, door: Any = None, namens: str = "") -> i
     The user sets up a new authenticator app at the next login. Returns the number removed.
     """
     with transaction.atomic():
-        aantal = TOTPDevice.objects.filter(user=gebruiker).delete()[0]
-        aantal += StaticDevice.objects.filter(user=gebruiker).delete()[0]
+        aantal: int = TOTPDevice.objects.filter(user=gebruiker).delete()[0]
+        aantal += int(StaticDevice.objects.filter(user=gebruiker).delete()[0])
         wie = f" (door {namens})" if namens else ""
         log_persoonsgegevens(
             door, None, "schrijven", f"tweede factor van {gebruiker.get_username()} gereset{wie}", WAAROM

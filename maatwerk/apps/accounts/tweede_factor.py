@@ -33,7 +33,7 @@ def totp_apparaat(user: Any, bevestigd: bool = True) -> TOTPDevice | None:
 
 def heeft_tweede_factor(user: Any) -> bool:
     """True when the user has a confirmed authenticator app."""
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return bool(TOTPDevice.objects.filter(user=user, confirmed=True).exists())
 
 
 def is_geverifieerd(request: HttpRequest) -> bool:

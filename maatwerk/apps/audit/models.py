@@ -36,11 +36,11 @@ class AuditQuerySet(models.QuerySet):
         raise AuditOnveranderlijk()
 
     def bulk_create(self, objs: Any, *args: Any, **kwargs: Any) -> list[Any]:
-        objs = list(objs)
-        if any(not o.hash for o in objs):  # rows from outside the chain: chain them first
-            self.model.aan_keten_toevoegen(objs)
-            return objs
-        return super().bulk_create(objs, *args, **kwargs)
+        regels: list[Any] = list(objs)
+        if any(not r.hash for r in regels):  # rows from outside the chain: chain them first
+            self.model.aan_keten_toevoegen(regels)
+            return regels
+        return list(super().bulk_create(regels, *args, **kwargs))
 
 
 class Actie(models.TextChoices):
