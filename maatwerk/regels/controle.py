@@ -168,7 +168,7 @@ def _laders() -> list[tuple[str, Callable[[], object]]]:
 
 
 def _afzenders() -> object:
-    brief = importlib.import_module("maatwerk.apps.beschikkingen.brief")
+    brief = importlib.import_module("maatwerk.apps.besluiten.brief")
     return [brief.afzender(b.pad.stem) for b in zoekpad.bestanden("afzenders")]
 
 
