@@ -19,7 +19,7 @@ from .test_cli import SITUATIE
 pytestmark = pytest.mark.django_db
 
 AFZENDER = (
-    (PAKKET.parent / "apps" / "beschikkingen" / "afzenders" / "voorbeeldstad.yaml")
+    (PAKKET.parent / "apps" / "besluiten" / "afzenders" / "voorbeeldstad.yaml")
     .read_text("utf-8")
     .replace("Voorbeeldstad", "Testdorp")
     .replace("voorbeeldstad", "testdorp")
