@@ -56,10 +56,11 @@ def maak_zaak(consulent: User, aanbieder: Aanbieder | None, nummer: int = 1, in_
     )
     start_zaak(zaak, consulent)
     zet_status(zaak, Status.IN_ONDERZOEK, consulent)
-    ind = indicatie_json()
-    Onderzoek.objects.create(
-        zaak=zaak, indicatie=ind, kader=ind["kader"], kader_versie=ind["kader_versie"], situatie=SITUATIE
-    )
+    from maatwerk.apps.indicaties.services import leg_vast
+    from maatwerk.engine import indiceer, laad_situatie
+
+    ind = indiceer(laad_situatie("examples/situaties/01-alleenstaande-basis.yaml"))
+    Onderzoek.objects.create(zaak=zaak, indicatie=leg_vast(zaak, consulent, SITUATIE, ind))
     if in_zorg and aanbieder is not None:
         zet_in_zorg(zaak, aanbieder, consulent)
     return Zaak.objects.get(pk=zaak.pk)

@@ -53,8 +53,10 @@ def indicatie_en_situatie(zaak: Zaak) -> tuple[dict[str, Any] | None, dict[str, 
     """The indication of the current decision (ondersteuningsplan, else onderzoek) and the situation."""
     plan = getattr(zaak, "ondersteuningsplan", None)
     onderzoek = getattr(zaak, "onderzoek", None)
-    indicatie = plan.indicatie if plan is not None else (onderzoek.indicatie if onderzoek else None)
-    return indicatie, (onderzoek.situatie if onderzoek is not None else None)
+    vastgelegd = plan.indicatie if plan is not None else (onderzoek.indicatie if onderzoek else None)
+    if vastgelegd is None:
+        return None, None
+    return vastgelegd.resultaat, vastgelegd.situatie
 
 
 def zaken_met_klacht_of_bezwaar_over_kwaliteit(aanbieder: Aanbieder) -> set[int]:
