@@ -8,6 +8,8 @@ unknown keys (from a newer engine) are ignored, a missing field takes the datacl
 field without default is an error, except the legacy ``frequentie_per_week`` of JSON written by
 ``as_json()`` before this module existed (derived from minutes per week and per visit).
 Values under ``Any`` (a step's ``feiten``) are kept as JSON: a date there comes back as ISO text.
+Each type's reader and writer is built once from its hints and cached, so reading a stored indication costs
+less than computing it again.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import dataclasses
 import datetime as dt
 import functools
 import types
-import typing
 from collections.abc import Callable, Mapping
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
@@ -24,35 +25,40 @@ from maatwerk.engine.indicatie import ActiviteitIndicatie, Indicatie
 
 __all__ = ["OngeldigeIndicatieJson", "indicatie_naar_json", "indicatie_uit_json"]
 
+Lezer = Callable[[Any], Any]
+Schrijver = Callable[[Any], Any]
+
 
 class OngeldigeIndicatieJson(ValueError):
     """Stored indication JSON that does not fit the engine's result type; ``str()`` is Dutch."""
 
+    def __init__(self, reden: str, pad: list[str] | None = None) -> None:
+        self.reden = reden
+        self.pad = pad or []
+        super().__init__(reden)
+
+    def onder(self, stap: str) -> OngeldigeIndicatieJson:
+        """The same error one level up (``stap`` is a field name or ``[i]``)."""
+        self.pad.insert(0, stap)
+        return self
+
+    def __str__(self) -> str:
+        pad = "".join(p if p.startswith("[") else f".{p}" for p in self.pad)
+        return f"indicatie{pad}: {self.reden}"
+
 
 def indicatie_naar_json(indicatie: Indicatie) -> dict[str, Any]:
     """The whole result as JSON-able data (dicts, lists, str, int, float, bool, None)."""
-    uit = _naar(indicatie)
+    uit = _schrijver(Indicatie)(indicatie)
     assert isinstance(uit, dict)
     return uit
 
 
 def indicatie_uit_json(data: Mapping[str, Any]) -> Indicatie:
     """The engine's :class:`Indicatie` back from :func:`indicatie_naar_json` (or legacy ``as_json``)."""
-    uit = _uit(Indicatie, data, "indicatie")
+    uit = _lezer(Indicatie)(data)
     assert isinstance(uit, Indicatie)
     return uit
-
-
-def _naar(waarde: Any) -> Any:
-    if dataclasses.is_dataclass(waarde) and not isinstance(waarde, type):
-        return {f.name: _naar(getattr(waarde, f.name)) for f in dataclasses.fields(waarde)}
-    if isinstance(waarde, tuple | list):
-        return [_naar(x) for x in waarde]
-    if isinstance(waarde, dict):
-        return {str(k): _naar(v) for k, v in waarde.items()}
-    if isinstance(waarde, dt.date):
-        return waarde.isoformat()
-    return waarde
 
 
 #: Fields that legacy ``as_json()`` data lacks, derived from what it has (class name, field name).
@@ -63,85 +69,213 @@ _AFGELEID: dict[tuple[str, str], Callable[[Mapping[str, Any]], Any]] = {
 }
 
 
+def _is_dataclass_type(tp: Any) -> bool:
+    return isinstance(tp, type) and dataclasses.is_dataclass(tp)
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def _als_json(waarde: Any) -> Any:
+    """Untyped values (``Any``): containers and dates made JSON-able."""
+    if isinstance(waarde, tuple | list):
+        return [_als_json(x) for x in waarde]
+    if isinstance(waarde, dict):
+        return {str(k): _als_json(v) for k, v in waarde.items()}
+    if isinstance(waarde, dt.date):
+        return waarde.isoformat()
+    if dataclasses.is_dataclass(waarde) and not isinstance(waarde, type):
+        return _schrijver(type(waarde))(waarde)
+    return waarde
+
+
 @functools.cache
-def _hints(cls: type) -> dict[str, Any]:
-    return get_type_hints(cls)
+def _schrijver(tp: Any) -> Schrijver:
+    if _is_dataclass_type(tp):
+        hints = get_type_hints(tp)
+        velden = [(f.name, _schrijver(hints[f.name])) for f in dataclasses.fields(tp)]
+
+        def schrijf_object(w: Any) -> Any:
+            return {naam: s(getattr(w, naam)) for naam, s in velden}
+
+        return schrijf_object
+    origin, args = get_origin(tp), get_args(tp)
+    if origin in (tuple, list) and args and (origin is list or (len(args) == 2 and args[1] is Ellipsis)):
+        element = _schrijver(args[0])
+        return lambda w: [element(x) for x in w]
+    if origin is dict and args:
+        waarde = _schrijver(args[1])
+        return lambda w: {str(k): waarde(v) for k, v in w.items()}
+    if tp is dt.date:
+        return lambda w: w.isoformat()
+    if tp in (str, int, float, bool, type(None)):
+        return lambda w: w
+    return _als_json  # Any, unions, fixed tuples: by value
 
 
-def _uit(tp: Any, waarde: Any, pad: str) -> Any:
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return _dataclass_uit(tp, waarde, pad)
-    origin = get_origin(tp)
-    args = get_args(tp)
+# --- reading -------------------------------------------------------------------------------------
+
+
+def _fout(wat: str, waarde: Any) -> OngeldigeIndicatieJson:
+    return OngeldigeIndicatieJson(f"verwacht {wat}, gevonden {waarde!r}")
+
+
+def _lees_float(w: Any) -> float:
+    if isinstance(w, bool) or not isinstance(w, int | float):
+        raise _fout("een getal", w)
+    return float(w)
+
+
+def _lees_int(w: Any) -> int:
+    if isinstance(w, bool) or not isinstance(w, int):
+        raise _fout("een geheel getal", w)
+    return w
+
+
+def _lees_bool(w: Any) -> bool:
+    if not isinstance(w, bool):
+        raise _fout("ja of nee (true/false)", w)
+    return w
+
+
+def _lees_str(w: Any) -> str:
+    if not isinstance(w, str):
+        raise _fout("tekst", w)
+    return w
+
+
+def _lees_none(w: Any) -> None:
+    if w is not None:
+        raise _fout("leeg (null)", w)
+
+
+def _lees_datum(w: Any) -> dt.date:
+    if not isinstance(w, str):
+        raise _fout("een datum (JJJJ-MM-DD)", w)
+    try:
+        return dt.date.fromisoformat(w)
+    except ValueError:
+        raise OngeldigeIndicatieJson(f"'{w}' is geen datum (JJJJ-MM-DD)") from None
+
+
+_ENKEL: dict[Any, Lezer] = {
+    float: _lees_float,
+    int: _lees_int,
+    bool: _lees_bool,
+    str: _lees_str,
+    type(None): _lees_none,
+    dt.date: _lees_datum,
+    Any: lambda w: w,
+}
+
+
+def _lees_reeks(element: Lezer, w: Any) -> list[Any]:
+    if not isinstance(w, list | tuple):
+        raise _fout("een lijst", w)
+    uit = []
+    for i, x in enumerate(w):
+        try:
+            uit.append(element(x))
+        except OngeldigeIndicatieJson as fout:
+            raise fout.onder(f"[{i}]") from None
+    return uit
+
+
+@functools.cache
+def _lezer(tp: Any) -> Lezer:
+    if _is_dataclass_type(tp):
+        return _dataclass_lezer(tp)
+    origin, args = get_origin(tp), get_args(tp)
     if origin in (Union, types.UnionType):
-        if waarde is None and type(None) in args:
+        return _union_lezer(args)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        element = _lezer(args[0])
+        return lambda w: tuple(_lees_reeks(element, w))
+    if origin is tuple:
+        return _vaste_tuple_lezer(args)
+    if origin is list:
+        element = _lezer(args[0])
+        return lambda w: _lees_reeks(element, w)
+    if origin is dict:
+        return _dict_lezer(_lezer(args[1]))
+    if tp in _ENKEL:
+        return _ENKEL[tp]
+    raise TypeError(f"type {tp!r} wordt niet ondersteund")
+
+
+def _union_lezer(args: tuple[Any, ...]) -> Lezer:
+    kan_leeg = type(None) in args
+    kandidaten = [_lezer(a) for a in args if a is not type(None)]
+
+    def lees(w: Any) -> Any:
+        if w is None and kan_leeg:
             return None
-        kandidaten = [a for a in args if a is not type(None)]
-        fouten: list[str] = []
+        fouten: list[OngeldigeIndicatieJson] = []
         for kandidaat in kandidaten:
             try:
-                return _uit(kandidaat, waarde, pad)
+                return kandidaat(w)
             except OngeldigeIndicatieJson as fout:
-                fouten.append(str(fout))
-        raise OngeldigeIndicatieJson(fouten[0] if fouten else f"{pad}: ongeldige waarde {waarde!r}")
-    if origin is tuple:
-        _verwacht(isinstance(waarde, list | tuple), pad, "een lijst", waarde)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_uit(args[0], x, f"{pad}[{i}]") for i, x in enumerate(waarde))
-        _verwacht(len(args) == len(waarde), pad, f"een lijst van {len(args)}", waarde)
-        return tuple(_uit(a, x, f"{pad}[{i}]") for i, (a, x) in enumerate(zip(args, waarde, strict=True)))
-    if origin is list:
-        _verwacht(isinstance(waarde, list | tuple), pad, "een lijst", waarde)
-        return [_uit(args[0], x, f"{pad}[{i}]") for i, x in enumerate(waarde)]
-    if origin is dict:
-        _verwacht(isinstance(waarde, dict), pad, "een object", waarde)
-        return {str(k): _uit(args[1], v, f"{pad}.{k}") for k, v in waarde.items()}
-    return _enkel_uit(tp, waarde, pad)
+                fouten.append(fout)
+        raise fouten[0] if fouten else _fout("een waarde", w)
+
+    return lees
 
 
-def _enkel_uit(tp: Any, waarde: Any, pad: str) -> Any:
-    if tp is Any or tp is typing.Any:
-        return waarde
-    if tp is dt.date:
-        _verwacht(isinstance(waarde, str), pad, "een datum (JJJJ-MM-DD)", waarde)
-        try:
-            return dt.date.fromisoformat(waarde)
-        except ValueError:
-            raise OngeldigeIndicatieJson(f"{pad}: '{waarde}' is geen datum (JJJJ-MM-DD)") from None
-    if tp is float:
-        _verwacht(isinstance(waarde, int | float) and not isinstance(waarde, bool), pad, "een getal", waarde)
-        return float(waarde)
-    if tp is int:
-        _verwacht(isinstance(waarde, int) and not isinstance(waarde, bool), pad, "een geheel getal", waarde)
-        return waarde
-    if tp is bool:
-        _verwacht(isinstance(waarde, bool), pad, "ja of nee (true/false)", waarde)
-        return waarde
-    if tp is str:
-        _verwacht(isinstance(waarde, str), pad, "tekst", waarde)
-        return waarde
-    if tp is type(None):
-        _verwacht(waarde is None, pad, "leeg (null)", waarde)
-        return None
-    raise OngeldigeIndicatieJson(f"{pad}: type {tp!r} wordt niet ondersteund")
+def _vaste_tuple_lezer(args: tuple[Any, ...]) -> Lezer:
+    lezers = [_lezer(a) for a in args]
+
+    def lees(w: Any) -> tuple[Any, ...]:
+        if not isinstance(w, list | tuple) or len(w) != len(lezers):
+            raise _fout(f"een lijst van {len(lezers)}", w)
+        uit = []
+        for i, (lezer, x) in enumerate(zip(lezers, w, strict=True)):
+            try:
+                uit.append(lezer(x))
+            except OngeldigeIndicatieJson as fout:
+                raise fout.onder(f"[{i}]") from None
+        return tuple(uit)
+
+    return lees
 
 
-def _dataclass_uit(cls: type, waarde: Any, pad: str) -> Any:
-    _verwacht(isinstance(waarde, Mapping), pad, "een object", waarde)
-    hints = _hints(cls)
-    velden: dict[str, Any] = {}
+def _dict_lezer(waarde: Lezer) -> Lezer:
+    def lees(w: Any) -> dict[str, Any]:
+        if not isinstance(w, dict):
+            raise _fout("een object", w)
+        uit = {}
+        for k, v in w.items():
+            try:
+                uit[str(k)] = waarde(v)
+            except OngeldigeIndicatieJson as fout:
+                raise fout.onder(str(k)) from None
+        return uit
+
+    return lees
+
+
+def _dataclass_lezer(cls: type) -> Lezer:
+    hints = get_type_hints(cls)
+    velden = []
     for f in dataclasses.fields(cls):
         if not f.init:
             continue
-        if f.name in waarde:
-            velden[f.name] = _uit(hints[f.name], waarde[f.name], f"{pad}.{f.name}")
-        elif (cls.__name__, f.name) in _AFGELEID:
-            velden[f.name] = _AFGELEID[(cls.__name__, f.name)](waarde)
-        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            raise OngeldigeIndicatieJson(f"{pad}: het veld '{f.name}' ontbreekt")
-    return cls(**velden)
+        verplicht = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        velden.append((f.name, _lezer(hints[f.name]), verplicht, _AFGELEID.get((cls.__name__, f.name))))
 
+    def lees(w: Any) -> Any:
+        if not isinstance(w, Mapping):
+            raise _fout("een object", w)
+        kw: dict[str, Any] = {}
+        for naam, lezer, verplicht, afgeleid in velden:
+            if naam in w:
+                try:
+                    kw[naam] = lezer(w[naam])
+                except OngeldigeIndicatieJson as fout:
+                    raise fout.onder(naam) from None
+            elif afgeleid is not None:
+                kw[naam] = afgeleid(w)
+            elif verplicht:
+                raise OngeldigeIndicatieJson(f"het veld '{naam}' ontbreekt")
+        return cls(**kw)
 
-def _verwacht(goed: bool, pad: str, wat: str, waarde: Any) -> None:
-    if not goed:
-        raise OngeldigeIndicatieJson(f"{pad}: verwacht {wat}, gevonden {waarde!r}")
+    return lees

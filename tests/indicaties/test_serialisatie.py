@@ -78,3 +78,10 @@ def test_fout_is_nederlands() -> None:
         indicatie_uit_json(data)
     with pytest.raises(OngeldigeIndicatieJson, match="geen datum"):
         indicatie_uit_json({**data, "kader": "x", "peildatum": "morgen"})
+    data["kader"] = "x"
+    data["activiteiten"][0]["trace"][0]["effect_minuten"] = "veel"
+    with pytest.raises(OngeldigeIndicatieJson) as fout:
+        indicatie_uit_json(data)
+    assert str(fout.value) == (
+        "indicatie.activiteiten[0].trace[0].effect_minuten: verwacht een getal, gevonden 'veel'"
+    )
