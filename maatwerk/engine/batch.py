@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, get_args
 
@@ -186,7 +187,7 @@ def _geheel(k: str, dtype: pl.DataType, standaard: int) -> _Kolom | str:
         t = c.cast(pl.String)
         getal = pl.when(t != "").then(t.cast(pl.Float64, strict=False))
         fouten.append((t.is_not_null() & (t != "") & getal.is_null(), "verwacht een geheel getal"))
-        c, dtype = getal, pl.Float64
+        c, dtype = getal, pl.Float64()
     if dtype == pl.Null:
         return _Kolom(c.cast(pl.Int64).fill_null(standaard), [])
     if dtype.is_float():
@@ -204,6 +205,7 @@ def _geheel(k: str, dtype: pl.DataType, standaard: int) -> _Kolom | str:
 def _minuten(k: str, dtype: pl.DataType) -> _Kolom | str:
     c = pl.col(k)
     fouten: list[tuple[pl.Expr, str]] = []
+    w: pl.Expr
     if _tekst(dtype):
         t = c.cast(pl.String)
         w = pl.when(t != "").then(t.str.replace(",", ".", literal=True).cast(pl.Float64, strict=False))
@@ -225,7 +227,7 @@ def _code(k: str, dtype: pl.DataType, waarden: tuple[str, ...]) -> _Kolom | str:
     c = pl.col(k).cast(pl.String)
     # a when/then chain of string equalities is several times faster than a cast to Enum;
     # unknown text -> ONGELDIG, reported after the select
-    code = pl.when(c.is_null() | (c == "")).then(pl.lit(len(waarden), pl.Int8))
+    code: Any = pl.when(c.is_null() | (c == "")).then(pl.lit(len(waarden), pl.Int8))
     for i, w in enumerate(waarden):
         code = code.when(c == w).then(pl.lit(i, pl.Int8))
     return _Kolom(code.otherwise(pl.lit(ONGELDIG, pl.Int8)), [])
@@ -618,7 +620,7 @@ def _samenvoegen(
     activiteiten = list(dict.fromkeys(a.id for _i, c, _m, _u in delen for a in c.activiteiten))
     gebieden = list(dict.fromkeys(g for *_x, u in delen for g in u.treden))
 
-    def verzamel(waarde, dtype, vul):
+    def verzamel(waarde: Callable[[_Uitkomst], np.ndarray], dtype: Any, vul: Any) -> np.ndarray:
         if len(delen) == 1:
             return waarde(delen[0][3])
         uit = np.full(n, vul, dtype=dtype)
@@ -629,10 +631,12 @@ def _samenvoegen(
     kolommen: dict[str, Any] = {"id": ids}
     versies = pl.Series("kader_versie", [c.versie for _i, c, _m, _u in delen], dtype=pl.String)
     kolommen["kader_versie"] = versies.gather(versie if len(delen) > 1 else np.zeros(n, np.int64))
+
+    def minuten_van(aid: str) -> Callable[[_Uitkomst], np.ndarray]:
+        return lambda u: u.minuten.get(aid, np.zeros(len(u.totaal), np.int64))
+
     for aid in activiteiten:
-        kolommen[f"min_{aid}"] = verzamel(
-            lambda u, aid=aid: u.minuten.get(aid, np.zeros(len(u.totaal), np.int64)), np.int64, 0
-        )
+        kolommen[f"min_{aid}"] = verzamel(minuten_van(aid), np.int64, 0)
     kolommen["totaal_minuten_per_week"] = verzamel(lambda u: u.totaal, np.int64, 0)
     kolommen["uren_per_week"] = verzamel(lambda u: u.uren_per_week, np.float64, 0.0)
     kolommen["uren_per_jaar"] = verzamel(lambda u: u.uren_per_jaar, np.float64, 0.0)
@@ -644,6 +648,7 @@ def _samenvoegen(
         uit = pl.Series([None] * n, dtype=pl.String)
         for idx, _c, _m, u in delen:
             if gid in u.treden:
+                assert idx is not None
                 uit = uit.scatter(idx, u.treden[gid])
         return uit
 
@@ -653,7 +658,7 @@ def _samenvoegen(
             kolommen[f"trede_{gid}"] = trede(gid)
     tarief = verzamel(lambda u: u.tarief, np.float64, 0.0)
     aanwezig = verzamel(lambda u: u.tarief_aanwezig, bool, False)
-    kolommen["tarief_per_periode"] = pl.Series(tarief).set(pl.Series(~aanwezig), None)  # type: ignore[arg-type]
+    kolommen["tarief_per_periode"] = pl.Series(tarief).set(pl.Series(~aanwezig), None)
     kolommen["voorbeeldwaarden"] = verzamel(lambda u: u.voorbeeld, bool, False)
     kolommen["situatie_typisch"] = typisch
     return pl.DataFrame(

@@ -142,7 +142,7 @@ def indiceer(situatie: Situatie, kader: str | Normenkader | None = None) -> Indi
     c = compileer(k)
     f = feiten(situatie)
     per_activiteit, per_gebied = _afwijkingen(c, situatie)
-    leden = [
+    leden: list[tuple[str, int, str]] = [
         (h.rol, leeftijd(h.geboortedatum, situatie.peildatum), h.kan_meedoen) for h in situatie.huishouden
     ]
     pools = dict.fromkeys(CATEGORIEEN, 0.0)
@@ -183,7 +183,7 @@ def indiceer(situatie: Situatie, kader: str | Normenkader | None = None) -> Indi
         )
     totaal = sum(a.minuten_per_week for a in activiteiten)
     voorbeeld |= tr.voorbeeld or any(st.voorbeeld for st in tr.stappen)
-    ind = Indicatie(
+    uitkomst = Indicatie(
         kader=k.id,
         kader_naam=k.naam,
         kader_versie=k.versie,
@@ -204,7 +204,7 @@ def indiceer(situatie: Situatie, kader: str | Normenkader | None = None) -> Indi
         kader_keuze=keuze,
         trede_trace=tuple(tr.stappen),
     )
-    return replace(ind, uitleg=indicatie_uitleg(ind, extra))
+    return replace(uitkomst, uitleg=indicatie_uitleg(uitkomst, extra))
 
 
 def _komma(x: float, decimalen: int | None = None) -> str:

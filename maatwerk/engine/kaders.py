@@ -32,6 +32,7 @@ from maatwerk.engine.situatie import (
     VOORZIENING_NAMEN,
     AlgemeneVoorziening,
     Categorie,
+    Meedoen,
     verfijn,
 )
 from maatwerk.regels import activering, zoekpad
@@ -250,7 +251,7 @@ class GebruikelijkeHulp(Gesourcet):
     rollen: list[Literal["partner", "kind", "huisgenoot"]] = Field(min_length=1)
     leeftijd_vanaf: int = Field(default=0, ge=0)
     leeftijd_tot: int | None = Field(default=None, ge=1, description="exclusive")
-    kan_meedoen: list[Literal["volledig", "deels", "niet"]] = Field(default_factory=lambda: ["volledig"])
+    kan_meedoen: list[Meedoen] = Field(default_factory=lambda: list[Meedoen](["volledig"]))
     aandeel: float = Field(ge=0, le=1)
     categorieen: list[Categorie] = Field(min_length=1)
     vervalt_bij: list[str] = Field(default_factory=list)

@@ -156,6 +156,7 @@ class NetwerkHulp(StrictModel):
             )
         if (
             self.keer_per_week is not None
+            and self.minuten_per_keer is not None
             and abs(self.keer_per_week * self.minuten_per_keer - self.minuten_per_week) > 1e-6
         ):
             raise PydanticCustomError(
@@ -282,10 +283,13 @@ class Situatie(StrictModel):
         return next((v for v in self.algemene_voorzieningen if v.voorziening == naam), None)
 
 
+Regels = dict[tuple[str | int, ...], int]
+"""Line number per key path of a YAML text (from :func:`~maatwerk.regels.laden.lees_yaml`)."""
+
 _PAD = re.compile(r"^[A-Za-z_][\w]*(?:\.[\w]+)*$")
 
 
-def verfijn(fout: Regelfout, regels: dict) -> Regelfout:
+def verfijn(fout: Regelfout, regels: Regels) -> Regelfout:
     """Move a key path written at the start of a message (``"a.0.b: tekst"``) into the Melding's key.
 
     Model validators that check several fields report the exact field this way; the line number is
@@ -308,7 +312,7 @@ def verfijn(fout: Regelfout, regels: dict) -> Regelfout:
 
 
 def situatie_uit_data(
-    data: Any, bestand: str | None = None, regels: dict | None = None, peildatum: dt.date | None = None
+    data: Any, bestand: str | None = None, regels: Regels | None = None, peildatum: dt.date | None = None
 ) -> Situatie:
     """Validate a dict (from YAML/JSON) into a :class:`Situatie`; ``peildatum`` overrides the file."""
     regels = regels or {}
@@ -322,7 +326,7 @@ def situatie_uit_data(
         raise verfijn(fout, regels) from None
 
 
-def laad_situatie(bron: Path | str | dict, peildatum: dt.date | None = None) -> Situatie:
+def laad_situatie(bron: Path | str | dict[str, Any], peildatum: dt.date | None = None) -> Situatie:
     """Load a situation from a YAML or JSON file (or a dict) with Dutch errors naming file, line, key."""
     if isinstance(bron, dict):
         return situatie_uit_data(bron, peildatum=peildatum)
@@ -336,7 +340,7 @@ def laad_situatie(bron: Path | str | dict, peildatum: dt.date | None = None) -> 
             data = json.loads(tekst)
         except json.JSONDecodeError as exc:
             raise Regelfout([Melding(f"geen geldige JSON: {exc.msg}", str(pad), exc.lineno)]) from None
-        regels: dict = {}
+        regels: Regels = {}
     else:
         data, regels = lees_yaml(tekst, str(pad))
     if data is None:

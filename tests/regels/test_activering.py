@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from maatwerk.engine.kaders import Register, kies_kader, register
 from maatwerk.regels import activering
@@ -124,3 +126,39 @@ def test_bestand_van_follows_the_search_path(regelmap, activeer, monkeypatch):
     eigen = register().normenkader("kpmg-hbel", PEIL)
     assert bestand_van(eigen) == map_ / "normenkaders/kpmg-hbel/2021-01-01.yaml"
     assert bestand_van(pakket) == KPMG
+
+
+@st.composite
+def _perioden(draw: st.DrawFn) -> list[tuple[dt.date, dt.date | None, str]]:
+    """1-3 consecutive or gapped periods from 2021 on, each with a kader (the last may stay open)."""
+    start = dt.date(2021, 1, 1) + dt.timedelta(days=draw(st.integers(0, 400)))
+    uit: list[tuple[dt.date, dt.date | None, str]] = []
+    for i in range(draw(st.integers(1, 3))):
+        lengte = draw(st.integers(1, 900))
+        eind: dt.date | None = start + dt.timedelta(days=lengte - 1)
+        if i == 2 or draw(st.booleans()) and i > 0:
+            eind = None if draw(st.booleans()) else eind
+        uit.append((start, eind, draw(st.sampled_from(["kpmg-hbel", "h4", "denhaag-mwa"]))))
+        if eind is None:
+            break
+        start = eind + dt.timedelta(days=draw(st.integers(1, 60)))
+    return uit
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(perioden=_perioden(), dag=st.integers(0, 4000))
+def test_the_kader_is_the_one_whose_period_holds_the_date(tmp_path_factory, monkeypatch, perioden, dag):
+    map_ = tmp_path_factory.mktemp("gemeente")
+    regels = ["gemeente: Testdorp", "configuraties:"]
+    for van, tot, kader in perioden:
+        regels += [f"  - valid_from: {van}", f"    valid_until: {tot or 'null'}", f"    normenkader: {kader}"]
+    (map_ / "gemeenten").mkdir()
+    (map_ / "gemeenten" / "testdorp.yaml").write_text("\n".join(regels) + "\n", "utf-8")
+    monkeypatch.setenv("MAATWERK_REGELS", str(map_))
+    peil = dt.date(2021, 1, 1) + dt.timedelta(days=dag)
+    verwacht = next((k for van, tot, k in perioden if van <= peil and (tot is None or peil <= tot)), None)
+    if verwacht is None:
+        with pytest.raises(Regelfout, match=f"geen normenkader voor gemeente 'Testdorp' op {peil}"):
+            kies_kader("Testdorp", peil)
+    else:
+        assert kies_kader("Testdorp", peil).id == verwacht

@@ -63,7 +63,7 @@ def geldt(v: Voorwaarde, f: dict[str, Any]) -> bool:
     """Does voorwaarde ``v`` hold for facts ``f``?"""
     if v.een_van is not None:
         return any(geldt(x, f) for x in v.een_van)
-    waarde = f.get(v.feit or "")
+    waarde: Any = f.get(v.feit or "")
     if waarde is None:
         return False
     if v.gelijk is None and v.minimaal is None and v.hoogstens is None:
@@ -72,7 +72,7 @@ def geldt(v: Voorwaarde, f: dict[str, Any]) -> bool:
         if isinstance(waarde, str) and isinstance(v.gelijk, str):
             if waarde.casefold() != v.gelijk.casefold():
                 return False
-        elif waarde != v.gelijk:
+        elif bool(waarde != v.gelijk):
             return False
     if v.minimaal is not None and not waarde >= v.minimaal:
         return False
