@@ -164,7 +164,28 @@ def _laders() -> list[tuple[str, Callable[[], object]]]:
         ("iwmo/codelijsten", functie("maatwerk.apps.levering.iwmo.codes:codelijsten")),
         ("iwmo/gemeenten", _iwmo_gemeenten),
         ("afzenders", _afzenders),
+        ("feestdagen", functie("maatwerk.termijnen.regels:feestdagen_versies")),
+        ("awb-termijnen", functie("maatwerk.termijnen.regels:awb_versies")),
+        (
+            "bezwaarprocedure",
+            _per_bestand("bezwaarprocedure", "maatwerk.apps.bezwaren.procedure:laad_bestand"),
+        ),
+        ("schouw", _schouw),
     ]
+
+
+def _per_bestand(soort: str, pad: str) -> Callable[[], object]:
+    def lader() -> object:
+        module, _, naam = pad.partition(":")
+        laad = getattr(importlib.import_module(module), naam)
+        return [laad(b.pad) for b in zoekpad.bestanden(soort)]
+
+    return lader
+
+
+def _schouw() -> object:
+    regels = importlib.import_module("maatwerk.apps.schouw.regels")
+    return [regels._versies(i) for i in zoekpad.ids("schouw")]
 
 
 def _afzenders() -> object:

@@ -37,6 +37,10 @@ SOORTEN: dict[str, Vorm] = {
     "termijnen": "plat",
     "iwmo/codelijsten": "plat",
     "afzenders": "plat",
+    "feestdagen": "plat",
+    "awb-termijnen": "plat",
+    "bezwaarprocedure": "plat",
+    "schouw": "versies",
 }
 """Every kind of rule file a rules directory may hold: ``versies`` = ``<soort>/<id>/<valid_from>.yaml``,
 ``plat`` = ``<soort>/<naam>.yaml``."""

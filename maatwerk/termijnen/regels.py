@@ -7,13 +7,13 @@ shared loader; a bad file gives a Dutch error naming file, line and key.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field, model_validator
 
-from maatwerk.regels import REGELS_DIR
-from maatwerk.regels.laden import Bron, Melding, Regelfout, StrictModel, laad_versies
+from maatwerk.regels import REGELS_DIR, zoekpad
+from maatwerk.regels.laden import Bron, Melding, Regelfout, StrictModel, laad_versiebestanden, laad_versies
 
 FEESTDAGEN_MAP = REGELS_DIR / "feestdagen"
 AWB_MAP = REGELS_DIR / "awb-termijnen"
@@ -134,17 +134,24 @@ def _op(versies: tuple[Versie, ...], peildatum: dt.date, map_: Path) -> Versie:
     raise Regelfout([Melding(f"geen regels geldig op {peildatum:%d-%m-%Y}", str(map_))])
 
 
-@lru_cache(maxsize=4)
-def feestdagen_versies(map_: Path = FEESTDAGEN_MAP) -> tuple[Feestdagen, ...]:
-    versies = tuple(v for _, v in laad_versies(Feestdagen, map_))
+def _laad(model: Any, soort: str, map_: Path | None) -> list[tuple[Path, Any]]:
+    """The versions in ``map_``, or on the rules search path (``MAATWERK_REGELS``) when ``None``."""
+    if map_ is not None:
+        return laad_versies(model, map_)
+    return laad_versiebestanden(model, soort, [b.pad for b in zoekpad.bestanden(soort)])
+
+
+@zoekpad.per_zoekpad
+def feestdagen_versies(map_: Path | None = None) -> tuple[Feestdagen, ...]:
+    versies = tuple(v for _, v in _laad(Feestdagen, "feestdagen", map_))
     if not versies:
         raise Regelfout([Melding("geen feestdagenbestanden gevonden", str(map_))])
     return versies
 
 
-@lru_cache(maxsize=4)
-def awb_versies(map_: Path = AWB_MAP) -> tuple[Awbtermijnen, ...]:
-    versies = tuple(v for _, v in laad_versies(Awbtermijnen, map_))
+@zoekpad.per_zoekpad
+def awb_versies(map_: Path | None = None) -> tuple[Awbtermijnen, ...]:
+    versies = tuple(v for _, v in _laad(Awbtermijnen, "awb-termijnen", map_))
     if not versies:
         raise Regelfout([Melding("geen Awb-termijnbestanden gevonden", str(map_))])
     return versies

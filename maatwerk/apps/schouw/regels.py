@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field
 
-from maatwerk.regels.laden import Bron, Gesourcet, Melding, Regelfout, StrictModel, laad_versies
+from maatwerk.regels import zoekpad
+from maatwerk.regels.laden import (
+    Bron,
+    Gesourcet,
+    Melding,
+    Regelfout,
+    StrictModel,
+    laad_versiebestanden,
+    laad_versies,
+)
 
 MAP = Path(__file__).resolve().parents[2] / "regels" / "schouw"
 
@@ -41,16 +49,25 @@ def gemeente_id(gemeente: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", gemeente.lower()).strip("-")
 
 
-@lru_cache(maxsize=16)
-def _versies(gemeente: str, map_: Path = MAP) -> tuple[Schouwregels, ...]:
-    return tuple(v for _, v in laad_versies(Schouwregels, map_ / gemeente_id(gemeente)))
+@zoekpad.per_zoekpad
+def _versies(gemeente: str, map_: Path | None = None) -> tuple[Schouwregels, ...]:
+    """The versions of ``gemeente`` in ``map_``, or on the rules search path (``MAATWERK_REGELS``)."""
+    if map_ is not None:
+        return tuple(v for _, v in laad_versies(Schouwregels, map_ / gemeente_id(gemeente)))
+    paden = zoekpad.versiebestanden("schouw", gemeente_id(gemeente))
+    return tuple(v for _, v in laad_versiebestanden(Schouwregels, gemeente_id(gemeente), paden))
 
 
-def schouwregels(gemeente: str, peildatum: dt.date, map_: Path = MAP) -> Schouwregels:
+def schouwregels(gemeente: str, peildatum: dt.date, map_: Path | None = None) -> Schouwregels:
     """The schouw rules of ``gemeente`` valid on ``peildatum``; a Dutch :class:`Regelfout` otherwise."""
     for versie in _versies(gemeente, map_):
         if versie.valid_from <= peildatum and (versie.valid_until is None or peildatum <= versie.valid_until):
             return versie
     raise Regelfout(
-        [Melding(f"geen schouwregels voor {gemeente} geldig op {peildatum.isoformat()}", str(map_))]
+        [
+            Melding(
+                f"geen schouwregels voor {gemeente} geldig op {peildatum.isoformat()}",
+                str(map_ or zoekpad.plaats("schouw", gemeente_id(gemeente))),
+            )
+        ]
     )
