@@ -10,9 +10,9 @@ from typing import Any
 from maatwerk.apps.accounts.rollen import Rol, rol_vereist
 from maatwerk.apps.bemiddeling.models import Bemiddeling
 from maatwerk.apps.besluiten.models import Beschikking, Besluit
-from maatwerk.apps.levering.models import Toewijzing
 from maatwerk.apps.cases.models import Zaak
 from maatwerk.apps.herindicatie.models import CaseloadClient, Registratie
+from maatwerk.apps.levering.models import Toewijzing
 from maatwerk.apps.schouw.models import Schouw, Stand
 
 __all__ = [
