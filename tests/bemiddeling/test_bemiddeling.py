@@ -72,7 +72,7 @@ def test_outcome_must_fit_and_nothing_half_stored(zaak, consulent):
     with pytest.raises(Geweigerd, match="Onbekende soort"):
         registreer(zaak, consulent, **_args(soort="praatje"))
     assert not Bemiddeling.objects.exists()
-    assert not AuditRegel.objects.filter(actie="schrijven", wat__contains="zaak").exists()
+    assert not AuditRegel.objects.filter(waarom="informele afhandeling").exists()
 
 
 def test_aanbieder_and_kwaliteit_cannot_register(zaak, noord, kwaliteit):

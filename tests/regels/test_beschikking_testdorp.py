@@ -37,6 +37,7 @@ IWMO = (
 def test_testdorp_issues_a_beschikking(regelmap, activeer, tmp_path):
     from maatwerk.apps.aanbieders.models import Aanbieder
     from maatwerk.apps.besluiten import services
+    from maatwerk.apps.levering import services as levering
     from maatwerk.apps.besluiten.models import Beschikking
     from maatwerk.apps.cases.models import Kanaal, Status, Zaak
     from maatwerk.apps.cases.status import start_zaak, zet_status
@@ -90,9 +91,12 @@ def test_testdorp_issues_a_beschikking(regelmap, activeer, tmp_path):
     )
     start_zaak(zaak, consulent)
     zet_status(zaak, Status.IN_ONDERZOEK, consulent)
-    Onderzoek.objects.create(
-        zaak=zaak, indicatie=ind, kader=ind["kader"], kader_versie=ind["kader_versie"], situatie={}
-    )
+    from maatwerk.apps.indicaties.services import leg_vast
+    from maatwerk.engine import indiceer, laad_situatie
+
+    vastgelegd = leg_vast(zaak, consulent, {}, indiceer(laad_situatie(situatie)))
+    assert vastgelegd.kader == "testdorp"
+    Onderzoek.objects.create(zaak=zaak, indicatie=vastgelegd)
     zet_status(zaak, Status.AANVRAAG, consulent)
     ingang = dt.date.today() + dt.timedelta(days=7)
     besluit = services.Besluitgegevens(
@@ -108,4 +112,4 @@ def test_testdorp_issues_a_beschikking(regelmap, activeer, tmp_path):
     assert b.pdf
     toewijzing = b.toewijzingen.get()
     assert toewijzing.aanbieder == aanbieder
-    assert b"<wmo301:Afzender>9998<" in services.wmo301(toewijzing)  # gemeentecode from the directory
+    assert b"<wmo301:Afzender>9998<" in levering.wmo301(toewijzing)  # gemeentecode from the directory

@@ -228,7 +228,7 @@ def uitgaven(perioden: list[Periode]) -> list[dict[str, Any]]:
             "levering_gestart_op",
             "levering_gestopt_op",
             "einde_recht",
-            "zaak__ondersteuningsplan__indicatie",
+            "zaak__ondersteuningsplan__indicatie__resultaat",
         )
     )
     totalen: dict[tuple[str, str, str], list[Any]] = {}  # som, n, periode, voorbeeld
