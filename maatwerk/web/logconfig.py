@@ -63,8 +63,10 @@ def logging_config(formaat: str = "tekst", niveau: str = "INFO") -> dict[str, An
                 "filters": ["request_id"],
             }
         },
-        "root": {"handlers": ["stderr"], "level": niveau},
+        # Libraries only from WARNING (fontTools, for one, logs each PDF's font subsetting at INFO).
+        "root": {"handlers": ["stderr"], "level": "WARNING"},
         "loggers": {
+            "maatwerk": {"level": niveau, "propagate": True},
             # django.request logs every 500 with its traceback (and 4xx as warnings).
             "django": {"level": niveau, "propagate": True},
             "django.server": {"level": "WARNING", "propagate": True},
