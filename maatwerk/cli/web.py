@@ -110,6 +110,9 @@ def serve(host: str, port: int, workers: int, dev: bool) -> None:
         str(workers),
         "--access-logfile",
         "-",
+        # The request id (X-Request-ID) at the end of each access line, as in the application log.
+        "--access-logformat",
+        '%(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %({x-request-id}o)s',
         "--graceful-timeout",
         "5",
     ]

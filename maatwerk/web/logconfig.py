@@ -63,12 +63,15 @@ def logging_config(formaat: str = "tekst", niveau: str = "INFO") -> dict[str, An
                 "filters": ["request_id"],
             }
         },
-        "root": {"handlers": ["stderr"], "level": niveau},
+        # Libraries only from WARNING (fontTools, for one, logs each PDF's font subsetting at INFO).
+        "root": {"handlers": ["stderr"], "level": "WARNING"},
         "loggers": {
+            "maatwerk": {"level": niveau, "propagate": True},
             # django.request logs every 500 with its traceback (and 4xx as warnings).
             "django": {"level": niveau, "propagate": True},
             "django.server": {"level": "WARNING", "propagate": True},
-            # django-axes logs each failed login at INFO; keep those (lockouts are WARNING).
-            "axes": {"level": niveau, "propagate": True},
+            # django-axes logs four INFO lines per login; lockouts are WARNING. Every attempt is
+            # also kept in its AccessAttempt table (admin, `maatwerk axes_list_attempts`).
+            "axes": {"level": "WARNING", "propagate": True},
         },
     }

@@ -200,3 +200,29 @@ def test_cli_verifieer_geldig_en_gebroken(regels):
     fout = runner.invoke(audit, ["verifieer"])
     assert fout.exit_code == 2
     assert f"Eerste gebroken schakel: regel id {regels[1].pk} (volgnummer 2)" in fout.output
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migratie_ketent_bestaande_regels():
+    """An installation with audit rows from before the chain gets them chained by audit.0002."""
+    from django.db.migrations.executor import MigrationExecutor
+
+    voor = [("audit", "0001_initial")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(voor)
+    oud = executor.loader.project_state(voor).apps.get_model("audit", "AuditRegel")
+    for i in range(3):
+        oud.objects.create(gebruikersnaam="oud", actie="lezen", wat=f"regel {i}", waarom="van voor de keten")
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    uitkomst = verifieer()
+    assert uitkomst.geldig and uitkomst.aantal == 3
+    assert list(AuditRegel.objects.order_by("volgnummer").values_list("wat", flat=True)) == [
+        "regel 0",
+        "regel 1",
+        "regel 2",
+    ]
+    log_persoonsgegevens(None, None, "lezen", "na de migratie", "test")
+    assert verifieer().aantal == 4
+    with pytest.raises(DatabaseError, match="geweigerd"), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM audit_auditregel")

@@ -179,7 +179,7 @@ def test_afgemeld_na_inactiviteit(consulent, settings):
         assert "U bent afgemeld" in client.get(antwoord.url).content.decode()
 
 
-def test_beheer_vraagt_ook_de_tweede_factor():
+def test_beheer_vraagt_ook_de_tweede_factor(settings):
     admin = User.objects.create_superuser("admin", password=WACHTWOORD)
     apparaat = _met_app(admin)
     client = Client()
@@ -188,6 +188,11 @@ def test_beheer_vraagt_ook_de_tweede_factor():
     assert client.get("/admin/").url.startswith("/login/tweede-factor/")
     client.post("/login/tweede-factor/", {"code": _code(apparaat)})
     assert client.get("/admin/").status_code == 200
+    # The idle timeout holds for the admin too.
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=settings.MAATWERK_INACTIEF_MINUTEN + 1)
+    with time_machine.travel(later):
+        antwoord = client.get("/admin/")
+        assert antwoord.status_code == 302 and "verlopen=1" in antwoord.url
 
 
 def test_beheer_login_wordt_ook_geblokkeerd(settings):

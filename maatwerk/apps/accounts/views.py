@@ -59,7 +59,7 @@ def tweede_factor(request: HttpRequest) -> HttpResponse:
         log.warning("tweede factor: onjuiste code voor %s", request.user.get_username())
         wachten = wachttijd(request.user)
         fout = "Deze code klopt niet. Probeer het opnieuw met de code die de app nu toont." + (
-            f" Wacht eerst {wachten} seconden." if wachten else ""
+            f" Wacht eerst {wachten} {'seconde' if wachten == 1 else 'seconden'}." if wachten else ""
         )
     return render(
         request, "accounts/tweede_factor.html", _context(request, fout=fout), status=400 if fout else 200

@@ -4,6 +4,9 @@
 first broken link. The key lives outside the database (``MAATWERK_AUDIT_SLEUTEL``), so whoever can
 edit rows cannot recompute a valid chain; a deleted row leaves a gap in ``volgnummer`` and a
 ``vorige_hash`` that no longer matches.
+
+VELDEN is part of the stored hashes: a new AuditRegel field must not be added to it as it stands
+(every existing hash would break); cover a new field with a versioned canonical form instead.
 """
 
 from __future__ import annotations
