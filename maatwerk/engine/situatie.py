@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, field_serializer, model_validator
 from pydantic_core import PydanticCustomError
 
 from maatwerk.regels.laden import Melding, Regelfout, StrictModel, lees_yaml, valideer
@@ -277,6 +277,17 @@ class Situatie(StrictModel):
                 )
             voorzieningen.add(v.voorziening)
         return self
+
+    @field_serializer("algemene_voorzieningen")
+    def _voorzieningen_compact(self, waarde: list[VoorzieningGebruik]) -> list[str | dict[str, Any]]:
+        """A voorziening without a decision dumps as its bare name (the old form, which stored
+        situations and the onderzoek form still read)."""
+        return [
+            v.voorziening
+            if v.passend is None and v.financieel_toegankelijk is None and v.motivatie is None
+            else v.model_dump()
+            for v in waarde
+        ]
 
     def voorziening(self, naam: str) -> VoorzieningGebruik | None:
         """The client's record of algemene voorziening ``naam`` (None when not listed)."""
