@@ -200,6 +200,14 @@ def _ja_nee_onbekend(waarde: Any) -> bool | None:
 JaNeeOnbekend = Annotated[bool | None, BeforeValidator(_ja_nee_onbekend)]
 
 
+def _ja_nee_tekst(waarde: Any) -> Any:
+    """ja/nee text through the shared parser (booleans pass; anything else gets its Dutch error)."""
+    return ja_nee(waarde) if isinstance(waarde, str) else waarde
+
+
+JaNee = Annotated[bool, BeforeValidator(_ja_nee_tekst)]
+
+
 class VoorzieningGebruik(StrictModel):
     """An algemene voorziening for this client, with the consulent's decision (art. 2.3.5 lid 3 Wmo 2015).
 
@@ -236,7 +244,7 @@ class Situatie(StrictModel):
     algemene_voorzieningen: list[Annotated[VoorzieningGebruik, BeforeValidator(_voorziening_vorm)]] = Field(
         default_factory=list
     )
-    veel_eigen_kracht: bool = False
+    veel_eigen_kracht: JaNee = False
     zelfredzaamheid: dict[str, Zelfredzaamheid] = Field(default_factory=dict)
     afwijkingen: list[Afwijking] = Field(default_factory=list)
     toelichting: str | None = None

@@ -303,5 +303,7 @@ def test_situatie_kent_de_nieuwe_feiten():
     with pytest.raises(Regelfout) as fout:
         _laad(veel_eigen_kracht="soms")
     assert fout.value.meldingen[0].sleutel == "veel_eigen_kracht"
+    assert "verwacht ja of nee" in fout.value.meldingen[0].tekst
+    assert _laad(veel_eigen_kracht="Ja").veel_eigen_kracht is True
     assert situatie_naar_rij(s)["veel_eigen_kracht"] is True
     assert dt.date(2026, 3, 1) == s.peildatum
