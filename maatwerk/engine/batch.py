@@ -419,6 +419,16 @@ def _lees(
     else:
         gemeenten, gemeente = (KOLOMMEN["gemeente"],), np.zeros(n, np.int32)
     voorziening = {v: kol(f"voorziening_{v}", KOLOMMEN[f"voorziening_{v}"], bool) for v in VOORZIENINGEN}
+
+    def vervangt(v: str) -> np.ndarray:
+        """In use, passend and financieel toegankelijk (a missing column: not assessed in any row)."""
+        uit_v = voorziening[v]
+        for b in BEOORDELING:
+            if f"voorziening_{v}_{b}" not in uit.columns:
+                return np.zeros(n, bool)
+            uit_v = uit_v & kol(f"voorziening_{v}_{b}", False, bool)
+        return uit_v
+
     inv = _Invoer(
         n=n,
         peil=peil,
@@ -439,11 +449,7 @@ def _lees(
         netwerk={c: kol(f"netwerk_{c}_minuten", 0.0, np.float64) for c in CATEGORIEEN},
         veel_eigen_kracht=kol("veel_eigen_kracht", KOLOMMEN["veel_eigen_kracht"], bool),
         voorziening=voorziening,
-        voorziening_vervangt={
-            v: voorziening[v]
-            & np.logical_and.reduce([kol(f"voorziening_{v}_{b}", False, bool) for b in BEOORDELING])
-            for v in VOORZIENINGEN
-        },
+        voorziening_vervangt={v: vervangt(v) for v in VOORZIENINGEN},
     )
     fouten.controleer()
     return inv, uit["__typisch"].to_numpy()

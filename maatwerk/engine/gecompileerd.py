@@ -4,6 +4,7 @@ and the column form of every step in :mod:`maatwerk.engine.stappen`."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from maatwerk.engine.kaders import (
@@ -27,9 +28,11 @@ def bron_tekst(bron: Bron | None, voorbeeld: bool = False, toelichting: str | No
     return f"{bron.titel} ({bron.verwijzing})" if bron.verwijzing else bron.titel
 
 
+@functools.lru_cache(maxsize=8192)
 def komma(x: float, decimalen: int | None = None) -> str:
     """A number the Dutch way (:func:`maatwerk.opmaak.getal`): ``decimalen`` fixed decimals, or without
-    them as short as exact (up to 4 decimals, for values from the rule files)."""
+    them as short as exact (up to 4 decimals, for values from the rule files). Cached: a trace repeats
+    the same few numbers (norm times, effects) over and over."""
     return getal(x, decimalen, vast=True) if decimalen is not None else getal(x, 4)
 
 

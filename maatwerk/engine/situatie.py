@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, field_serializer, model_validator
 from pydantic_core import PydanticCustomError
 
 from maatwerk.regels.laden import Melding, Regelfout, StrictModel, lees_yaml, valideer
@@ -200,6 +200,14 @@ def _ja_nee_onbekend(waarde: Any) -> bool | None:
 JaNeeOnbekend = Annotated[bool | None, BeforeValidator(_ja_nee_onbekend)]
 
 
+def _ja_nee_tekst(waarde: Any) -> Any:
+    """ja/nee text through the shared parser (booleans pass; anything else gets its Dutch error)."""
+    return ja_nee(waarde) if isinstance(waarde, str) else waarde
+
+
+JaNee = Annotated[bool, BeforeValidator(_ja_nee_tekst)]
+
+
 class VoorzieningGebruik(StrictModel):
     """An algemene voorziening for this client, with the consulent's decision (art. 2.3.5 lid 3 Wmo 2015).
 
@@ -236,7 +244,7 @@ class Situatie(StrictModel):
     algemene_voorzieningen: list[Annotated[VoorzieningGebruik, BeforeValidator(_voorziening_vorm)]] = Field(
         default_factory=list
     )
-    veel_eigen_kracht: bool = False
+    veel_eigen_kracht: JaNee = False
     zelfredzaamheid: dict[str, Zelfredzaamheid] = Field(default_factory=dict)
     afwijkingen: list[Afwijking] = Field(default_factory=list)
     toelichting: str | None = None
@@ -277,6 +285,17 @@ class Situatie(StrictModel):
                 )
             voorzieningen.add(v.voorziening)
         return self
+
+    @field_serializer("algemene_voorzieningen")
+    def _voorzieningen_compact(self, waarde: list[VoorzieningGebruik]) -> list[str | dict[str, Any]]:
+        """A voorziening without a decision dumps as its bare name (the old form, which stored
+        situations and the onderzoek form still read)."""
+        return [
+            v.voorziening
+            if v.passend is None and v.financieel_toegankelijk is None and v.motivatie is None
+            else v.model_dump()
+            for v in waarde
+        ]
 
     def voorziening(self, naam: str) -> VoorzieningGebruik | None:
         """The client's record of algemene voorziening ``naam`` (None when not listed)."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from maatwerk.opmaak import euro, getal, uren_en_minuten
+from maatwerk.engine.gecompileerd import komma
+from maatwerk.opmaak import euro, uren_en_minuten
 
 if TYPE_CHECKING:
     from maatwerk.engine.indicatie import Indicatie
@@ -20,7 +21,7 @@ def _opsomming(delen: list[str]) -> str:
 
 
 def _getal(x: float) -> str:
-    return getal(x, 4)
+    return komma(x)
 
 
 def activiteit_uitleg(taak: str, frequentie: str, per_keer: float, per_week: int, redenen: list[str]) -> str:

@@ -267,6 +267,11 @@ def test_voorziening_beoordeling_in_de_situatie():
         ("maaltijdvoorziening", None, None),
         ("boodschappendienst", True, None),
     ]
+    # without a decision it dumps as the bare name (stored situations and the onderzoek form read that)
+    data = s.model_dump(mode="json")
+    assert data["algemene_voorzieningen"][0] == "maaltijdvoorziening"
+    assert data["algemene_voorzieningen"][1]["passend"] is True
+    assert laad_situatie(data) == s
     with pytest.raises(Regelfout, match="verwacht ja of nee"):
         _laad(algemene_voorzieningen=[{"voorziening": "boodschappendienst", "passend": "misschien"}])
     with pytest.raises(Regelfout, match="'boodschappendienst' staat er twee keer in"):
@@ -298,5 +303,7 @@ def test_situatie_kent_de_nieuwe_feiten():
     with pytest.raises(Regelfout) as fout:
         _laad(veel_eigen_kracht="soms")
     assert fout.value.meldingen[0].sleutel == "veel_eigen_kracht"
+    assert "verwacht ja of nee" in fout.value.meldingen[0].tekst
+    assert _laad(veel_eigen_kracht="Ja").veel_eigen_kracht is True
     assert situatie_naar_rij(s)["veel_eigen_kracht"] is True
     assert dt.date(2026, 3, 1) == s.peildatum

@@ -38,7 +38,7 @@ def kies_groepen(
 
 
 def kies_groepen_kolom(
-    gevuurd: list[tuple[CCorrectie, Rij, Rij]], afstand: Callable[[Rij], Rij], n: int
+    gevuurd: list[tuple[CCorrectie, Rij, Any]], afstand: Callable[[Any], Any], n: int
 ) -> list[Rij]:
     """Per correction the rows where it counts: per groep only the largest ``afstand`` (first on ties)."""
     beste: dict[str, tuple[Rij, Rij]] = {}
@@ -121,10 +121,11 @@ def enkel(t: Enkel) -> None:
 
 def kolom(k: Kolommen) -> None:
     a, n = k.a, k.n
-    gevuurd: list[tuple[CCorrectie, Rij, Rij]] = []
+    gevuurd: list[tuple[CCorrectie, Rij, Any]] = []  # effect: a column, or one number for every row
     netwerk: Rij | None = None
     for c in a.absoluut:
         vuurt = alle_kolom(c.als, k.feiten, n)
+        effect: Any
         if c.per_feit is not None:
             f = k.feiten.get(c.per_feit)
             if f is None:
@@ -139,7 +140,7 @@ def kolom(k: Kolommen) -> None:
             vuurt = vuurt & (aantal != 0)
             effect = c.waarde * aantal
         else:
-            effect = np.full(n, c.waarde * 1.0)
+            effect = np.float64(c.waarde * 1.0)  # a scalar: broadcast, as fast as before
         if c.hoogstens_netwerk:
             if netwerk is None:
                 netwerk = np.zeros(n)

@@ -6,6 +6,8 @@ on a tie). subtotal *= factor, one by one in file order. Then subtotal = max(0, 
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from maatwerk.engine.gecompileerd import CCorrectie, komma
@@ -44,8 +46,8 @@ def enkel(t: Enkel) -> None:
 
 
 def kolom(k: Kolommen) -> None:
-    gevuurd: list[tuple[CCorrectie, Rij, Rij]] = [
-        (c, alle_kolom(c.als, k.feiten, k.n), np.full(k.n, c.waarde)) for c in k.a.factoren
+    gevuurd: list[tuple[CCorrectie, Rij, Any]] = [
+        (c, alle_kolom(c.als, k.feiten, k.n), np.float64(c.waarde)) for c in k.a.factoren
     ]
     for (c, _v, _f), telt in zip(
         gevuurd, kies_groepen_kolom(gevuurd, lambda x: np.abs(x - 1), k.n), strict=True
