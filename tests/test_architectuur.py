@@ -249,7 +249,16 @@ def test_finance_contract_refuses_herindicatie_models():
 
 def test_pure_contract_refuses_django():
     contract = _contract("Pure rules packages")
-    modules = ["maatwerk", "maatwerk.engine", "maatwerk.toets", "maatwerk.regels", "maatwerk.opmaak", *APPS]
+    modules = [
+        "maatwerk",
+        "maatwerk.engine",
+        "maatwerk.toets",
+        "maatwerk.regels",
+        "maatwerk.opmaak",
+        "maatwerk.regeltaal",
+        "maatwerk.termijnen",
+        *APPS,
+    ]
     assert _controleer(contract, modules, [("maatwerk.engine", "maatwerk.opmaak")])
     assert not _controleer(contract, modules, [("maatwerk.toets", "django")])
     assert not _controleer(contract, modules, [("maatwerk.regels", "maatwerk.apps.cases.models")])

@@ -20,7 +20,8 @@ from maatwerk.apps.cases.status import start_zaak, zet_status
 from maatwerk.apps.clients.bsn import maak_bsn
 from maatwerk.apps.clients.models import Client
 
-BUDGET_ZAAK = 14
+# 14 + one query each for the sections "Bezwaar en klacht" and "Informele afhandeling" (issue 12).
+BUDGET_ZAAK = 16
 BUDGET_WERKLIJST = 10
 
 

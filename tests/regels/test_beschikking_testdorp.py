@@ -37,12 +37,12 @@ IWMO = (
 def test_testdorp_issues_a_beschikking(regelmap, activeer, tmp_path):
     from maatwerk.apps.aanbieders.models import Aanbieder
     from maatwerk.apps.besluiten import services
-    from maatwerk.apps.levering import services as levering
     from maatwerk.apps.besluiten.models import Beschikking
     from maatwerk.apps.cases.models import Kanaal, Status, Zaak
     from maatwerk.apps.cases.status import start_zaak, zet_status
     from maatwerk.apps.clients.bsn import maak_bsn
     from maatwerk.apps.clients.models import Client
+    from maatwerk.apps.levering import services as levering
     from maatwerk.apps.onderzoek.models import Onderzoek
     from tests.besluiten.conftest import gebruiker
 

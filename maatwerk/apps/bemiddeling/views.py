@@ -7,8 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from maatwerk.apps.accounts.rollen import rol_vereist
-from maatwerk.apps.audit import log_persoonsgegevens
 
+from . import selectors
 from .bronnen import TOEGANGSTEAM, zaken_voor
 from .forms import BemiddelingForm
 from .services import Geweigerd, registreer
@@ -32,9 +32,7 @@ def zaak(request: HttpRequest, pk: int) -> HttpResponse:
         status = 400
     else:
         form = BemiddelingForm()
-    log_persoonsgegevens(
-        request.user, z.client, "lezen", f"informele afhandeling zaak {z.pk}", "informele afhandeling"
-    )
+    selectors.gelezen(request.user, z.client, f"informele afhandeling zaak {z.pk}", "informele afhandeling")
     stappen = z.bemiddelingen.select_related("aanbieder", "door")
     return render(
         request, "bemiddeling/zaak.html", {"zaak": z, "stappen": stappen, "form": form}, status=status

@@ -18,10 +18,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from maatwerk.apps.accounts.rollen import Rol, heeft_rol, rol_vereist
-from maatwerk.apps.audit import log_clientlijst, log_persoonsgegevens
 from maatwerk.apps.cases.models import Zaak
 
-from . import koppeling, services
+from . import koppeling, selectors, services
 from .forms import (
     AdviesForm,
     BeslissenForm,
@@ -59,7 +58,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
     if not alle:
         qs = qs.filter(uitkomst="", ingetrokken_op__isnull=True)
     bezwaren = list(qs[:500])
-    log_clientlijst(
+    selectors.lijst_gelezen(
         request.user, [b.zaak.client for b in bezwaren], "bezwarenlijst (naam, termijnen)", WAAROM
     )
     return render(
@@ -165,9 +164,7 @@ def _pagina(request: HttpRequest, bezwaar: Bezwaar, status: int = 200, **fout: f
 @rol_vereist(*LEZERS)
 def bezwaar(request: HttpRequest, pk: int) -> HttpResponse:
     b = _bezwaar(pk)
-    log_persoonsgegevens(
-        request.user, b.zaak.client, "lezen", f"bezwaar {b.kenmerk} (dossier en beschikking)", WAAROM
-    )
+    selectors.gelezen(request.user, b.zaak.client, f"bezwaar {b.kenmerk} (dossier en beschikking)", WAAROM)
     return _pagina(request, b)
 
 
@@ -289,5 +286,5 @@ def termijnen(request: HttpRequest) -> HttpResponse:
         )
     regels.sort(key=lambda r: (r["termijn"] is None, r["termijn"].einddatum if r["termijn"] else vandaag))
     clients = [b.zaak.client for b in bezwaren] + [k.zaak.client for k in klachten if k.zaak_id]
-    log_clientlijst(request.user, clients, "termijnen bezwaar en klacht (naam)", "termijnbewaking")
+    selectors.lijst_gelezen(request.user, clients, "termijnen bezwaar en klacht (naam)", "termijnbewaking")
     return render(request, "bezwaren/termijnen.html", {"regels": regels, "vandaag": vandaag})

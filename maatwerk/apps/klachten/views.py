@@ -16,11 +16,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from maatwerk.apps.accounts.rollen import Rol, aanbieder_van, heeft_rol, rol_vereist
-from maatwerk.apps.audit import log_clientlijst, log_persoonsgegevens
 from maatwerk.apps.bezwaren.models import Bezwaar
 from maatwerk.apps.cases.models import Zaak
 
-from . import services
+from . import selectors, services
 from .forms import AfhandelenForm, KlachtForm, KoppelForm, VerdagenForm
 from .models import Klacht, Over
 
@@ -54,7 +53,9 @@ def lijst(request: HttpRequest) -> HttpResponse:
     if not alle:
         qs = qs.filter(oordeel="")
     klachten = list(qs[:500])
-    log_clientlijst(request.user, [k.zaak.client for k in klachten if k.zaak_id], "klachtenlijst", WAAROM)
+    selectors.lijst_gelezen(
+        request.user, [k.zaak.client for k in klachten if k.zaak_id], "klachtenlijst", WAAROM
+    )
     return render(
         request,
         "klachten/lijst.html",
@@ -125,7 +126,7 @@ def _pagina(request: HttpRequest, klacht: Klacht, status: int = 200, **fout: for
 def klacht(request: HttpRequest, pk: int) -> HttpResponse:
     k = _klacht(request, pk)
     if k.zaak_id:
-        log_persoonsgegevens(request.user, k.zaak.client, "lezen", f"klacht {k.kenmerk}", WAAROM)
+        selectors.gelezen(request.user, k.zaak.client, f"klacht {k.kenmerk}", WAAROM)
     return _pagina(request, k)
 
 

@@ -12,10 +12,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from maatwerk.apps.audit import log_clientlijst, log_persoonsgegevens
 from maatwerk.regels.laden import Regelfout
 
-from . import services
+from . import selectors, services
 from .bronnen import Aanbieder, Rol, aanbieder_van, gemeente, heeft_rol, rol_vereist, zichtbare_zaken
 from .models import Calamiteit, Oordeel, Reden, Schouw, SoortMelding, Stand
 from .regels import schouwregels
@@ -74,7 +73,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
                 return redirect("schouw:lijst")
         status = 400
     schouwen = list(_schouwen(request.user)[:200])
-    log_clientlijst(request.user, [s.zaak.client for s in schouwen], "schouwlijst (naam)", WAAROM)
+    selectors.lijst_gelezen(request.user, [s.zaak.client for s in schouwen], "schouwlijst (naam)", WAAROM)
     context = {
         "schouwen": schouwen,
         "kwaliteit": kwaliteit,
@@ -149,7 +148,7 @@ def schouw(request: HttpRequest, pk: int) -> HttpResponse:
             fout, status = str(exc), 400
         else:
             return redirect("schouw:schouw", pk=s.pk)
-    log_persoonsgegevens(request.user, s.zaak.client, "lezen", f"schouw {s.pk}", WAAROM)
+    selectors.gelezen(request.user, s.zaak.client, f"schouw {s.pk}", WAAROM)
     punten = [
         {
             "p": p,
