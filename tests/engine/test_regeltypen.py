@@ -13,6 +13,8 @@ from typing import Any
 import polars as pl
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from maatwerk.engine import indiceer, laad_situatie
 from maatwerk.engine.batch import indiceer_batch
@@ -293,7 +295,7 @@ def test_frequentie_citeert_het_eigen_kader():
 def test_getoonde_sommen_kloppen():
     # 5 rooms, threshold 3: "2 x 16 uur per jaar" and its minutes, not "2 x 18,5" next to 36,9
     s = situatie(beperkingen=NIET, woning={"kamers_in_gebruik": 5})
-    stap = next(st for st in indiceer(s).activiteiten[0].trace if st.regel.endswith("extra_kamer_in_gebruik"))
+    stap = next(x for x in indiceer(s).activiteiten[0].trace if x.regel.endswith("extra_kamer_in_gebruik"))
     assert stap.tekst == "Meer inzet: extra kamer in gebruik: +36,9 minuten per week (2 x 16 uur per jaar)."
 
 
@@ -307,3 +309,48 @@ def test_situatie_kent_de_nieuwe_feiten():
     assert _laad(veel_eigen_kracht="Ja").veel_eigen_kracht is True
     assert situatie_naar_rij(s)["veel_eigen_kracht"] is True
     assert dt.date(2026, 3, 1) == s.peildatum
+
+
+# ------------------------------------------------------------------------------------------ properties
+
+
+@settings(max_examples=60, deadline=None)
+@given(minuten=st.floats(0.5, 600, allow_nan=False), niveau=st.sampled_from(["deels", "niet"]))
+def test_netwerkaftrek_nooit_groter_dan_het_netwerk(minuten, niveau):
+    s = situatie(
+        beperkingen={"licht_huishoudelijk_werk": niveau, "zwaar_huishoudelijk_werk": "niet"},
+        netwerk=[{"wie": "buur", "taak": "licht_huishoudelijk_werk", "minuten_per_week": minuten}],
+    )
+    trace = indiceer(s).activiteiten[0].trace
+    for stap in trace:
+        if stap.regel.endswith("netwerk_minder_inzet"):
+            assert -minuten - 1e-9 <= stap.effect_minuten < 0
+    aftrek = sum(
+        stap.effect_minuten
+        for stap in trace
+        if stap.regel.endswith(("netwerk_minder_inzet", "mogelijkheden_netwerk"))
+    )
+    assert aftrek >= -23 * 60 / 52 - 1e-9  # one deduction (groep), never more than the norm
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    omstandigheden=st.fixed_dictionaries(
+        {o: st.booleans() for o in ("incontinentie", "stoma", "bedlegerig", "copd_astma_allergie")}
+    ),
+    niveau=st.sampled_from(["zelf", "deels", "niet"]),
+)
+def test_minimum_trede_verlaagt_nooit(omstandigheden, niveau):
+    rang = {"Basis": 0, "Plus": 1, "Intensief": 2}
+    s = _denhaag(
+        beperkingen={"wasverzorging": niveau, "licht_huishoudelijk_werk": "niet"},
+        omstandigheden=omstandigheden,
+    )
+    ind = indiceer(s)
+    zonder = {o: False for o in ("incontinentie", "stoma", "bedlegerig")}
+    basis = indiceer(_denhaag(beperkingen=s.beperkingen.model_dump(), omstandigheden=omstandigheden | zonder))
+    if ind.treden and basis.treden:
+        assert rang[ind.treden["voeren_huishouden"]] >= rang[basis.treden["voeren_huishouden"]]
+    if ind.trede_trace:
+        assert ind.treden["voeren_huishouden"] in ("Plus", "Intensief")
+        assert ind.activiteit("wasverzorging").minuten_per_week > 0
