@@ -1,0 +1,177 @@
+"""iWmo 3.2 codelijsten and the gemeente's local products, read from ``maatwerk/regels/iwmo/``.
+
+Pure Python (no Django). The code lists cite the Zorginstituut codelijsten (WMO020, WJ756, WMO757, ...);
+the gemeente files say which product (category, code, unit, frequency) a toewijzing uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+
+from maatwerk.regels.laden import Bron, Geldigheid, Regelfout, StrictModel, controleer_geen_overlap, laad
+from maatwerk.regels.laden import Melding as _Melding
+
+REGELS_IWMO = Path(__file__).resolve().parents[1] / "regels" / "iwmo"
+
+Lijstnaam = Literal[
+    "productcategorie",
+    "eenheid",
+    "frequentie",
+    "geslacht",
+    "naamgebruik",
+    "soort_adres",
+    "reden_wijziging",
+    "reden_beeindiging",
+]
+
+
+class Codelijst(StrictModel):
+    """One iStandaarden code list: its id (e.g. WMO020), source and code -> description."""
+
+    id: str
+    bron: Bron
+    codes: dict[str, str] = Field(min_length=1)
+
+
+class Codelijsten(Geldigheid):
+    """All code lists maatwerk uses, for one iWmo release."""
+
+    release: str
+    toelichting_geldigheid: str | None = None
+    codelijsten: dict[Lijstnaam, Codelijst]
+
+
+class Gemeentecode(StrictModel):
+    waarde: str = Field(pattern=r"^[0-9]{4}$")
+    voorbeeld: bool = False
+    toelichting: str | None = None
+
+
+class Product(StrictModel):
+    """A local product the gemeente assigns (what goes into ToegewezenProduct.Product and Omvang)."""
+
+    id: str
+    omschrijving: str
+    leveringsvorm: Literal["ZIN"]
+    categorie: str
+    code: str | None = Field(default=None, min_length=1, max_length=5)
+    eenheid: str
+    frequentie: str
+    voorbeeld: bool = False
+    toelichting: str | None = None
+
+
+class GemeenteIwmo(Geldigheid):
+    """The iWmo data of one gemeente for one period."""
+
+    gemeente: str
+    gemeentecode: Gemeentecode
+    producten: list[Product] = Field(min_length=1)
+
+
+def _bestandsnamen(versies: list[tuple[str, Geldigheid]], map_: Path) -> None:
+    """One file per version, named after its ``valid_from`` (like every rules directory)."""
+    fout = [
+        _Melding(f"bestandsnaam moet {v.valid_from}.yaml zijn", str(map_ / naam), sleutel="valid_from")
+        for naam, v in versies
+        if naam != f"{v.valid_from}.yaml"
+    ]
+    if fout:
+        raise Regelfout(fout)
+
+
+@cache
+def codelijsten() -> tuple[Codelijsten, ...]:
+    """All versions of the code lists, validated, oldest first."""
+    versies = [(p.name, laad(Codelijsten, p)) for p in sorted((REGELS_IWMO / "codelijsten").glob("*.yaml"))]
+    _bestandsnamen(versies, REGELS_IWMO / "codelijsten")
+    controleer_geen_overlap(versies)
+    return tuple(v for _, v in versies)
+
+
+def codelijst(naam: Lijstnaam, peildatum: dt.date | None = None) -> Codelijst:
+    """The code list ``naam`` valid on ``peildatum`` (default: today)."""
+    datum = peildatum or dt.date.today()
+    for versie in codelijsten():
+        if versie.geldig_op(datum):
+            return versie.codelijsten[naam]
+    raise Regelfout([_Melding(f"geen iWmo-codelijsten geldig op {datum}", str(REGELS_IWMO / "codelijsten"))])
+
+
+def omschrijving(naam: Lijstnaam, code: str, peildatum: dt.date | None = None) -> str:
+    """Description of ``code`` in list ``naam``; :class:`ValueError` (Dutch) when the code is unknown."""
+    lijst = codelijst(naam, peildatum)
+    try:
+        return lijst.codes[code]
+    except KeyError:
+        toegestaan = ", ".join(lijst.codes)
+        raise ValueError(
+            f"{naam}: onbekende code {code!r} in codelijst {lijst.id}; toegestaan: {toegestaan}"
+        ) from None
+
+
+def _gemeente_map(gemeente: str) -> Path:
+    return REGELS_IWMO / "gemeenten" / gemeente.strip().lower().replace(" ", "-")
+
+
+@cache
+def _gemeente_versies(gemeente: str) -> tuple[GemeenteIwmo, ...]:
+    map_ = _gemeente_map(gemeente)
+    versies = [(p.name, laad(GemeenteIwmo, p)) for p in sorted(map_.glob("*.yaml"))]
+    if not versies:
+        raise Regelfout([_Melding(f"geen iWmo-gegevens voor gemeente {gemeente!r}", str(map_))])
+    _bestandsnamen(versies, map_)
+    controleer_geen_overlap(versies)
+    for naam, versie in versies:
+        for product in versie.producten:
+            for lijst, code in (
+                ("productcategorie", product.categorie),
+                ("eenheid", product.eenheid),
+                ("frequentie", product.frequentie),
+            ):
+                if code not in codelijst(lijst, versie.valid_from).codes:  # type: ignore[arg-type]
+                    raise Regelfout(
+                        [
+                            _Melding(
+                                f"onbekende code {code!r} voor {lijst}",
+                                str(map_ / naam),
+                                sleutel=f"producten.{product.id}.{lijst}",
+                            )
+                        ]
+                    )
+    return tuple(v for _, v in versies)
+
+
+def gemeente_iwmo(gemeente: str, peildatum: dt.date) -> GemeenteIwmo:
+    """The iWmo data (gemeentecode, products) of ``gemeente`` valid on ``peildatum``."""
+    for versie in _gemeente_versies(gemeente):
+        if versie.geldig_op(peildatum):
+            return versie
+    raise Regelfout(
+        [_Melding(f"geen iWmo-gegevens voor {gemeente} geldig op {peildatum}", str(_gemeente_map(gemeente)))]
+    )
+
+
+def product_voor(gemeente: str, peildatum: dt.date, leveringsvorm: str = "ZIN") -> Product:
+    """The product a toewijzing in natura uses; PGB is not assigned through iWmo (it goes via the SVB)."""
+    if leveringsvorm != "ZIN":
+        raise ValueError(
+            "leveringsvorm: alleen zorg in natura (ZIN) wordt via iWmo toegewezen; een pgb loopt via de SVB"
+        )
+    return next(p for p in gemeente_iwmo(gemeente, peildatum).producten if p.leveringsvorm == leveringsvorm)
+
+
+@cache
+def gemeenten_iwmo() -> tuple[GemeenteIwmo, ...]:
+    """Every version of every gemeente's iWmo data (for the level-4 lists: gemeentecode, productcodes)."""
+    return tuple(
+        versie
+        for map_ in sorted((REGELS_IWMO / "gemeenten").iterdir())
+        if map_.is_dir()
+        for versie in _gemeente_versies(map_.name)
+    )

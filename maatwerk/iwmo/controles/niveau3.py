@@ -1,0 +1,367 @@
+"""Level 3: rules across messages (``berichtoverstijgend``), checked against a :class:`Berichtgeschiedenis`.
+
+Sources: ``shared/iwmo/regels/technische-regels/berichtoverstijgend/TR*.md`` and for the volume rules
+IV077 (``shared/iwmo/regels/invulinstructies/invulinstructie_IV077.md``). Without a history these rules
+are not checked (the result says so).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from maatwerk.iwmo.controles import Context, Overtreding, datum, regel
+from maatwerk.iwmo.geschiedenis import Berichtgeschiedenis, ToegewezenProduct
+from maatwerk.iwmo.lezen import Klasse
+
+MINUUT, UUR = "01", "04"
+
+
+def _geschiedenis(ctx: Context) -> Berichtgeschiedenis:
+    assert ctx.geschiedenis is not None, "niveau 3 vraagt een berichtgeschiedenis"
+    return ctx.geschiedenis
+
+
+def _nummer(klasse: Klasse) -> int | None:
+    tekst = klasse.get("ToewijzingNummer")
+    return int(tekst) if tekst else None
+
+
+@regel("TR056")
+def tr056(ctx: Context) -> Iterator[Overtreding]:
+    """Identificatie unique per message type for the sender."""
+    ident = ctx.header.get("BerichtIdentificatie/Identificatie") or ""
+    if _geschiedenis(ctx).identificatie_bekend(ctx.bericht, ctx.header.get("Afzender") or "", ident):
+        yield ctx.fout(
+            "TR056",
+            ctx.header,
+            "BerichtIdentificatie/Identificatie",
+            f"identificatie {ident} is al eerder ontvangen",
+        )
+
+
+@regel("TR019")
+def tr019(ctx: Context) -> Iterator[Overtreding]:
+    """A start or stop refers to a toewijzing by ToewijzingNummer."""
+    for naam in ("StartProduct", "StopProduct"):
+        for p in ctx.alle(naam):
+            nummer = _nummer(p)
+            if nummer is not None and _geschiedenis(ctx).toewijzing(ctx.agb, nummer) is None:
+                yield ctx.fout(
+                    "TR019",
+                    p,
+                    "ToewijzingNummer",
+                    f"geen toewijzing {nummer} bekend voor aanbieder {ctx.agb}",
+                )
+
+
+def _toewijzing_bij(ctx: Context, prestatie: Klasse) -> ToegewezenProduct | None:
+    nummer = _nummer(prestatie)
+    return None if nummer is None else _geschiedenis(ctx).toewijzing(ctx.agb, nummer)
+
+
+def _prestaties(ctx: Context) -> Iterator[tuple[Klasse, Klasse, ToegewezenProduct]]:
+    """(client, prestatie, toewijzing) for every prestatie whose toewijzing is known and of this client."""
+    for client in ctx.clienten():
+        for p in client.kinderen("Prestatie"):
+            t = _toewijzing_bij(ctx, p)
+            if t is not None and t.bsn == client.get("Bsn"):
+                yield client, p, t
+
+
+@regel("TR338")
+def tr338(ctx: Context) -> Iterator[Overtreding]:
+    for p in ctx.alle("Prestatie"):
+        if _toewijzing_bij(ctx, p) is None:
+            yield ctx.fout(
+                "TR338",
+                p,
+                "ToewijzingNummer",
+                f"geen toegewezen product met nummer {p.get('ToewijzingNummer')}",
+            )
+
+
+@regel("TR304")
+def tr304(ctx: Context) -> Iterator[Overtreding]:
+    """The Bsn matches the client of the toewijzing (323 prestaties, 317 products)."""
+    for client in ctx.clienten():
+        bsn = client.get("Bsn")
+        for naam in ("Prestatie", "TeWijzigenProduct", "OngewijzigdProduct"):
+            for p in _onder(client, naam):
+                t = _toewijzing_bij(ctx, p)
+                if t is not None and t.bsn != bsn:
+                    yield ctx.fout(
+                        "TR304",
+                        p,
+                        "ToewijzingNummer",
+                        f"toewijzing {t.toewijzingnummer} hoort niet bij BSN {bsn}",
+                    )
+
+
+def _onder(klasse: Klasse, naam: str) -> Iterator[Klasse]:
+    for kind in klasse.kinderen():
+        if kind.naam == naam:
+            yield kind
+        yield from _onder(kind, naam)
+
+
+@regel("TR307")
+def tr307(ctx: Context) -> Iterator[Overtreding]:
+    for _, p, t in _prestaties(ctx):
+        begin = datum(p.get("ProductPeriode/Begindatum"))
+        if begin and begin < t.ingangsdatum:
+            yield ctx.fout(
+                "TR307",
+                p,
+                "ProductPeriode/Begindatum",
+                f"begindatum {begin} ligt vóór de ingangsdatum {t.ingangsdatum} van de toewijzing",
+            )
+
+
+@regel("TR308")
+def tr308(ctx: Context) -> Iterator[Overtreding]:
+    for _, p, t in _prestaties(ctx):
+        eind = datum(p.get("ProductPeriode/Einddatum"))
+        if eind and t.einddatum and eind > t.einddatum:
+            yield ctx.fout(
+                "TR308",
+                p,
+                "ProductPeriode/Einddatum",
+                f"einddatum {eind} ligt na de einddatum {t.einddatum} van de toewijzing",
+            )
+
+
+@regel("TR339")
+def tr339(ctx: Context) -> Iterator[Overtreding]:
+    for _, p, t in _prestaties(ctx):
+        if t.categorie and p.get("ProductCategorie") != t.categorie:
+            yield ctx.fout(
+                "TR339",
+                p,
+                "ProductCategorie",
+                f"productcategorie {p.get('ProductCategorie')}, toegewezen is {t.categorie}",
+            )
+
+
+@regel("TR340")
+def tr340(ctx: Context) -> Iterator[Overtreding]:
+    for _, p, t in _prestaties(ctx):
+        if t.code and p.get("ProductCode") != t.code:
+            yield ctx.fout(
+                "TR340", p, "ProductCode", f"productcode {p.get('ProductCode')}, toegewezen is {t.code}"
+            )
+
+
+def _eenheid_past(gedeclareerd: str | None, toegewezen: str | None) -> bool:
+    return toegewezen is None or gedeclareerd == toegewezen or (toegewezen == UUR and gedeclareerd == MINUUT)
+
+
+@regel("TR341")
+def tr341(ctx: Context) -> Iterator[Overtreding]:
+    """Eenheid equals the toewijzing's; minutes may be declared on a toewijzing in hours (IV081)."""
+    for _, p, t in _prestaties(ctx):
+        if not _eenheid_past(p.get("Eenheid"), t.eenheid):
+            yield ctx.fout(
+                "TR341",
+                p,
+                "Eenheid",
+                f"eenheid {p.get('Eenheid')} past niet bij toegewezen eenheid {t.eenheid}",
+            )
+
+
+def _in_eenheid(volume: int, eenheid: str | None, t: ToegewezenProduct) -> float:
+    """A declared volume in the toewijzing's unit (minutes on an hours toewijzing: divided by 60)."""
+    return volume / 60 if t.eenheid == UUR and eenheid == MINUUT else float(volume)
+
+
+def _weken(begin: dt.date, eind: dt.date) -> int:
+    """Number of (possibly partial) calendar weeks touched by [begin, eind] (IV077: count week numbers)."""
+    maandag_begin = begin - dt.timedelta(days=begin.weekday())
+    maandag_eind = eind - dt.timedelta(days=eind.weekday())
+    return (maandag_eind - maandag_begin).days // 7 + 1
+
+
+def _zondagen(begin: dt.date, eind: dt.date) -> int:
+    eerste = begin + dt.timedelta(days=(6 - begin.weekday()) % 7)
+    return 0 if eerste > eind else (eind - eerste).days // 7 + 1
+
+
+def _maanden(begin: dt.date, eind: dt.date) -> int:
+    return (eind.year - begin.year) * 12 + eind.month - begin.month + 1
+
+
+def maximaal_volume(
+    ctx: Context, t: ToegewezenProduct, begin: dt.date, eind: dt.date, per_periode: bool
+) -> float | None:
+    """The most that may be declared on ``t`` over [begin, eind] (IV077); ``None`` when unbounded."""
+    if t.volume is None:
+        return None
+    begin, eind = max(begin, t.ingangsdatum), min(eind, t.einddatum or eind)
+    if eind < begin:
+        return 0.0
+    output = t.eenheid in ctx.parameter("TR321", "eenheden_outputgericht")
+    match t.frequentie:
+        case "1":
+            return float(t.volume * ((eind - begin).days + 1))
+        case "2":
+            if per_periode and t.categorie == ctx.parameter("TR321", "categorie_vaste_weekfactor"):
+                return float(t.volume * int(ctx.parameter("TR321", "vaste_weekfactor")))
+            if output:
+                extra = int(
+                    t.einddatum is not None
+                    and t.einddatum.weekday() != 6
+                    and begin <= t.einddatum - dt.timedelta(days=(t.einddatum.weekday() + 1) % 7) <= eind
+                )
+                return float(t.volume * (_zondagen(begin, eind) + extra))
+            return float(t.volume * _weken(begin, eind))
+        case "4":
+            return float(t.volume * _maanden(begin, eind))
+        case "6":
+            return float(t.volume)
+    return None
+
+
+@regel("TR321")
+def tr321(ctx: Context) -> Iterator[Overtreding]:
+    """GeleverdVolume of one prestatie fits the toegewezen Omvang for its ProductPeriode (IV077)."""
+    for _, p, t in _prestaties(ctx):
+        begin, eind = datum(p.get("ProductPeriode/Begindatum")), datum(p.get("ProductPeriode/Einddatum"))
+        if (
+            not (begin and eind)
+            or p.get("IngediendBedrag/DebetCredit") == "C"
+            or not _eenheid_past(p.get("Eenheid"), t.eenheid)
+        ):
+            continue
+        maximum = maximaal_volume(ctx, t, begin, eind, per_periode=True)
+        volume = _in_eenheid(int(p.get("GeleverdVolume") or 0), p.get("Eenheid"), t)
+        if maximum is not None and volume > maximum:
+            yield ctx.fout(
+                "TR321",
+                p,
+                "GeleverdVolume",
+                f"geleverd volume {volume:g} is meer dan het toegewezen maximum {maximum:g} voor deze periode",
+            )
+
+
+@regel("TR322")
+def tr322(ctx: Context) -> Iterator[Overtreding]:
+    """The sum of GeleverdVolume over all prestaties on a toewijzing fits its Omvang over its whole duration."""
+    totaal: dict[int, float] = {}
+    for _, p, t in _prestaties(ctx):
+        if t.volume is None or (t.einddatum is None and t.frequentie != "6"):
+            continue
+        if not _eenheid_past(p.get("Eenheid"), t.eenheid):
+            continue
+        if t.toewijzingnummer not in totaal:
+            eerder = 0.0
+            for e in _geschiedenis(ctx).prestaties(ctx.agb, t.toewijzingnummer):
+                if e.toegekend:
+                    eerder += _in_eenheid(e.volume, e.eenheid, t) * (1 if e.debet else -1)
+            totaal[t.toewijzingnummer] = eerder
+        teken = -1 if p.get("IngediendBedrag/DebetCredit") == "C" else 1
+        totaal[t.toewijzingnummer] += teken * _in_eenheid(
+            int(p.get("GeleverdVolume") or 0), p.get("Eenheid"), t
+        )
+        maximum = maximaal_volume(ctx, t, t.ingangsdatum, t.einddatum or t.ingangsdatum, per_periode=False)
+        if teken > 0 and maximum is not None and totaal[t.toewijzingnummer] > maximum:
+            yield ctx.fout(
+                "TR322",
+                p,
+                "GeleverdVolume",
+                f"gedeclareerd in totaal {totaal[t.toewijzingnummer]:g}, toegewezen over de hele looptijd {maximum:g}",
+            )
+
+
+@regel("TR314")
+def tr314(ctx: Context) -> Iterator[Overtreding]:
+    """ReferentieNummer unique for the aanbieder, within the message and across messages."""
+    gezien: set[str] = set()
+    for p in ctx.alle("Prestatie"):
+        ref = p.get("ProductReferentie/ReferentieNummer") or ""
+        if ref in gezien or _geschiedenis(ctx).prestatie(ctx.agb, ref) is not None:
+            yield ctx.fout(
+                "TR314",
+                p,
+                "ProductReferentie/ReferentieNummer",
+                f"referentienummer {ref} is al eerder aangeleverd",
+            )
+        gezien.add(ref)
+
+
+@regel("TR323")
+def tr323(ctx: Context) -> Iterator[Overtreding]:
+    """A credit prestatie refers to an earlier (granted) debet prestatie."""
+    for p in ctx.alle("Prestatie"):
+        vorig = p.get("ProductReferentie/VorigReferentieNummer")
+        if p.get("IngediendBedrag/DebetCredit") != "C" or not vorig:
+            continue
+        eerder = _geschiedenis(ctx).prestatie(ctx.agb, vorig)
+        if eerder is None or not eerder.debet or not eerder.toegekend:
+            yield ctx.fout(
+                "TR323",
+                p,
+                "ProductReferentie/VorigReferentieNummer",
+                f"geen goedgekeurde debetprestatie {vorig} bekend",
+            )
+
+
+@regel("TR333")
+def tr333(ctx: Context) -> Iterator[Overtreding]:
+    for d in ctx.alle("Declaratie"):
+        nummer = d.get("DeclaratieNummer") or ""
+        if _geschiedenis(ctx).declaratienummer_bekend(ctx.agb, nummer):
+            yield ctx.fout("TR333", d, "DeclaratieNummer", f"declaratienummer {nummer} is al eerder gebruikt")
+
+
+@regel("TR384")
+def tr384(ctx: Context) -> Iterator[Overtreding]:
+    for _, p, t in _prestaties(ctx):
+        if t.reden_wijziging == "13":
+            yield ctx.fout(
+                "TR384",
+                p,
+                "ToewijzingNummer",
+                f"toewijzing {t.toewijzingnummer} is verwijderd (reden wijziging 13)",
+            )
+
+
+def _actueel(t: ToegewezenProduct, peildatum: dt.date) -> bool:
+    return not t.verwijderd and (t.einddatum is None or t.einddatum >= peildatum)
+
+
+@regel("TR349")
+def tr349(ctx: Context) -> Iterator[Overtreding]:
+    """A verzoek om wijziging lists every current toewijzing of the client (Ongewijzigd or TeWijzigen)."""
+    for client in ctx.clienten():
+        for verzoek in client.kinderen("Verzoek"):
+            genoemd = {
+                _nummer(p) for n in ("OngewijzigdProduct", "TeWijzigenProduct") for p in verzoek.kinderen(n)
+            }
+            for t in _geschiedenis(ctx).toewijzingen(ctx.agb, client.get("Bsn") or ""):
+                if _actueel(t, ctx.dagtekening) and t.toewijzingnummer not in genoemd:
+                    yield ctx.fout(
+                        "TR349",
+                        verzoek,
+                        "",
+                        f"actuele toewijzing {t.toewijzingnummer} ontbreekt in het verzoek",
+                    )
+
+
+def _verwijst_naar_actueel(ctx: Context, code: str, naam: str) -> Iterator[Overtreding]:
+    for p in ctx.alle(naam):
+        nummer = _nummer(p)
+        t = None if nummer is None else _geschiedenis(ctx).toewijzing(ctx.agb, nummer)
+        if t is None or not _actueel(t, ctx.dagtekening):
+            yield ctx.fout(
+                code, p, "ToewijzingNummer", f"{naam} {nummer} verwijst niet naar een actuele toewijzing"
+            )
+
+
+@regel("TR350")
+def tr350(ctx: Context) -> Iterator[Overtreding]:
+    yield from _verwijst_naar_actueel(ctx, "TR350", "OngewijzigdProduct")
+
+
+@regel("TR351")
+def tr351(ctx: Context) -> Iterator[Overtreding]:
+    yield from _verwijst_naar_actueel(ctx, "TR351", "TeWijzigenProduct")
