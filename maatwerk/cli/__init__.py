@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "caseload": "maatwerk.cli.herindicatie:caseload",
     "herindicatie": "maatwerk.cli.herindicatie:herindicatie",
     "financien": "maatwerk.cli.financien:financien",
+    "iwmo": "maatwerk.cli.iwmo:iwmo",
     "demo": "maatwerk.cli.web:demo",
     "serve": "maatwerk.cli.web:serve",
 }

@@ -1,0 +1,57 @@
+"""The database side of :class:`maatwerk.iwmo.geschiedenis.Berichtgeschiedenis` (iWmo level-3 rules).
+
+Built over the ``Toewijzing`` model only: ToewijzingNummer is the toewijzing's primary key (as in the
+WMO301 that :mod:`maatwerk.apps.levering.services` builds), the einddatum is the end of the right
+when set. There is no stored-messages model yet, so the questions about earlier messages (identificatie
+received before, earlier prestaties, declaratienummers) answer "nothing known" until the message flows
+store them; then only those three methods change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from maatwerk.apps.levering.models import Toewijzing
+from maatwerk.iwmo.geschiedenis import EerderePrestatie, ToegewezenProduct
+
+
+def _product(t: Toewijzing) -> ToegewezenProduct:
+    return ToegewezenProduct(
+        toewijzingnummer=t.pk,
+        bsn=t.zaak.client.bsn or "",
+        agb=t.aanbieder.agb_code,
+        categorie=t.productcategorie or None,
+        code=t.productcode or None,
+        ingangsdatum=t.ingangsdatum,
+        einddatum=t.einde_recht or t.einddatum,
+        volume=t.volume,
+        eenheid=t.eenheid or None,
+        frequentie=t.frequentie or None,
+        reden_wijziging=t.reden_wijziging or None,
+    )
+
+
+class DatabaseGeschiedenis:
+    """Read-only answers from the database; it never writes (``maatwerk iwmo valideer`` stores nothing)."""
+
+    def _toewijzingen(self):  # type: ignore[no-untyped-def]
+        return Toewijzing.objects.select_related("zaak__client", "aanbieder")
+
+    def toewijzing(self, agb: str, toewijzingnummer: int) -> ToegewezenProduct | None:
+        t = self._toewijzingen().filter(pk=toewijzingnummer, aanbieder__agb_code=agb).first()
+        return None if t is None else _product(t)
+
+    def toewijzingen(self, agb: str, bsn: str) -> Sequence[ToegewezenProduct]:
+        return [_product(t) for t in self._toewijzingen().filter(aanbieder__agb_code=agb, zaak__client__bsn=bsn)]
+
+    def identificatie_bekend(self, bericht: str, afzender: str, identificatie: str) -> bool:
+        return False  # no stored messages yet
+
+    def prestaties(self, agb: str, toewijzingnummer: int) -> Sequence[EerderePrestatie]:
+        return []
+
+    def prestatie(self, agb: str, referentienummer: str) -> EerderePrestatie | None:
+        return None
+
+    def declaratienummer_bekend(self, agb: str, declaratienummer: str) -> bool:
+        return False
