@@ -137,11 +137,20 @@ def lees(bron: Path | str | bytes) -> Gelezen:
         try:
             _lees_klassen(bestand, soort, gelezen)
         except etree.XMLSyntaxError as exc:
-            if exc.error_log and all(e.domain != etree.ErrorDomains.SCHEMASV for e in exc.error_log):
-                raise Onleesbaar(f"{naam}: geen geldige XML (regel {exc.lineno}: {exc.msg})") from None
+            _welgevormd(bestand, naam)
             gelezen.header, gelezen.klassen = None, []
             gelezen.xsd_fouten = _xsd_rapport(bestand, soort, exc, grootte)
     return gelezen
+
+
+def _welgevormd(bestand: IO[bytes], naam: str) -> None:
+    """Raise :class:`Onleesbaar` when the file is not well-formed XML (checked streaming, without XSD)."""
+    bestand.seek(0)
+    try:
+        for _, el in etree.iterparse(bestand, events=("end",), resolve_entities=False, no_network=True):
+            el.clear()
+    except etree.XMLSyntaxError as exc:
+        raise Onleesbaar(f"{naam}: geen geldige XML (regel {exc.lineno}: {exc.msg})") from None
 
 
 def _lees_klassen(bestand: IO[bytes], soort: Berichttype, gelezen: Gelezen) -> None:
