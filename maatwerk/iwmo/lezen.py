@@ -135,7 +135,8 @@ def lees(bron: Path | str | bytes) -> Gelezen:
         bestand.seek(0)
         gelezen = Gelezen(type=soort, xsd_fouten=[], grootte=grootte)
         try:
-            _lees_klassen(bestand, soort, gelezen)
+            if not _lees_klassen(bestand, soort, gelezen):
+                raise Onleesbaar(f"{naam}: geen geldige XML: het bestand houdt midden in een element op")
         except etree.XMLSyntaxError as exc:
             _welgevormd(bestand, naam)
             gelezen.header, gelezen.klassen = None, []
@@ -153,7 +154,8 @@ def _welgevormd(bestand: IO[bytes], naam: str) -> None:
         raise Onleesbaar(f"{naam}: geen geldige XML (regel {exc.lineno}: {exc.msg})") from None
 
 
-def _lees_klassen(bestand: IO[bytes], soort: Berichttype, gelezen: Gelezen) -> None:
+def _lees_klassen(bestand: IO[bytes], soort: Berichttype, gelezen: Gelezen) -> bool:
+    """Fill ``gelezen`` with the berichtklassen; ``False`` when the document ends before its root closes."""
     klassen = frozenset(soort.klassen)
     namen: list[str] = []  # open element names (local)
     open_klassen: list[tuple[int, Klasse]] = []  # (depth, klasse)
@@ -200,6 +202,7 @@ def _lees_klassen(bestand: IO[bytes], soort: Berichttype, gelezen: Gelezen) -> N
             klasse.items.append(("veld", pad, tekst))
         if not open_klassen or diepte <= open_klassen[-1][0] + 1:
             el.clear()
+    return not namen
 
 
 def _xsd_rapport(
