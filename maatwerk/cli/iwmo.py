@@ -84,7 +84,9 @@ def _toon(bestand: Path, resultaat: Any, lijst: list[dict[str, Any]]) -> None:
     for item in lijst:
         code = f" retourcode {item['code']}" if item["code"] else ""
         regel = escape(f"[{item['regel']}{code}]")
-        console.print(f"  regel {item['regelnummer']}: {escape(item['element'])}: {regel} {escape(item['tekst'])}")
+        console.print(
+            f"  regel {item['regelnummer']}: {escape(item['element'])}: {regel} {escape(item['tekst'])}"
+        )
     if resultaat.geldig:
         console.print(f"{kop} is [bold green]geldig[/] (niveaus 1-4).")
     elif not resultaat.xsd_fouten:

@@ -56,11 +56,13 @@ class Klasse:
     velden: dict[str, str] = field(default_factory=dict)
     items: list[tuple[str, str, object]] = field(default_factory=list)
     ouder: Klasse | None = None
+    #: The child klassen (also in ``items``), kept apart for fast traversal.
+    kind_klassen: list[Klasse] = field(default_factory=list)
 
     def kinderen(self, naam: str | None = None) -> Iterator[Klasse]:
-        for soort, _, waarde in self.items:
-            if soort == "klasse" and (naam is None or waarde.naam == naam):  # type: ignore[attr-defined]
-                yield waarde  # type: ignore[misc]
+        if naam is None:
+            return iter(self.kind_klassen)
+        return (k for k in self.kind_klassen if k.naam == naam)
 
     def get(self, pad: str) -> str | None:
         return self.velden.get(pad)
@@ -188,6 +190,7 @@ def _lees_klassen(bestand: IO[bytes], soort: Berichttype, gelezen: Gelezen) -> b
                 bovenliggend_diepte, bovenliggend = open_klassen[-1]
                 container = "/".join(namen[bovenliggend_diepte:])
                 bovenliggend.items.append(("klasse", container, klasse))
+                bovenliggend.kind_klassen.append(klasse)
             elif klasse.naam == "Header":
                 gelezen.header = klasse
             else:

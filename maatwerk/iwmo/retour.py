@@ -39,7 +39,9 @@ def _codes_element(ouder: etree._Element, ns: str, codes: Sequence[str]) -> None
             _el(blok, ns, "RetourCode", code)
 
 
-def _veld(ouder: etree._Element, ns: str, pad: str, tekst: str, open_: list[tuple[str, etree._Element]]) -> None:
+def _veld(
+    ouder: etree._Element, ns: str, pad: str, tekst: str, open_: list[tuple[str, etree._Element]]
+) -> None:
     """Add leaf ``pad`` (``A/B/C``: A in the message namespace, B and C in the basisschema) under ``ouder``."""
     delen = pad.split("/")
     n = 0
@@ -56,7 +58,11 @@ def _veld(ouder: etree._Element, ns: str, pad: str, tekst: str, open_: list[tupl
 
 
 def _kopie(
-    ouder: etree._Element, ns: str, klasse: Klasse, codes: Mapping[int, list[str]], standaard: str = GEEN_OPMERKING
+    ouder: etree._Element,
+    ns: str,
+    klasse: Klasse,
+    codes: Mapping[int, list[str]],
+    standaard: str = GEEN_OPMERKING,
 ) -> etree._Element:
     """Copy ``klasse`` and its children unchanged, each berichtklasse closed with its RetourCodes."""
     el = _el(ouder, ns, klasse.naam)
@@ -118,9 +124,13 @@ def bouw_retour(resultaat: Validatieresultaat, identificatie: str, dagtekening: 
     heen = resultaat.gelezen
     retour = heen.type.retour
     if retour is None or retour == "WMO325":
-        raise ValueError(f"{heen.type.naam}: geen retourbericht van dit type (gebruik bouw_wmo325 voor een 323)")
+        raise ValueError(
+            f"{heen.type.naam}: geen retourbericht van dit type (gebruik bouw_wmo325 voor een 323)"
+        )
     if not heen.xsd_geldig or heen.header is None:
-        raise GeenRetour(f"{heen.type.naam} voldoet niet aan het XSD: geen retourbericht, alleen het foutrapport")
+        raise GeenRetour(
+            f"{heen.type.naam} voldoet niet aan het XSD: geen retourbericht, alleen het foutrapport"
+        )
     ns = BERICHTTYPEN[retour].namespace
     root = etree.Element(f"{{{ns}}}Bericht", nsmap={retour.lower(): ns, "iwmo": NS_BASIS})
     header = _header(root, ns, retour, heen.header, identificatie, dagtekening)
@@ -210,7 +220,9 @@ def _alle(klasse: Klasse, naam: str) -> list[Klasse]:
     return uit
 
 
-def _declaratie_antwoord(root: etree._Element, ns: str, declaratie: Klasse, codes: dict[int, list[str]]) -> None:
+def _declaratie_antwoord(
+    root: etree._Element, ns: str, declaratie: Klasse, codes: dict[int, list[str]]
+) -> None:
     antwoord = _el(root, ns, "DeclaratieAntwoord")
     _el(antwoord, ns, "DeclaratieNummer", declaratie.get("DeclaratieNummer"))
     ingediend = _bedrag(declaratie, "TotaalIngediendBedrag")

@@ -25,7 +25,9 @@ SHARED_IJW = Path("/work/shared/iwmo/referentie/ijw-3.2/xsd")
 
 @pytest.mark.parametrize("bericht", HEENBERICHTEN)
 def test_elk_voorbeeld_is_geldig_op_alle_niveaus(bericht: str) -> None:
-    resultaat = valideer(VOORBEELDEN / f"{bericht}.xml", GeheugenGeschiedenis() if bericht == "WMO319" else None)
+    resultaat = valideer(
+        VOORBEELDEN / f"{bericht}.xml", GeheugenGeschiedenis() if bericht == "WMO319" else None
+    )
     assert resultaat.geldig, resultaat.als_lijst()
 
 
@@ -57,7 +59,9 @@ def test_technische_afkeur_geeft_alleen_header_met_0001() -> None:
 
 
 def test_xsd_fout_geeft_geen_retour_maar_een_nederlands_rapport() -> None:
-    xml = bewerk("WMO323", ("<wmo323:Bsn>999900006", "<wmo323:Bsn>12"), ("<wmo323:Eenheid>04", "<wmo323:Eenheid>99"))
+    xml = bewerk(
+        "WMO323", ("<wmo323:Bsn>999900006", "<wmo323:Bsn>12"), ("<wmo323:Eenheid>04", "<wmo323:Eenheid>99")
+    )
     resultaat = valideer(xml)
     assert not resultaat.geldig and len(resultaat.xsd_fouten) == 2
     assert {f.element for f in resultaat.xsd_fouten} == {"Bsn", "Eenheid"}
@@ -92,9 +96,10 @@ def test_afgeleide_xsds_zijn_reproduceerbaar() -> None:
     if not SHARED_IJW.is_dir():
         pytest.skip("shared/iwmo/referentie niet aanwezig")
     for wmo, (ijw, code_ijw, code_wmo) in RETOUREN.items():
-        assert afleiden((SHARED_IJW / f"{ijw}.xsd").read_bytes(), ijw, wmo, code_ijw, code_wmo) == (
-            AFGELEID / f"{wmo}.xsd"
-        ).read_bytes()
+        assert (
+            afleiden((SHARED_IJW / f"{ijw}.xsd").read_bytes(), ijw, wmo, code_ijw, code_wmo)
+            == (AFGELEID / f"{wmo}.xsd").read_bytes()
+        )
 
 
 def test_afgeleid_retour_is_heenbericht_plus_retourcodes() -> None:
@@ -112,7 +117,13 @@ def test_afgeleid_retour_is_heenbericht_plus_retourcodes() -> None:
                 for ct in boom.getroot().iter(f"{xs}complexType")
             }
         for naam, elementen in typen[heen].items():
-            extra = {"RetourCodes", "IdentificatieRetour", "DagtekeningRetour", "XsltVersie", "XsdVersieRetour"}
+            extra = {
+                "RetourCodes",
+                "IdentificatieRetour",
+                "DagtekeningRetour",
+                "XsltVersie",
+                "XsdVersieRetour",
+            }
             assert [e for e in typen[retour][naam] if e not in extra] == elementen, (heen, naam)
 
 

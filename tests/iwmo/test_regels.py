@@ -48,8 +48,12 @@ def geschiedenis(**anders_20072: object) -> GeheugenGeschiedenis:
             _toewijzing(20073, "999900018", "01A04"),
             _toewijzing(300201, "999900006", "01A11", ingangsdatum=dt.date(2025, 4, 1), einddatum=None),
             _toewijzing(300202, "999900006", "01A12", ingangsdatum=dt.date(2025, 4, 1), einddatum=None),
-            _toewijzing(10071, "999900006", None, ingangsdatum=dt.date(2023, 1, 1), einddatum=dt.date(2023, 12, 31)),
-            _toewijzing(10072, "999900006", None, ingangsdatum=dt.date(2023, 1, 1), einddatum=dt.date(2023, 12, 31)),
+            _toewijzing(
+                10071, "999900006", None, ingangsdatum=dt.date(2023, 1, 1), einddatum=dt.date(2023, 12, 31)
+            ),
+            _toewijzing(
+                10072, "999900006", None, ingangsdatum=dt.date(2023, 1, 1), einddatum=dt.date(2023, 12, 31)
+            ),
         ]
     )
 
@@ -68,16 +72,32 @@ def dubbel_product(bericht: str, klasse: str, *vervangingen: tuple[str, str]) ->
 
 
 #: The client of the example WMO317 has exactly the two toewijzingen that verzoek names.
-GEWIJZIGD_317 = GeheugenGeschiedenis(toegewezen=[t for t in geschiedenis().toegewezen if t.toewijzingnummer in (10071, 10072)])
+GEWIJZIGD_317 = GeheugenGeschiedenis(
+    toegewezen=[t for t in geschiedenis().toegewezen if t.toewijzingnummer in (10071, 10072)]
+)
 W = "wmo301"
 GEVALLEN: list[tuple[str, str, object]] = [
     # (rule, example, violating message as bytes or (bytes, history))
     ("TR002", "WMO301", bewerk("WMO301", ("<iwmo:Datum>1967-08-13", "<iwmo:Datum>1900-08-13"))),
-    ("TR006", "WMO301", b"".join(voorbeeld("WMO301").rpartition(b"<iwmo:Postcode>9999XX</iwmo:Postcode>")[::2])),
+    (
+        "TR006",
+        "WMO301",
+        b"".join(voorbeeld("WMO301").rpartition(b"<iwmo:Postcode>9999XX</iwmo:Postcode>")[::2]),
+    ),
     ("TR018", "WMO307", bewerk("WMO307", ("<wmo307:Einddatum>2025-07-18", "<wmo307:Einddatum>2025-04-01"))),
-    ("TR061", "WMO301", bewerk("WMO301", *[(f"<{W}:Soort>01</{W}:Soort>", f"<{W}:Soort>04</{W}:Soort>")] * 3)),
+    (
+        "TR061",
+        "WMO301",
+        bewerk("WMO301", *[(f"<{W}:Soort>01</{W}:Soort>", f"<{W}:Soort>04</{W}:Soort>")] * 3),
+    ),
     ("TR101", "WMO323", bewerk("WMO323", ("RN002", "RN001"))),
-    ("TR137", "WMO323", bewerk("WMO323", ("<wmo323:DeclaratieDagtekening>2023-05-06", "<wmo323:DeclaratieDagtekening>2023-03-06"))),
+    (
+        "TR137",
+        "WMO323",
+        bewerk(
+            "WMO323", ("<wmo323:DeclaratieDagtekening>2023-05-06", "<wmo323:DeclaratieDagtekening>2023-03-06")
+        ),
+    ),
     ("TR302", "WMO301", dubbel_product("WMO301", "ToegewezenProduct", (">101<", ">102<"))),
     ("TR315", "WMO323", None),  # built below (needs credit lines)
     ("TR316", "WMO323", None),
@@ -85,20 +105,38 @@ GEVALLEN: list[tuple[str, str, object]] = [
     ("TR352", "WMO317", None),
     ("TR353", "WMO317", None),
     ("TR358", "WMO323", bewerk("WMO323", ("<iwmo:TotaalBedrag>58000", "<iwmo:TotaalBedrag>58001"))),
-    ("TR383", "WMO315", bewerk("WMO315", ("<wmo315:ReferentieAanbieder>42420002", "<wmo315:ReferentieAanbieder>42420001"))),
+    (
+        "TR383",
+        "WMO315",
+        bewerk("WMO315", ("<wmo315:ReferentieAanbieder>42420002", "<wmo315:ReferentieAanbieder>42420001")),
+    ),
     ("TR386", "WMO315", None),
     ("TR410", "WMO317", None),
     ("TR416", "WMO323", bewerk("WMO323", (">200730<", ">20072<"), ("01A04", "01A03"))),
     ("CS002", "WMO305", bewerk("WMO305", ("999900006", "999900007"))),
     ("CS058", "WMO305", bewerk("WMO305", ("<wmo305:StatusAanlevering>1", "<wmo305:StatusAanlevering>2"))),
     ("CS100", "WMO323", None),
-    ("CS337", "WMO323", bewerk("WMO323", ("<iwmo:Einddatum>2023-04-30</iwmo:Einddatum>\n\t\t\t\t\t\t</wmo323:ProductPeriode>", "<iwmo:Einddatum>2023-05-02</iwmo:Einddatum>\n\t\t\t\t\t\t</wmo323:ProductPeriode>"))),
+    (
+        "CS337",
+        "WMO323",
+        bewerk(
+            "WMO323",
+            (
+                "<iwmo:Einddatum>2023-04-30</iwmo:Einddatum>\n\t\t\t\t\t\t</wmo323:ProductPeriode>",
+                "<iwmo:Einddatum>2023-05-02</iwmo:Einddatum>\n\t\t\t\t\t\t</wmo323:ProductPeriode>",
+            ),
+        ),
+    ),
     ("CS340", "WMO323", bewerk("WMO323", ("<iwmo:Begindatum>2023-04-01", "<iwmo:Begindatum>2023-04-02"))),
     ("CS339", "WMO323", None),
     ("CS325", "WMO323", None),
     ("CD060", "WMO323", None),
     ("CD087", "WMO323", bewerk("WMO323", ("<wmo323:ProductTarief>1250</wmo323:ProductTarief>", ""))),
-    ("CD085", "WMO319", bewerk("WMO319", ("<wmo319:RedenAfwijzingVerzoek>7</wmo319:RedenAfwijzingVerzoek>", ""))),
+    (
+        "CD085",
+        "WMO319",
+        bewerk("WMO319", ("<wmo319:RedenAfwijzingVerzoek>7</wmo319:RedenAfwijzingVerzoek>", "")),
+    ),
     ("CD086", "WMO319", bewerk("WMO319", ("<wmo319:VerzoekAntwoord>1", "<wmo319:VerzoekAntwoord>2"))),
     ("CS335", "WMO301", None),
     ("CS336", "WMO301", None),
@@ -106,7 +144,11 @@ GEVALLEN: list[tuple[str, str, object]] = [
     ("CD078", "WMO301", None),
     ("TR342", "WMO325", None),
     # level 3
-    ("TR056", "WMO323", (voorbeeld("WMO323"), GeheugenGeschiedenis(berichten={("WMO323", AGB, "765432198")}))),
+    (
+        "TR056",
+        "WMO323",
+        (voorbeeld("WMO323"), GeheugenGeschiedenis(berichten={("WMO323", AGB, "765432198")})),
+    ),
     ("TR019", "WMO305", (bewerk("WMO305", (">300201<", ">399999<")), geschiedenis())),
     ("TR338", "WMO323", (bewerk("WMO323", (">20072<", ">29999<")), geschiedenis())),
     ("TR304", "WMO323", (bewerk("WMO323", (">20072<", ">20074<")), geschiedenis())),
@@ -123,13 +165,22 @@ GEVALLEN: list[tuple[str, str, object]] = [
             voorbeeld("WMO323"),
             GeheugenGeschiedenis(
                 toegewezen=geschiedenis(frequentie="6", volume=5).toegewezen,
-                eerdere_prestaties=[EerderePrestatie("RN000", AGB, 20072, dt.date(2023, 3, 1), dt.date(2023, 3, 31), 4, "04")],
+                eerdere_prestaties=[
+                    EerderePrestatie("RN000", AGB, 20072, dt.date(2023, 3, 1), dt.date(2023, 3, 31), 4, "04")
+                ],
             ),
         ),
     ),
     ("TR314", "WMO323", None),
     ("TR323", "WMO323", None),
-    ("TR333", "WMO323", (voorbeeld("WMO323"), GeheugenGeschiedenis(toegewezen=geschiedenis().toegewezen, declaratienummers={(AGB, "DN001")}))),
+    (
+        "TR333",
+        "WMO323",
+        (
+            voorbeeld("WMO323"),
+            GeheugenGeschiedenis(toegewezen=geschiedenis().toegewezen, declaratienummers={(AGB, "DN001")}),
+        ),
+    ),
     ("TR384", "WMO323", (voorbeeld("WMO323"), geschiedenis(reden_wijziging="13"))),
     ("TR349", "WMO317", None),
     ("TR350", "WMO317", (bewerk("WMO317", (">10071<", ">10079<")), GEWIJZIGD_317)),
@@ -144,6 +195,8 @@ CREDIT = (
     "<iwmo:ReferentieNummer>RN002</iwmo:ReferentieNummer>",
     "<iwmo:ReferentieNummer>RN002</iwmo:ReferentieNummer><iwmo:VorigReferentieNummer>RN009</iwmo:VorigReferentieNummer>",
 )
+
+
 def _wmo325(toegekend: str = "34000") -> bytes:
     """A declaratie-antwoord on the example 323 with RN002 rejected; ``toegekend`` overrides the total."""
     from maatwerk.iwmo.retour import bouw_wmo325
@@ -157,31 +210,105 @@ NIEUW = {
     "TR315": bewerk(
         "WMO323",
         CREDIT,
-        ("<iwmo:ReferentieNummer>RN004</iwmo:ReferentieNummer>", "<iwmo:ReferentieNummer>RN004</iwmo:ReferentieNummer><iwmo:VorigReferentieNummer>RN009</iwmo:VorigReferentieNummer>"),
+        (
+            "<iwmo:ReferentieNummer>RN004</iwmo:ReferentieNummer>",
+            "<iwmo:ReferentieNummer>RN004</iwmo:ReferentieNummer><iwmo:VorigReferentieNummer>RN009</iwmo:VorigReferentieNummer>",
+        ),
     ),
     "TR316": bewerk("WMO323", (CREDIT[0], CREDIT[1].replace("RN009", "RN001"))),
-    "TR335": bewerk("WMO323", ("<wmo323:DeclaratieDagtekening>2023-05-06", "<wmo323:DeclaratieDagtekening>2029-05-06")),
-    "TR352": bewerk("WMO317", (re.search(r"<wmo317:OngewijzigdeProducten>.*?</wmo317:TeWijzigenProducten>", voorbeeld("WMO317").decode(), re.S).group(0), "")),  # type: ignore[union-attr]
-    "TR353": bewerk("WMO317", (re.search(r"<wmo317:TeWijzigenProducten>.*?</wmo317:NieuweProducten>", voorbeeld("WMO317").decode(), re.S).group(0), "")),  # type: ignore[union-attr]
-    "TR386": bewerk("WMO315", ("<iwmo:Categorie>02</iwmo:Categorie>\n\t\t\t\t\t<iwmo:Code>BCDEF", "<iwmo:Categorie>01</iwmo:Categorie>\n\t\t\t\t\t<iwmo:Code>ABCDE")),
+    "TR335": bewerk(
+        "WMO323", ("<wmo323:DeclaratieDagtekening>2023-05-06", "<wmo323:DeclaratieDagtekening>2029-05-06")
+    ),
+    "TR352": bewerk(
+        "WMO317",
+        (
+            re.search(
+                r"<wmo317:OngewijzigdeProducten>.*?</wmo317:TeWijzigenProducten>",
+                voorbeeld("WMO317").decode(),
+                re.S,
+            ).group(0),
+            "",
+        ),
+    ),  # type: ignore[union-attr]
+    "TR353": bewerk(
+        "WMO317",
+        (
+            re.search(
+                r"<wmo317:TeWijzigenProducten>.*?</wmo317:NieuweProducten>",
+                voorbeeld("WMO317").decode(),
+                re.S,
+            ).group(0),
+            "",
+        ),
+    ),  # type: ignore[union-attr]
+    "TR386": bewerk(
+        "WMO315",
+        (
+            "<iwmo:Categorie>02</iwmo:Categorie>\n\t\t\t\t\t<iwmo:Code>BCDEF",
+            "<iwmo:Categorie>01</iwmo:Categorie>\n\t\t\t\t\t<iwmo:Code>ABCDE",
+        ),
+    ),
     "TR410": dubbel_product("WMO317", "NieuwProduct"),
     "CS100": bewerk("WMO323", ("<iwmo:Begindatum>2023-04-01", "<iwmo:Begindatum>2020-04-01")),
-    "CS339": bewerk("WMO323", ("<wmo323:Eenheid>04</wmo323:Eenheid>\n\t\t\t\t\t\t<wmo323:ProductTarief>1250</wmo323:ProductTarief>", "<wmo323:Eenheid>83</wmo323:Eenheid>")),
-    "CS325": bewerk("WMO323", ("<iwmo:Bedrag>5000</iwmo:Bedrag>\n\t\t\t\t\t\t\t<iwmo:DebetCredit>D", "<iwmo:Bedrag>0</iwmo:Bedrag>\n\t\t\t\t\t\t\t<iwmo:DebetCredit>C")),
+    "CS339": bewerk(
+        "WMO323",
+        (
+            "<wmo323:Eenheid>04</wmo323:Eenheid>\n\t\t\t\t\t\t<wmo323:ProductTarief>1250</wmo323:ProductTarief>",
+            "<wmo323:Eenheid>83</wmo323:Eenheid>",
+        ),
+    ),
+    "CS325": bewerk(
+        "WMO323",
+        (
+            "<iwmo:Bedrag>5000</iwmo:Bedrag>\n\t\t\t\t\t\t\t<iwmo:DebetCredit>D",
+            "<iwmo:Bedrag>0</iwmo:Bedrag>\n\t\t\t\t\t\t\t<iwmo:DebetCredit>C",
+        ),
+    ),
     "CD060": bewerk("WMO323", CREDIT),
-    "CS335": bewerk("WMO301", ("<wmo301:Einddatum>2023-12-31</wmo301:Einddatum>", "<wmo301:Einddatum>2023-12-31</wmo301:Einddatum><wmo301:RedenWijziging>13</wmo301:RedenWijziging>")),
-    "CS336": bewerk("WMO301", ("<wmo301:Einddatum>2023-12-31</wmo301:Einddatum>", "<wmo301:Einddatum>2023-12-31</wmo301:Einddatum><wmo301:RedenWijziging>01</wmo301:RedenWijziging>")),
-    "CD041": bewerk("WMO315", (re.search(r"<wmo315:Omvang>.*?</wmo315:Omvang>", voorbeeld("WMO315").decode(), re.S).group(0), "")),  # type: ignore[union-attr]
+    "CS335": bewerk(
+        "WMO301",
+        (
+            "<wmo301:Einddatum>2023-12-31</wmo301:Einddatum>",
+            "<wmo301:Einddatum>2023-12-31</wmo301:Einddatum><wmo301:RedenWijziging>13</wmo301:RedenWijziging>",
+        ),
+    ),
+    "CS336": bewerk(
+        "WMO301",
+        (
+            "<wmo301:Einddatum>2023-12-31</wmo301:Einddatum>",
+            "<wmo301:Einddatum>2023-12-31</wmo301:Einddatum><wmo301:RedenWijziging>01</wmo301:RedenWijziging>",
+        ),
+    ),
+    "CD041": bewerk(
+        "WMO315",
+        (re.search(r"<wmo315:Omvang>.*?</wmo315:Omvang>", voorbeeld("WMO315").decode(), re.S).group(0), ""),
+    ),  # type: ignore[union-attr]
     "CD078": bewerk("WMO301", ("</wmo301:Omvang>", "</wmo301:Omvang><wmo301:Budget>100</wmo301:Budget>")),
     "TR314": (
         voorbeeld("WMO323"),
         GeheugenGeschiedenis(
             toegewezen=geschiedenis().toegewezen,
-            eerdere_prestaties=[EerderePrestatie("RN003", AGB, 20074, dt.date(2023, 3, 1), dt.date(2023, 3, 31), 4, "04")],
+            eerdere_prestaties=[
+                EerderePrestatie("RN003", AGB, 20074, dt.date(2023, 3, 1), dt.date(2023, 3, 31), 4, "04")
+            ],
         ),
     ),
-    "TR323": (bewerk("WMO323", CREDIT, ("<iwmo:Bedrag>24000</iwmo:Bedrag>\n\t\t\t\t\t\t\t<iwmo:DebetCredit>D", "<iwmo:Bedrag>24000</iwmo:Bedrag>\n\t\t\t\t\t\t\t<iwmo:DebetCredit>C"), ("<iwmo:TotaalBedrag>58000", "<iwmo:TotaalBedrag>10000")), geschiedenis()),
-    "TR349": (voorbeeld("WMO317"), GeheugenGeschiedenis(toegewezen=[*GEWIJZIGD_317.toegewezen, _toewijzing(10073, "999900006", None)])),
+    "TR323": (
+        bewerk(
+            "WMO323",
+            CREDIT,
+            (
+                "<iwmo:Bedrag>24000</iwmo:Bedrag>\n\t\t\t\t\t\t\t<iwmo:DebetCredit>D",
+                "<iwmo:Bedrag>24000</iwmo:Bedrag>\n\t\t\t\t\t\t\t<iwmo:DebetCredit>C",
+            ),
+            ("<iwmo:TotaalBedrag>58000", "<iwmo:TotaalBedrag>10000"),
+        ),
+        geschiedenis(),
+    ),
+    "TR349": (
+        voorbeeld("WMO317"),
+        GeheugenGeschiedenis(toegewezen=[*GEWIJZIGD_317.toegewezen, _toewijzing(10073, "999900006", None)]),
+    ),
 }
 
 
@@ -195,11 +322,15 @@ def test_regel_vangt_een_overtredend_bericht(code: str, bericht: str, xml: objec
     inhoud, historie = _geval(code, bericht, xml)
     if catalogus().regels[code].niveau == 3 and historie is None:
         historie = geschiedenis()
-    schone_historie = (GEWIJZIGD_317 if bericht == "WMO317" else geschiedenis()) if historie is not None else None
+    schone_historie = (
+        (GEWIJZIGD_317 if bericht == "WMO317" else geschiedenis()) if historie is not None else None
+    )
     schoon = valideer(_wmo325() if bericht == "WMO325" else voorbeeld(bericht), schone_historie, VANDAAG)
     assert code not in {o.regel for o in schoon.overtredingen}, schoon.als_lijst()
     resultaat = valideer(inhoud, historie, VANDAAG)
-    assert resultaat.xsd_geldig if hasattr(resultaat, "xsd_geldig") else not resultaat.xsd_fouten, resultaat.als_lijst()
+    assert resultaat.xsd_geldig if hasattr(resultaat, "xsd_geldig") else not resultaat.xsd_fouten, (
+        resultaat.als_lijst()
+    )
     gevonden = [o for o in resultaat.overtredingen if o.regel == code]
     assert gevonden, resultaat.als_lijst()
     assert all(o.retourcode == catalogus().regels[code].retourcode for o in gevonden)
@@ -224,9 +355,9 @@ def test_9321_op_de_prestatie_boven_het_toegewezen_volume() -> None:
     historie = geschiedenis()
     xml = bewerk("WMO323", ("<wmo323:GeleverdVolume>16", "<wmo323:GeleverdVolume>21"))
     resultaat = valideer(xml, historie, VANDAAG)
-    assert [(o.klasse.get("ProductReferentie/ReferentieNummer"), o.retourcode) for o in resultaat.overtredingen] == [
-        ("RN002", "9321")
-    ]
+    assert [
+        (o.klasse.get("ProductReferentie/ReferentieNummer"), o.retourcode) for o in resultaat.overtredingen
+    ] == [("RN002", "9321")]
 
 
 def test_hbh_per_week_mag_zesmaal_het_weekvolume() -> None:

@@ -96,13 +96,15 @@ class Context:
         return self.catalogus.parameter(code, naam)
 
     def alle(self, naam: str) -> Iterator[Klasse]:
-        """Every berichtklasse called ``naam``, in document order."""
-        stapel = list(reversed(self.gelezen.klassen))
-        while stapel:
-            klasse = stapel.pop()
-            if klasse.naam == naam:
-                yield klasse
-            stapel.extend(reversed(list(klasse.kinderen())))
+        """Every berichtklasse called ``naam``, in document order (indexed once per message)."""
+        if not hasattr(self, "_per_naam"):
+            self._per_naam: dict[str, list[Klasse]] = {}
+            stapel = list(reversed(self.gelezen.klassen))
+            while stapel:
+                klasse = stapel.pop()
+                self._per_naam.setdefault(klasse.naam, []).append(klasse)
+                stapel.extend(reversed(klasse.kind_klassen))
+        return iter(self._per_naam.get(naam, ()))
 
     def clienten(self) -> Iterator[Klasse]:
         return self.alle("Client")

@@ -42,7 +42,9 @@ class DatabaseGeschiedenis:
         return None if t is None else _product(t)
 
     def toewijzingen(self, agb: str, bsn: str) -> Sequence[ToegewezenProduct]:
-        return [_product(t) for t in self._toewijzingen().filter(aanbieder__agb_code=agb, zaak__client__bsn=bsn)]
+        return [
+            _product(t) for t in self._toewijzingen().filter(aanbieder__agb_code=agb, zaak__client__bsn=bsn)
+        ]
 
     def identificatie_bekend(self, bericht: str, afzender: str, identificatie: str) -> bool:
         return False  # no stored messages yet
