@@ -156,56 +156,79 @@ def _welgevormd(bestand: IO[bytes], naam: str) -> None:
         raise Onleesbaar(f"{naam}: geen geldige XML (regel {exc.lineno}: {exc.msg})") from None
 
 
+_MERK = "_maatwerk_klasse"  # attribute set on a processed klasse element: its index in ``gebouwd``
+
+
 def _lees_klassen(bestand: IO[bytes], soort: Berichttype, gelezen: Gelezen) -> bool:
-    """Fill ``gelezen`` with the berichtklassen; ``False`` when the document ends before its root closes."""
-    klassen = frozenset(soort.klassen)
-    namen: list[str] = []  # open element names (local)
-    open_klassen: list[tuple[int, Klasse]] = []  # (depth, klasse)
-    tellers: list[dict[str, int]] = [{}]
-    for gebeurtenis, el in etree.iterparse(
+    """Fill ``gelezen`` with the berichtklassen; ``False`` when the document ends before its root closes.
+
+    Only the end of each berichtklasse (and of the root) reaches Python (``tag`` filter in C); its
+    fields are read from its subtree, child klassen already built are linked, then it is cleared.
+    """
+    ns = soort.namespace
+    tags = [f"{{{ns}}}{k}" for k in soort.klassen] + [f"{{{ns}}}Bericht"]
+    root_tag = tags[-1]
+    gebouwd: list[Klasse] = []
+    compleet = False
+    for _, el in etree.iterparse(
         bestand,
-        events=("start", "end"),
+        events=("end",),
+        tag=tags,
         schema=schema(soort.naam),
         resolve_entities=False,
         no_network=True,
         huge_tree=False,
     ):
-        if gebeurtenis == "start":
-            naam = _lokaal(el.tag)
-            namen.append(naam)
-            if naam in klassen:
-                teller = tellers[-1]
-                teller[naam] = teller.get(naam, 0) + 1
-                ouder = open_klassen[-1][1] if open_klassen else None
-                pad = f"{ouder.pad}/{naam}[{teller[naam]}]" if ouder else naam
-                open_klassen.append((len(namen), Klasse(naam, el.sourceline or 0, pad, ouder=ouder)))
-                tellers.append({})
+        if el.tag == root_tag:
+            compleet = True  # no break: libxml2 reports XSD errors when the parser closes
             continue
-        diepte = len(namen)
-        naam = namen.pop()
-        if open_klassen and open_klassen[-1][0] == diepte:
-            _, klasse = open_klassen.pop()
-            tellers.pop()
-            if open_klassen:
-                bovenliggend_diepte, bovenliggend = open_klassen[-1]
-                container = "/".join(namen[bovenliggend_diepte:])
-                bovenliggend.items.append(("klasse", container, klasse))
-                bovenliggend.kind_klassen.append(klasse)
-            elif klasse.naam == "Header":
+        klasse = Klasse(el.tag[len(ns) + 2 :], el.sourceline or 0, "")
+        _vul(klasse, el, (), gebouwd)
+        if el.getparent() is not None and el.getparent().getparent() is None:
+            if klasse.naam == "Header":
                 gelezen.header = klasse
             else:
                 gelezen.klassen.append(klasse)
             el.clear()
+        else:
+            el.clear()
+            el.set(_MERK, str(len(gebouwd)))
+        gebouwd.append(klasse)
+    _paden(gelezen.klassen)
+    if gelezen.header is not None:
+        gelezen.header.pad = "Header"
+    return compleet
+
+
+def _vul(klasse: Klasse, el: etree._Element, prefix: tuple[str, ...], gebouwd: list[Klasse]) -> None:
+    for kind in el:
+        tag = kind.tag
+        if not isinstance(tag, str):
+            continue  # comment or processing instruction
+        merk = kind.get(_MERK)
+        if merk is not None:
+            sub = gebouwd[int(merk)]
+            sub.ouder = klasse
+            klasse.items.append(("klasse", "/".join(prefix), sub))
+            klasse.kind_klassen.append(sub)
             continue
-        if len(el) == 0 and open_klassen:
-            klasse_diepte, klasse = open_klassen[-1]
-            pad = "/".join((*namen[klasse_diepte:], naam))
-            tekst = (el.text or "").strip()
+        naam = tag[tag.index("}") + 1 :]
+        if len(kind):
+            _vul(klasse, kind, (*prefix, naam), gebouwd)
+        else:
+            pad = "/".join((*prefix, naam)) if prefix else naam
+            tekst = (kind.text or "").strip()
             klasse.velden.setdefault(pad, tekst)
             klasse.items.append(("veld", pad, tekst))
-        if not open_klassen or diepte <= open_klassen[-1][0] + 1:
-            el.clear()
-    return not namen
+
+
+def _paden(klassen: list[Klasse], ouder: str = "") -> None:
+    """``Client``, ``Declaratie/Client[2]/Prestatie[1]``: a readable location per berichtklasse."""
+    tellers: dict[str, int] = {}
+    for klasse in klassen:
+        tellers[klasse.naam] = tellers.get(klasse.naam, 0) + 1
+        klasse.pad = f"{ouder}/{klasse.naam}[{tellers[klasse.naam]}]" if ouder else klasse.naam
+        _paden(klasse.kind_klassen, klasse.pad)
 
 
 def _xsd_rapport(
