@@ -112,8 +112,9 @@ def _bepaal_type(bestand: IO[bytes], naam: str) -> Berichttype:
             gevonden = uit_namespace(ns)
             if gevonden is None or _lokaal(el.tag) != "Bericht":
                 raise Onleesbaar(
-                    f"{naam}: geen iWmo 3.2-bericht: het hoofdelement is {_lokaal(el.tag) or el.tag!r} in namespace "
-                    f"{ns or '(geen)'!r}; verwacht 'Bericht' in http://www.istandaarden.nl/iwmo/3_2/wmo3xx/schema"
+                    f"{naam}: geen iWmo 3.2-bericht: het hoofdelement is {_lokaal(el.tag) or el.tag!r} "
+                    "in namespace "
+                    f"{ns or '(geen)'!r}; verwacht 'Bericht' in http://www.istandaarden.nl/iwmo/3_2/wmo3xx/schema"  # noqa: E501
                 )
             return gevonden
     except etree.XMLSyntaxError as exc:
@@ -273,15 +274,15 @@ _VERTALINGEN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "waarde '{0}' heeft niet de vorm '{1}'",
         ),
         (
-            r"\[facet 'maxLength'\] The value has a length of '(\d+)'; this exceeds the allowed maximum length of '(\d+)'\.",
+            r"\[facet 'maxLength'\] The value has a length of '(\d+)'; this exceeds the allowed maximum length of '(\d+)'\.",  # noqa: E501
             "waarde is {0} tekens lang; hoogstens {1} toegestaan",
         ),
         (
-            r"\[facet 'minLength'\] The value has a length of '(\d+)'; this underruns the allowed minimum length of '(\d+)'\.",
+            r"\[facet 'minLength'\] The value has a length of '(\d+)'; this underruns the allowed minimum length of '(\d+)'\.",  # noqa: E501
             "waarde is {0} tekens lang; minstens {1} vereist",
         ),
         (
-            r"\[facet 'maxInclusive'\] The value '(.*)' is greater than the maximum value allowed \('(.*)'\)\.",
+            r"\[facet 'maxInclusive'\] The value '(.*)' is greater than the maximum value allowed \('(.*)'\)\.",  # noqa: E501
             "waarde {0} is groter dan het maximum {1}",
         ),
         (

@@ -42,7 +42,7 @@ def _codes_element(ouder: etree._Element, ns: str, codes: Sequence[str]) -> None
 def _veld(
     ouder: etree._Element, ns: str, pad: str, tekst: str, open_: list[tuple[str, etree._Element]]
 ) -> None:
-    """Add leaf ``pad`` (``A/B/C``: A in the message namespace, B and C in the basisschema) under ``ouder``."""
+    """Add leaf ``pad`` under ``ouder`` (``A/B/C``: A in the message namespace, B, C in the basisschema)."""
     delen = pad.split("/")
     n = 0
     while n < len(open_) and n < len(delen) - 1 and open_[n][0] == delen[n]:

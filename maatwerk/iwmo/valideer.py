@@ -68,7 +68,7 @@ def valideer(
     geschiedenis: Berichtgeschiedenis | None = None,
     vandaag: dt.date | None = None,
 ) -> Validatieresultaat:
-    """Check levels 1-4; level 3 only with a ``geschiedenis``. Raises :class:`Onleesbaar` on unreadable input."""
+    """Check levels 1-4 (level 3 only with a ``geschiedenis``); :class:`Onleesbaar` on unreadable input."""
     return controleer(lees(bron), geschiedenis, vandaag)
 
 

@@ -105,7 +105,8 @@ def tr137(ctx: Context) -> Iterator[Overtreding]:
                 "TR137",
                 declaratie,
                 "DeclaratieDagtekening",
-                f"DeclaratieDagtekening {dagtekening} ligt niet tussen {begin} en de dagtekening {ctx.dagtekening}",
+                f"DeclaratieDagtekening {dagtekening} ligt niet tussen {begin} "
+                f"en de dagtekening {ctx.dagtekening}",
             )
 
 
@@ -238,7 +239,8 @@ def tr358(ctx: Context) -> Iterator[Overtreding]:
                 "TR358",
                 declaratie,
                 "TotaalIngediendBedrag",
-                f"totaal {totaal} is niet gelijk aan de som van de prestaties ({som}, in centen, credit negatief)",
+                f"totaal {totaal} is niet gelijk aan de som van de prestaties "
+                f"({som}, in centen, credit negatief)",
             )
 
 

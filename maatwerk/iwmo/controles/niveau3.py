@@ -239,13 +239,14 @@ def tr321(ctx: Context) -> Iterator[Overtreding]:
                 "TR321",
                 p,
                 "GeleverdVolume",
-                f"geleverd volume {volume:g} is meer dan het toegewezen maximum {maximum:g} voor deze periode",
+                f"geleverd volume {volume:g} is meer dan het toegewezen maximum {maximum:g} "
+                "voor deze periode",
             )
 
 
 @regel("TR322")
 def tr322(ctx: Context) -> Iterator[Overtreding]:
-    """The sum of GeleverdVolume over all prestaties on a toewijzing fits its Omvang over its whole duration."""
+    """The sum of GeleverdVolume on a toewijzing fits its Omvang over the toewijzing's whole duration."""
     totaal: dict[int, float] = {}
     for _, p, t in _prestaties(ctx):
         if t.volume is None or (t.einddatum is None and t.frequentie != "6"):
@@ -268,7 +269,8 @@ def tr322(ctx: Context) -> Iterator[Overtreding]:
                 "TR322",
                 p,
                 "GeleverdVolume",
-                f"gedeclareerd in totaal {totaal[t.toewijzingnummer]:g}, toegewezen over de hele looptijd {maximum:g}",
+                f"gedeclareerd in totaal {totaal[t.toewijzingnummer]:g}, "
+                f"toegewezen over de hele looptijd {maximum:g}",
             )
 
 

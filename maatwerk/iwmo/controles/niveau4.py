@@ -39,7 +39,7 @@ def bekende_gemeentecodes() -> frozenset[str]:
 
 @cache
 def productcodes(gemeentecode: str) -> frozenset[tuple[str, str]] | None:
-    """(category, code) pairs of the gemeente's productcodelijst; ``None`` when maatwerk has no list for it."""
+    """(category, code) pairs of the gemeente's productcodelijst; ``None`` when maatwerk has none."""
     paren = {
         (p.categorie, p.code)
         for g in gemeenten_iwmo()
@@ -84,7 +84,7 @@ _PRODUCTVELDEN = {
 
 @regel("TR381")
 def tr381(ctx: Context) -> Iterator[Overtreding]:
-    """ProductCode fits its ProductCategorie in the gemeente's productcodelijst (only when maatwerk has it)."""
+    """ProductCode fits its ProductCategorie in the gemeente's productcodelijst (when maatwerk has it)."""
     lijst = productcodes(ctx.gemeentecode)
     if lijst is None:
         return
@@ -96,5 +96,6 @@ def tr381(ctx: Context) -> Iterator[Overtreding]:
                     "TR381",
                     p,
                     code_veld,
-                    f"productcode {code} (categorie {cat}) staat niet in de productcodelijst van gemeente {ctx.gemeentecode}",
+                    f"productcode {code} (categorie {cat}) staat niet in de productcodelijst "
+                    f"van gemeente {ctx.gemeentecode}",
                 )

@@ -77,7 +77,8 @@ def afleiden(bron: bytes, ijw: str, wmo: str, code_ijw: str, code_wmo: str) -> b
     doc = etree.SubElement(annotatie, f"{{{XS}}}documentation")
     doc.text = (
         f"AFGELEID, NIET OFFICIEEL: {wmo} afgeleid door maatwerk uit het iJw 3.2 retour-XSD {ijw}.xsd "
-        "(i-Sociaal-Lab/jaapjunior f24e7c56, packages/api/jw/bronnen/xsd/); zie maatwerk/iwmo/xsd/afgeleid/README.md."
+        "(i-Sociaal-Lab/jaapjunior f24e7c56, packages/api/jw/bronnen/xsd/); "
+        "zie maatwerk/iwmo/xsd/afgeleid/README.md."
     )
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
 
