@@ -35,6 +35,9 @@ PUUR = [
     "maatwerk.apps.herindicatie.simulatie",
     "maatwerk.apps.finance.herstel",
     "maatwerk.apps.finance.inkomsten",
+    "maatwerk.iwmo.valideer",
+    "maatwerk.iwmo.retour",
+    "maatwerk.iwmo.codes",
 ]
 
 
@@ -270,7 +273,15 @@ def test_finance_contract_refuses_herindicatie_models():
 
 def test_pure_contract_refuses_django():
     contract = _contract("Pure rules packages")
-    modules = ["maatwerk", "maatwerk.engine", "maatwerk.toets", "maatwerk.regels", "maatwerk.opmaak", *APPS]
+    modules = [
+        "maatwerk",
+        "maatwerk.engine",
+        "maatwerk.toets",
+        "maatwerk.regels",
+        "maatwerk.opmaak",
+        "maatwerk.iwmo",
+        *APPS,
+    ]
     assert _controleer(contract, modules, [("maatwerk.engine", "maatwerk.opmaak")])
     assert not _controleer(contract, modules, [("maatwerk.toets", "django")])
     assert not _controleer(contract, modules, [("maatwerk.regels", "maatwerk.apps.cases.models")])

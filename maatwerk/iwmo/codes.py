@@ -7,6 +7,7 @@ the gemeente files say which product (category, code, unit, frequency) a toewijz
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -74,7 +75,7 @@ class GemeenteIwmo(Geldigheid):
     producten: list[Product] = Field(min_length=1)
 
 
-def _bestandsnamen(versies: list[tuple[str, Geldigheid]], map_: Path) -> None:
+def _bestandsnamen(versies: Sequence[tuple[str, Geldigheid]], map_: Path) -> None:
     """One file per version, named after its ``valid_from`` (like every rules directory)."""
     fout = [
         _Melding(f"bestandsnaam moet {v.valid_from}.yaml zijn", str(map_ / naam), sleutel="valid_from")

@@ -80,7 +80,8 @@ def afleiden(bron: bytes, ijw: str, wmo: str, code_ijw: str, code_wmo: str) -> b
         "(i-Sociaal-Lab/jaapjunior f24e7c56, packages/api/jw/bronnen/xsd/); "
         "zie maatwerk/iwmo/xsd/afgeleid/README.md."
     )
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+    uit: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    return uit + b"\n"
 
 
 def main(bronmap: Path) -> None:
