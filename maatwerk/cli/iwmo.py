@@ -93,3 +93,10 @@ def _toon(bestand: Path, resultaat: Any, lijst: list[dict[str, Any]]) -> None:
         console.print(f"{kop}: {len(lijst)} overtreding(en).")
     for niveau, reden in sorted(resultaat.niet_gecontroleerd.items()):
         console.print(f"  niveau {niveau} niet gecontroleerd: {reden}")
+
+
+# The message flows (ontvang, toewijzingen, verstuur, aanbieder) live in their own module.
+from maatwerk.cli.iwmo_berichten import COMMANDO_S  # noqa: E402
+
+for _commando in COMMANDO_S:
+    iwmo.add_command(_commando)

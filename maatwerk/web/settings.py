@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "maatwerk.apps.levering",
     "maatwerk.apps.besluiten",
     "maatwerk.apps.beleid",
+    "maatwerk.apps.berichten",
 ]
 
 MIDDLEWARE = [

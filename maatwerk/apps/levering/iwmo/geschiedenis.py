@@ -2,15 +2,15 @@
 
 Built over the ``Toewijzing`` model only: ToewijzingNummer is the toewijzing's primary key (as in the
 WMO301 that :mod:`maatwerk.apps.levering.services` builds), the einddatum is the end of the right
-when set. There is no stored-messages model yet, so the questions about earlier messages (identificatie
-received before, earlier prestaties, declaratienummers) answer "nothing known" until the message flows
-store them; then only those three methods change.
+when set. Earlier messages, prestaties and declaratienummers come from the message store
+(``maatwerk.apps.berichten``): only received messages count (TR056 is about the sender's identificaties).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from maatwerk.apps.berichten.models import Bericht, Prestatie
 from maatwerk.apps.levering.models import Toewijzing
 from maatwerk.iwmo.geschiedenis import EerderePrestatie, ToegewezenProduct
 
@@ -47,13 +47,40 @@ class DatabaseGeschiedenis:
         ]
 
     def identificatie_bekend(self, bericht: str, afzender: str, identificatie: str) -> bool:
-        return False  # no stored messages yet
+        return Bericht.objects.filter(
+            richting="in", berichttype=bericht, afzender=afzender, identificatie=identificatie
+        ).exists()
 
     def prestaties(self, agb: str, toewijzingnummer: int) -> Sequence[EerderePrestatie]:
-        return []
+        return [
+            _prestatie(p)
+            for p in Prestatie.objects.filter(aanbieder__agb_code=agb, toewijzingnummer=toewijzingnummer)
+        ]
 
     def prestatie(self, agb: str, referentienummer: str) -> EerderePrestatie | None:
-        return None
+        p = (
+            Prestatie.objects.filter(aanbieder__agb_code=agb, referentienummer=referentienummer)
+            .order_by("-toegekend", "pk")
+            .first()
+        )
+        return None if p is None else _prestatie(p)
 
     def declaratienummer_bekend(self, agb: str, declaratienummer: str) -> bool:
-        return False
+        return Bericht.objects.filter(
+            richting="in", berichttype="WMO323", afzender=agb, kenmerk=declaratienummer
+        ).exists()
+
+
+def _prestatie(p: Prestatie) -> EerderePrestatie:
+    return EerderePrestatie(
+        referentienummer=p.referentienummer,
+        agb=p.aanbieder.agb_code if hasattr(p, "aanbieder") else "",
+        toewijzingnummer=p.toewijzingnummer,
+        begindatum=p.begindatum,
+        einddatum=p.einddatum,
+        volume=p.volume,
+        eenheid=p.eenheid,
+        debet=p.debet,
+        toegekend=p.toegekend,
+        vorig_referentienummer=p.vorig_referentienummer or None,
+    )
