@@ -43,7 +43,8 @@ def _bsn(i: int) -> str:
 
 
 def declaratie(clienten: int, per_client: int) -> bytes:
-    """A WMO323 for April 2023 (prestaties of 1 hour, 1250 cents, product 01A01 of Voorbeeldstad)."""
+    """A WMO323 for April 2023: per client ``per_client`` prestaties of 1 hour (1250 cents, product 01A01
+    of Voorbeeldstad), each on its own toewijzing, with the whole month as ProductPeriode (TR387/TR388)."""
     delen = [
         f'<?xml version="1.0" encoding="UTF-8"?><wmo323:Bericht {NS}><wmo323:Header>'
         "<wmo323:BerichtCode>484</wmo323:BerichtCode>"
@@ -60,12 +61,12 @@ def declaratie(clienten: int, per_client: int) -> bytes:
     for c in range(clienten):
         delen.append(f"<wmo323:Client><wmo323:Bsn>{_bsn(c)}</wmo323:Bsn><wmo323:Prestaties>")
         for p in range(per_client):
-            dag = p % 28 + 1
+            nummer = c * per_client + p + 1
             delen.append(
                 f"<wmo323:Prestatie><wmo323:ProductReferentie><iwmo:ReferentieNummer>R{c}-{p}</iwmo:ReferentieNummer>"
-                f"</wmo323:ProductReferentie><wmo323:ToewijzingNummer>{c + 1}</wmo323:ToewijzingNummer>"
+                f"</wmo323:ProductReferentie><wmo323:ToewijzingNummer>{nummer}</wmo323:ToewijzingNummer>"
                 "<wmo323:ProductCategorie>01</wmo323:ProductCategorie><wmo323:ProductCode>01A01</wmo323:ProductCode>"
-                f"<wmo323:ProductPeriode><iwmo:Begindatum>2023-04-{dag:02d}</iwmo:Begindatum><iwmo:Einddatum>2023-04-{dag:02d}"
+                "<wmo323:ProductPeriode><iwmo:Begindatum>2023-04-01</iwmo:Begindatum><iwmo:Einddatum>2023-04-30"
                 "</iwmo:Einddatum></wmo323:ProductPeriode><wmo323:GeleverdVolume>1</wmo323:GeleverdVolume>"
                 "<wmo323:Eenheid>04</wmo323:Eenheid><wmo323:ProductTarief>1250</wmo323:ProductTarief><wmo323:IngediendBedrag>"
                 "<iwmo:Bedrag>1250</iwmo:Bedrag><iwmo:DebetCredit>D</iwmo:DebetCredit></wmo323:IngediendBedrag></wmo323:Prestatie>"
@@ -80,19 +81,20 @@ def geschiedenis(clienten: int, per_client: int):  # type: ignore[no-untyped-def
 
     return GeheugenGeschiedenis(
         toegewezen=[
-            ToegewezenProduct(
-                c + 1,
+            ToegewezenProduct(  # one toewijzing per prestatie: 4 hours a month
+                c * per_client + p + 1,
                 _bsn(c),
                 AGB,
                 "01",
                 "01A01",
                 dt.date(2023, 1, 1),
                 dt.date(2023, 12, 31),
-                per_client,
+                4,
                 "04",
                 "4",
             )
             for c in range(clienten)
+            for p in range(per_client)
         ]
     )
 
@@ -124,10 +126,10 @@ def _groot() -> None:
         pad = Path(map_) / "groot.xml"
         pad.write_bytes(declaratie(clienten, per_client))
         grootte = pad.stat().st_size
-        duur = verwerk(pad, clienten, per_client)
-    print(
-        json.dumps({"bytes": grootte, "prestaties": clienten * per_client, "s": duur, "rss": piek_rss_mib()})
-    )
+        cpu: list[float] = []
+        duur = verwerk(pad, clienten, per_client, cpu)
+    meting = {"bytes": grootte, "prestaties": clienten * per_client, "s": duur, "cpu": cpu[0]}
+    print(json.dumps({**meting, "rss": piek_rss_mib()}))
 
 
 def run() -> None:

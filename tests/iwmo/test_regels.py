@@ -73,7 +73,37 @@ def dubbel_product(bericht: str, klasse: str, *vervangingen: tuple[str, str]) ->
 
 #: The client of the example WMO317 has exactly the two toewijzingen that verzoek names.
 GEWIJZIGD_317 = GeheugenGeschiedenis(
-    toegewezen=[t for t in geschiedenis().toegewezen if t.toewijzingnummer in (10071, 10072)]
+    toegewezen=[
+        _toewijzing(10071, "999900006", None),
+        _toewijzing(10072, "999900006", None, ingangsdatum=dt.date(2023, 4, 2)),
+    ]
+)
+
+
+def laatste(bericht: str, oud: str, nieuw: str) -> bytes:
+    """The example with the last occurrence of ``oud`` replaced (the client's own Contact in WMO301)."""
+    xml = voorbeeld(bericht).decode()
+    voor, gevonden, na = xml.rpartition(oud)
+    assert gevonden, oud
+    return (voor + nieuw + na).encode()
+
+
+KLANT_CONTACT = (
+    "<iwmo:Postcode>9999XX</iwmo:Postcode><iwmo:Straatnaam>Straatweg</iwmo:Straatnaam>"
+    "<iwmo:Plaatsnaam>Plaats</iwmo:Plaatsnaam><iwmo:LandCode>AD</iwmo:LandCode>"
+)
+OMVANG_301 = (
+    "<wmo301:Omvang><iwmo:Volume>10</iwmo:Volume><iwmo:Eenheid>01</iwmo:Eenheid>"
+    "<iwmo:Frequentie>1</iwmo:Frequentie></wmo301:Omvang>"
+)
+EERSTE_PERIODE = (
+    "<iwmo:Begindatum>2023-04-01</iwmo:Begindatum><iwmo:Einddatum>2023-04-30</iwmo:Einddatum>"
+    "</wmo323:ProductPeriode>"
+)
+TE_WIJZIGEN_EIND = "<wmo317:Einddatum>2023-12-31</wmo317:Einddatum></wmo317:TeWijzigenProduct>"
+OMVANG_317 = (
+    "<wmo317:Omvang><iwmo:Volume>5</iwmo:Volume><iwmo:Eenheid>14</iwmo:Eenheid>"
+    "<iwmo:Frequentie>4</iwmo:Frequentie></wmo317:Omvang>"
 )
 W = "wmo301"
 GEVALLEN: list[tuple[str, str, object]] = [
@@ -143,7 +173,212 @@ GEVALLEN: list[tuple[str, str, object]] = [
     ("CD041", "WMO315", None),
     ("CD078", "WMO301", None),
     ("TR342", "WMO325", None),
+    ("CS003", "WMO301", bewerk("WMO301", ("<wmo301:Einddatum>2023-12-31", "<wmo301:Einddatum>2022-12-31"))),
+    ("CD005", "WMO301", laatste("WMO301", "<iwmo:LandCode>AD</iwmo:LandCode>", "")),
+    (
+        "CD009",
+        "WMO301",
+        laatste(
+            "WMO301",
+            "<wmo301:Emailadres>1@er.com</wmo301:Emailadres>",
+            "<wmo301:Emailadres>1@er.com</wmo301:Emailadres><wmo301:Periode><iwmo:Begindatum>2023-01-01</iwmo:Begindatum></wmo301:Periode>",
+        ),
+    ),
+    (
+        "CD025",
+        "WMO301",
+        laatste(
+            "WMO301",
+            "<iwmo:Huis><iwmo:Huisnummer>100</iwmo:Huisnummer><iwmo:Huisletter>C</iwmo:Huisletter><iwmo:HuisnummerToevoeging>BAL</iwmo:HuisnummerToevoeging><iwmo:AanduidingWoonadres>AB</iwmo:AanduidingWoonadres></iwmo:Huis>"
+            + KLANT_CONTACT,
+            KLANT_CONTACT.replace(">AD<", ">NL<"),
+        ),
+    ),
+    ("CD034", "WMO301", laatste("WMO301", "<iwmo:Postcode>9999XX</iwmo:Postcode>", "")),
+    (
+        "CS089",
+        "WMO301",
+        laatste("WMO301", KLANT_CONTACT, KLANT_CONTACT.replace(">AD<", ">NL<").replace("9999XX", "0999 X")),
+    ),
+    ("CS318", "WMO301", bewerk("WMO301", ("NaamGebruik>4<", "NaamGebruik>6<"))),
+    (
+        "CD075",
+        "WMO301",
+        bewerk(
+            "WMO301",
+            ("<wmo301:Einddatum>2023-12-31</wmo301:Einddatum>", ""),
+            (OMVANG_301, "<wmo301:Budget>100</wmo301:Budget>"),
+        ),
+    ),
+    (
+        "CD076",
+        "WMO301",
+        bewerk(
+            "WMO301",
+            ("<wmo301:Einddatum>2023-12-31</wmo301:Einddatum>", ""),
+            ("<iwmo:Frequentie>1<", "<iwmo:Frequentie>2<"),
+        ),
+    ),
+    ("CD077", "WMO301", bewerk("WMO301", (OMVANG_301, OMVANG_301 + "<wmo301:Budget>100</wmo301:Budget>"))),
+    (
+        "CD079",
+        "WMO301",
+        bewerk(
+            "WMO301",
+            (
+                "<wmo301:Product><iwmo:Categorie>01</iwmo:Categorie><iwmo:Code>01A01</iwmo:Code></wmo301:Product>",
+                "",
+            ),
+        ),
+    ),
+    ("CD080", "WMO301", bewerk("WMO301", ("<iwmo:Code>01A01</iwmo:Code>", ""))),
+    ("CD095", "WMO315", bewerk("WMO315", ("<iwmo:Code>ABCDE</iwmo:Code>", ""))),
+    ("CD096", "WMO317", bewerk("WMO317", ("<iwmo:Code>01A12</iwmo:Code>", ""))),
+    (
+        "CS338",
+        "WMO301",
+        bewerk(
+            "WMO301",
+            (
+                "<iwmo:Eenheid>01</iwmo:Eenheid><iwmo:Frequentie>1<",
+                "<iwmo:Eenheid>14</iwmo:Eenheid><iwmo:Frequentie>1<",
+            ),
+        ),
+    ),
+    ("CS343", "WMO315", bewerk("WMO315", ("<iwmo:Frequentie>4<", "<iwmo:Frequentie>1<"))),
     # level 3
+    (
+        "TR319",
+        "WMO323",
+        (
+            bewerk(
+                "WMO323",
+                (EERSTE_PERIODE, EERSTE_PERIODE.replace("-04-01", "-05-01").replace("-04-30", "-05-31")),
+            ),
+            geschiedenis(),
+        ),
+    ),
+    (
+        "TR387",
+        "WMO323",
+        (bewerk("WMO323", (EERSTE_PERIODE, EERSTE_PERIODE.replace("-04-01", "-04-02"))), geschiedenis()),
+    ),
+    (
+        "TR388",
+        "WMO323",
+        (bewerk("WMO323", (EERSTE_PERIODE, EERSTE_PERIODE.replace("-04-30", "-04-29"))), geschiedenis()),
+    ),
+    (
+        "TR389",
+        "WMO323",
+        (
+            voorbeeld("WMO323"),
+            GeheugenGeschiedenis(
+                toegewezen=geschiedenis().toegewezen,
+                eerdere_prestaties=[
+                    EerderePrestatie("RN000", AGB, 20072, dt.date(2023, 4, 1), dt.date(2023, 4, 30), 4, "04")
+                ],
+            ),
+        ),
+    ),
+    (
+        "TR390",
+        "WMO323",
+        (
+            bewerk(
+                "WMO323",
+                (
+                    "<iwmo:ReferentieNummer>RN001</iwmo:ReferentieNummer>",
+                    "<iwmo:ReferentieNummer>RN001</iwmo:ReferentieNummer><iwmo:VorigReferentieNummer>RN000</iwmo:VorigReferentieNummer>",
+                ),
+                (
+                    "<iwmo:Bedrag>5000</iwmo:Bedrag><iwmo:DebetCredit>D",
+                    "<iwmo:Bedrag>5000</iwmo:Bedrag><iwmo:DebetCredit>C",
+                ),
+                ("<iwmo:TotaalBedrag>58000", "<iwmo:TotaalBedrag>48000"),
+            ),
+            GeheugenGeschiedenis(
+                toegewezen=geschiedenis().toegewezen,
+                eerdere_prestaties=[
+                    EerderePrestatie("RN000", AGB, 20072, dt.date(2023, 3, 1), dt.date(2023, 3, 31), 4, "04"),
+                    EerderePrestatie(
+                        "RN00C",
+                        AGB,
+                        20072,
+                        dt.date(2023, 3, 1),
+                        dt.date(2023, 3, 31),
+                        4,
+                        "04",
+                        debet=False,
+                        vorig_referentienummer="RN000",
+                    ),
+                ],
+            ),
+        ),
+    ),
+    ("TR369", "WMO323", (voorbeeld("WMO323"), geschiedenis(volume=None, budget=3))),
+    (
+        "TR357",
+        "WMO317",
+        (
+            bewerk(
+                "WMO317",
+                (
+                    "<wmo317:GewensteIngangsdatum>2023-04-02</wmo317:GewensteIngangsdatum><wmo317:Einddatum>2023-12-31</wmo317:Einddatum></wmo317:TeWijzigenProduct>",
+                    "<wmo317:GewensteIngangsdatum>2023-03-01</wmo317:GewensteIngangsdatum><wmo317:Einddatum>2023-12-31</wmo317:Einddatum></wmo317:TeWijzigenProduct>",
+                ),
+            ),
+            GEWIJZIGD_317,
+        ),
+    ),
+    (
+        "TR373",
+        "WMO317",
+        (
+            bewerk(
+                "WMO317",
+                (
+                    TE_WIJZIGEN_EIND,
+                    TE_WIJZIGEN_EIND.replace(
+                        "</wmo317:Einddatum>", "</wmo317:Einddatum><wmo317:Budget>500</wmo317:Budget>"
+                    ),
+                ),
+            ),
+            GeheugenGeschiedenis(
+                toegewezen=[
+                    _toewijzing(10071, "999900006", None),
+                    _toewijzing(10072, "999900006", None, budget=400, volume=None),
+                ]
+            ),
+        ),
+    ),
+    (
+        "TR411",
+        "WMO317",
+        (
+            voorbeeld("WMO317"),
+            GeheugenGeschiedenis(
+                toegewezen=[
+                    _toewijzing(10071, "999900006", None),
+                    _toewijzing(10072, "999900006", "01A12", ingangsdatum=dt.date(2023, 4, 2)),
+                ]
+            ),
+        ),
+    ),
+    (
+        "TR412",
+        "WMO317",
+        (
+            bewerk(
+                "WMO317",
+                (
+                    TE_WIJZIGEN_EIND,
+                    TE_WIJZIGEN_EIND.replace("</wmo317:Einddatum>", "</wmo317:Einddatum>" + OMVANG_317),
+                ),
+            ),
+            GEWIJZIGD_317,
+        ),
+    ),
     (
         "TR056",
         "WMO323",

@@ -80,6 +80,8 @@ class Context:
 
     def __post_init__(self) -> None:
         assert self.gelezen.header is not None
+        #: Memo for work several checks share (e.g. the toewijzing of each prestatie), per message.
+        self.cache: dict[str, Any] = {}
         self.header: Klasse = self.gelezen.header
         self.bericht = self.gelezen.type.naam
         self.dagtekening = datum(self.header.get("BerichtIdentificatie/Dagtekening")) or self.vandaag

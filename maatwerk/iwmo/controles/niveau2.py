@@ -7,6 +7,7 @@ Sources: ``shared/iwmo/regels/technische-regels/xslt/TR*.md`` and
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from maatwerk.iwmo.controles import Context, Overtreding, datum, geheel, regel
@@ -481,3 +482,165 @@ def cd078(ctx: Context) -> Iterator[Overtreding]:
 
 
 _ = geheel  # re-exported helper used by level 3
+
+
+#: Per product class: (begin field, end field) of its period (CS003, CD075, CD076, CD080/CD095/CD096).
+_PERIODE = {
+    "ToegewezenProduct": ("Ingangsdatum", "Einddatum"),
+    "AangevraagdProduct": ("ToewijzingIngangsdatum", "ToewijzingEinddatum"),
+    "NieuwProduct": ("GewensteIngangsdatum", "Einddatum"),
+    "TeWijzigenProduct": ("GewensteIngangsdatum", "Einddatum"),
+}
+
+
+def _producten(ctx: Context, *namen: str) -> Iterator[tuple[Klasse, str, str]]:
+    for naam in namen or tuple(_PERIODE):
+        for p in ctx.alle(naam):
+            yield p, *_PERIODE[naam]
+
+
+def _heeft(klasse: Klasse, prefix: str) -> bool:
+    return any(p == prefix or p.startswith(prefix + "/") for p in klasse.velden)
+
+
+def _na_grens(ctx: Context, code: str, einddatum: str | None) -> bool:
+    """Einddatum empty or after the date from which these conditions apply (31-12-2020)."""
+    grens = dt.date.fromisoformat(str(ctx.parameter(code, "grensdatum")))
+    eind = datum(einddatum)
+    return eind is None or eind > grens
+
+
+@regel("CS003")
+def cs003(ctx: Context) -> Iterator[Overtreding]:
+    """An end date is on or after the begin date of its period."""
+    for p, begin_veld, eind_veld in _producten(ctx):
+        begin, eind = datum(p.get(begin_veld)), datum(p.get(eind_veld))
+        if begin and eind and eind < begin:
+            yield ctx.fout("CS003", p, eind_veld, f"{eind_veld} {eind} ligt vóór {begin_veld} {begin}")
+    for c in ctx.alle("Contact"):
+        begin, eind = datum(c.get("Periode/Begindatum")), datum(c.get("Periode/Einddatum"))
+        if begin and eind and eind < begin:
+            yield ctx.fout("CS003", c, "Periode/Einddatum", f"einddatum {eind} ligt vóór begindatum {begin}")
+
+
+@regel("CD075")
+def cd075(ctx: Context) -> Iterator[Overtreding]:
+    for p, _, eind_veld in _producten(ctx):
+        if p.get("Budget") and not p.get(eind_veld):
+            yield ctx.fout("CD075", p, eind_veld, "bij een budget is de einddatum verplicht")
+
+
+@regel("CD076")
+def cd076(ctx: Context) -> Iterator[Overtreding]:
+    for p, _, eind_veld in _producten(ctx):
+        if p.get("Omvang/Frequentie") == "2" and not p.get(eind_veld):
+            yield ctx.fout("CD076", p, eind_veld, "bij frequentie 2 (per week) is de einddatum verplicht")
+
+
+@regel("CD077")
+def cd077(ctx: Context) -> Iterator[Overtreding]:
+    for p, _, _ in _producten(ctx):
+        if p.get("Budget") and _heeft(p, "Omvang"):
+            yield ctx.fout("CD077", p, "Omvang", "bij een budget blijft Omvang leeg")
+
+
+@regel("CD079")
+def cd079(ctx: Context) -> Iterator[Overtreding]:
+    for p, _, _ in _producten(ctx, "ToegewezenProduct", "AangevraagdProduct", "NieuwProduct"):
+        if not p.get("Budget") and not _heeft(p, "Product"):
+            yield ctx.fout("CD079", p, "Product", "zonder budget is Product verplicht")
+
+
+def _omvang_zonder_code(ctx: Context, code: str, naam: str) -> Iterator[Overtreding]:
+    for p, _, eind_veld in _producten(ctx, naam):
+        if not p.get("Product/Code") and _na_grens(ctx, code, p.get(eind_veld)) and _heeft(p, "Omvang"):
+            yield ctx.fout(
+                code, p, "Omvang", "zonder productcode (einddatum na 31-12-2020 of leeg) blijft Omvang leeg"
+            )
+
+
+@regel("CD080")
+def cd080(ctx: Context) -> Iterator[Overtreding]:
+    yield from _omvang_zonder_code(ctx, "CD080", "ToegewezenProduct")
+
+
+@regel("CD095")
+def cd095(ctx: Context) -> Iterator[Overtreding]:
+    yield from _omvang_zonder_code(ctx, "CD095", "AangevraagdProduct")
+
+
+@regel("CD096")
+def cd096(ctx: Context) -> Iterator[Overtreding]:
+    yield from _omvang_zonder_code(ctx, "CD096", "NieuwProduct")
+
+
+def _frequentie(ctx: Context, code: str, *namen: str) -> Iterator[Overtreding]:
+    eenheden = set(ctx.parameter(code, "eenheden"))
+    frequenties = set(ctx.parameter(code, "frequenties"))
+    for p, _, eind_veld in _producten(ctx, *namen):
+        eenheid, frequentie = p.get("Omvang/Eenheid"), p.get("Omvang/Frequentie")
+        if eenheid in eenheden and _na_grens(ctx, code, p.get(eind_veld)) and frequentie not in frequenties:
+            toegestaan = ", ".join(sorted(frequenties))
+            yield ctx.fout(
+                code, p, "Omvang/Frequentie", f"bij eenheid {eenheid} is frequentie {toegestaan} vereist"
+            )
+
+
+@regel("CS338")
+def cs338(ctx: Context) -> Iterator[Overtreding]:
+    yield from _frequentie(ctx, "CS338", "ToegewezenProduct", "NieuwProduct", "TeWijzigenProduct")
+
+
+@regel("CS343")
+def cs343(ctx: Context) -> Iterator[Overtreding]:
+    yield from _frequentie(ctx, "CS343", "AangevraagdProduct")
+
+
+@regel("CD005")
+def cd005(ctx: Context) -> Iterator[Overtreding]:
+    for c in ctx.alle("Contact"):
+        if c.get("Adres/Postcode") and not c.get("Adres/LandCode"):
+            yield ctx.fout("CD005", c, "Adres/LandCode", "bij een postcode is LandCode verplicht")
+
+
+@regel("CD009")
+def cd009(ctx: Context) -> Iterator[Overtreding]:
+    for c in ctx.alle("Contact"):
+        if _heeft(c, "Periode") and c.get("Soort") != "04":
+            yield ctx.fout(
+                "CD009", c, "Periode", "een periode mag alleen bij soort adres 04 (tijdelijk adres)"
+            )
+
+
+@regel("CD025")
+def cd025(ctx: Context) -> Iterator[Overtreding]:
+    for c in ctx.alle("Contact"):
+        if c.get("Adres/LandCode") == "NL" and not _heeft(c, "Adres/Huis"):
+            yield ctx.fout("CD025", c, "Adres/Huis", "bij een Nederlands adres is Huis verplicht")
+
+
+@regel("CD034")
+def cd034(ctx: Context) -> Iterator[Overtreding]:
+    for c in ctx.alle("Contact"):
+        if c.get("Soort") in ("01", "03") and _heeft(c, "Adres") and not c.get("Adres/Postcode"):
+            yield ctx.fout(
+                "CD034", c, "Adres/Postcode", f"bij soort adres {c.get('Soort')} is de postcode verplicht"
+            )
+
+
+@regel("CS089")
+def cs089(ctx: Context) -> Iterator[Overtreding]:
+    patroon = re.compile(str(ctx.parameter("CS089", "patroon")))
+    for c in ctx.alle("Contact"):
+        postcode = c.get("Adres/Postcode")
+        if c.get("Adres/LandCode") == "NL" and postcode and not patroon.fullmatch(postcode):
+            yield ctx.fout("CS089", c, "Adres/Postcode", f"{postcode} is geen Nederlandse postcode (1234AB)")
+
+
+@regel("CS318")
+def cs318(ctx: Context) -> Iterator[Overtreding]:
+    for client in ctx.clienten():
+        if client.get("Naam/NaamGebruik") == "6":
+            yield ctx.fout(
+                "CS318", client, "Naam/NaamGebruik", "NaamGebruik 6 (niet-natuurlijk persoon) niet gebruiken"
+            )

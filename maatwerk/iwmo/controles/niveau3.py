@@ -56,17 +56,26 @@ def tr019(ctx: Context) -> Iterator[Overtreding]:
 
 
 def _toewijzing_bij(ctx: Context, prestatie: Klasse) -> ToegewezenProduct | None:
-    nummer = _nummer(prestatie)
-    return None if nummer is None else _geschiedenis(ctx).toewijzing(ctx.agb, nummer)
+    """The toewijzing a prestatie (or product) refers to by ToewijzingNummer (looked up once per message)."""
+    per_klasse: dict[int, ToegewezenProduct | None] = ctx.cache.setdefault("toewijzing", {})
+    sleutel = id(prestatie)
+    if sleutel not in per_klasse:
+        nummer = _nummer(prestatie)
+        per_klasse[sleutel] = None if nummer is None else _geschiedenis(ctx).toewijzing(ctx.agb, nummer)
+    return per_klasse[sleutel]
 
 
-def _prestaties(ctx: Context) -> Iterator[tuple[Klasse, Klasse, ToegewezenProduct]]:
+def _prestaties(ctx: Context) -> list[tuple[Klasse, Klasse, ToegewezenProduct]]:
     """(client, prestatie, toewijzing) for every prestatie whose toewijzing is known and of this client."""
-    for client in ctx.clienten():
-        for p in client.kinderen("Prestatie"):
-            t = _toewijzing_bij(ctx, p)
-            if t is not None and t.bsn == client.get("Bsn"):
-                yield client, p, t
+    if "prestaties" not in ctx.cache:
+        ctx.cache["prestaties"] = [
+            (client, p, t)
+            for client in ctx.clienten()
+            for p in client.kinderen("Prestatie")
+            if (t := _toewijzing_bij(ctx, p)) is not None and t.bsn == client.get("Bsn")
+        ]
+    uit: list[tuple[Klasse, Klasse, ToegewezenProduct]] = ctx.cache["prestaties"]
+    return uit
 
 
 @regel("TR338")
@@ -367,3 +376,172 @@ def tr350(ctx: Context) -> Iterator[Overtreding]:
 @regel("TR351")
 def tr351(ctx: Context) -> Iterator[Overtreding]:
     yield from _verwijst_naar_actueel(ctx, "TR351", "TeWijzigenProduct")
+
+
+def _maandbegin(d: dt.date) -> dt.date:
+    return d.replace(day=1)
+
+
+def _maandeinde(d: dt.date) -> dt.date:
+    volgende = d.replace(day=28) + dt.timedelta(days=4)
+    return volgende - dt.timedelta(days=volgende.day)
+
+
+@regel("TR319")
+def tr319(ctx: Context) -> Iterator[Overtreding]:
+    """A ProductPeriode lies in the current or an earlier DeclaratiePeriode."""
+    for d in ctx.alle("Declaratie"):
+        einde = datum(d.get("DeclaratiePeriode/Einddatum"))
+        for p in _onder(d, "Prestatie"):
+            eind = datum(p.get("ProductPeriode/Einddatum"))
+            if einde and eind and eind > einde:
+                yield ctx.fout(
+                    "TR319",
+                    p,
+                    "ProductPeriode",
+                    f"productperiode eindigt {eind}, na de declaratieperiode ({einde})",
+                )
+
+
+@regel("TR387")
+def tr387(ctx: Context) -> Iterator[Overtreding]:
+    """ProductPeriode begins on the 1st of its month, or on the toewijzing's Ingangsdatum later that month."""
+    for _, p, t in _prestaties(ctx):
+        begin = datum(p.get("ProductPeriode/Begindatum"))
+        if begin is None:
+            continue
+        verwacht = max(_maandbegin(begin), t.ingangsdatum)
+        if begin != verwacht:
+            yield ctx.fout(
+                "TR387", p, "ProductPeriode/Begindatum", f"begindatum {begin}, verwacht {verwacht}"
+            )
+
+
+@regel("TR388")
+def tr388(ctx: Context) -> Iterator[Overtreding]:
+    """ProductPeriode ends on the last day of its month, or on the toewijzing's earlier Einddatum."""
+    for _, p, t in _prestaties(ctx):
+        eind = datum(p.get("ProductPeriode/Einddatum"))
+        if eind is None:
+            continue
+        verwacht = min(_maandeinde(eind), t.einddatum or dt.date.max)
+        if eind != verwacht:
+            yield ctx.fout("TR388", p, "ProductPeriode/Einddatum", f"einddatum {eind}, verwacht {verwacht}")
+
+
+@regel("TR389")
+def tr389(ctx: Context) -> Iterator[Overtreding]:
+    """No second debet for the same period, product and toewijzing unless the first was credited."""
+    for _, p, t in _prestaties(ctx):
+        if p.get("IngediendBedrag/DebetCredit") != "D":
+            continue
+        begin, eind = datum(p.get("ProductPeriode/Begindatum")), datum(p.get("ProductPeriode/Einddatum"))
+        eerder = _geschiedenis(ctx).prestaties(ctx.agb, t.toewijzingnummer)
+        gecrediteerd = {e.vorig_referentienummer for e in eerder if not e.debet and e.toegekend}
+        for e in eerder:
+            zelfde = e.debet and e.toegekend and (e.begindatum, e.einddatum) == (begin, eind)
+            if zelfde and e.referentienummer not in gecrediteerd:
+                tekst = f"debetprestatie {e.referentienummer} voor deze periode is niet gecrediteerd"
+                yield ctx.fout("TR389", p, "IngediendBedrag", tekst)
+                break
+
+
+@regel("TR390")
+def tr390(ctx: Context) -> Iterator[Overtreding]:
+    """A debet prestatie is credited at most once."""
+    for _, p, t in _prestaties(ctx):
+        vorig = p.get("ProductReferentie/VorigReferentieNummer")
+        if p.get("IngediendBedrag/DebetCredit") != "C" or not vorig:
+            continue
+        if any(
+            not e.debet and e.vorig_referentienummer == vorig
+            for e in _geschiedenis(ctx).prestaties(ctx.agb, t.toewijzingnummer)
+        ):
+            yield ctx.fout(
+                "TR390", p, "ProductReferentie/VorigReferentieNummer", f"prestatie {vorig} is al gecrediteerd"
+            )
+
+
+@regel("TR369")
+def tr369(ctx: Context) -> Iterator[Overtreding]:
+    """With a Budget, the sum of GeleverdVolume (euros) over all prestaties fits the budget."""
+    totaal: dict[int, int] = {}
+    for _, p, t in _prestaties(ctx):
+        if t.budget is None:
+            continue
+        if t.toewijzingnummer not in totaal:
+            totaal[t.toewijzingnummer] = sum(
+                e.volume * (1 if e.debet else -1)
+                for e in _geschiedenis(ctx).prestaties(ctx.agb, t.toewijzingnummer)
+                if e.toegekend
+            )
+        teken = -1 if p.get("IngediendBedrag/DebetCredit") == "C" else 1
+        totaal[t.toewijzingnummer] += teken * int(p.get("GeleverdVolume") or 0)
+        if teken > 0 and totaal[t.toewijzingnummer] > t.budget:
+            yield ctx.fout(
+                "TR369",
+                p,
+                "GeleverdVolume",
+                f"totaal {totaal[t.toewijzingnummer]} past niet in het budget {t.budget}",
+            )
+
+
+def _te_wijzigen(ctx: Context) -> Iterator[tuple[Klasse, ToegewezenProduct]]:
+    for p in ctx.alle("TeWijzigenProduct"):
+        nummer = _nummer(p)
+        t = None if nummer is None else _geschiedenis(ctx).toewijzing(ctx.agb, nummer)
+        if t is not None:
+            yield p, t
+
+
+@regel("TR357")
+def tr357(ctx: Context) -> Iterator[Overtreding]:
+    """A change not in the future (GewensteIngangsdatum <= dagtekening) starts on the original start."""
+    for p, t in _te_wijzigen(ctx):
+        gewenst = datum(p.get("GewensteIngangsdatum"))
+        if gewenst and gewenst <= ctx.dagtekening and gewenst != t.ingangsdatum:
+            yield ctx.fout(
+                "TR357",
+                p,
+                "GewensteIngangsdatum",
+                f"{gewenst} ligt niet in de toekomst en is niet de ingangsdatum {t.ingangsdatum}",
+            )
+
+
+@regel("TR373")
+def tr373(ctx: Context) -> Iterator[Overtreding]:
+    """A changed Budget applies from the toewijzing's own Ingangsdatum."""
+    for p, t in _te_wijzigen(ctx):
+        budget, gewenst = p.get("Budget"), datum(p.get("GewensteIngangsdatum"))
+        if budget and int(budget) != t.budget and gewenst != t.ingangsdatum:
+            yield ctx.fout(
+                "TR373", p, "GewensteIngangsdatum", f"budgetwijziging moet ingaan op {t.ingangsdatum}"
+            )
+
+
+@regel("TR411")
+def tr411(ctx: Context) -> Iterator[Overtreding]:
+    """TeWijzigenProduct on a toewijzing with a product code: Omvang is required."""
+    for p, t in _te_wijzigen(ctx):
+        if t.code and not any(k.startswith("Omvang/") for k in p.velden):
+            yield ctx.fout(
+                "TR411",
+                p,
+                "Omvang",
+                f"toewijzing {t.toewijzingnummer} heeft productcode {t.code}: Omvang is verplicht",
+            )
+
+
+@regel("TR412")
+def tr412(ctx: Context) -> Iterator[Overtreding]:
+    """TeWijzigenProduct on a toewijzing without product code (ending after 31-12-2020 or open): no Omvang."""
+    grens = dt.date.fromisoformat(str(ctx.parameter("TR412", "grensdatum")))
+    for p, t in _te_wijzigen(ctx):
+        eind = datum(p.get("Einddatum")) or t.einddatum
+        if not t.code and (eind is None or eind > grens) and any(k.startswith("Omvang/") for k in p.velden):
+            yield ctx.fout(
+                "TR412",
+                p,
+                "Omvang",
+                f"toewijzing {t.toewijzingnummer} heeft geen productcode: Omvang blijft leeg",
+            )
