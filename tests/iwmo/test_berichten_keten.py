@@ -5,6 +5,8 @@ three prestaties, one over the toegewezen volume -> WMO325 with that one rejecte
 granted. Every message maatwerk writes is checked against its XSD.
 """
 
+# ruff: noqa: F811  (fixtures imported from tests.besluiten.conftest are used as arguments)
+
 from __future__ import annotations
 
 import datetime as dt
@@ -75,19 +77,19 @@ def uitwisseling(tmp_path, settings) -> Path:
     return tmp_path / "iwmo"
 
 
-def wijs_toe(zaak, consulent, noord) -> Toewijzing:  # noqa: F811
+def wijs_toe(zaak, consulent, noord) -> Toewijzing:
     getekend_zorgplan(zaak, consulent, noord)
     b = besluiten.geef_beschikking_af(zaak, consulent, besluit())
     return Toewijzing.objects.get(beschikking=b)
 
 
 @pytest.fixture
-def toegewezen(zaak, consulent, noord, uitwisseling):  # noqa: F811
+def toegewezen(zaak, consulent, noord, uitwisseling):
     return wijs_toe(zaak, consulent, noord)
 
 
 @pytest.fixture
-def drie_toegewezen(consulent, noord, aanbieders, uitwisseling):  # noqa: F811
+def drie_toegewezen(consulent, noord, aanbieders, uitwisseling):
     """Three clients with a toewijzing at the same aanbieder: a monthly 323 has three prestaties."""
     return [wijs_toe(maak_zaak(consulent, aanbieders[0], n), consulent, noord) for n in (1, 2, 3)]
 

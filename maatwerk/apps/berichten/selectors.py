@@ -112,7 +112,7 @@ def verzoek(pk: int, user: Any) -> Verzoek:
 
 
 def gedeclareerd_per_aanbieder(jaar: int) -> list[dict[str, Any]]:
-    """Per aanbieder and month of ``jaar``: declared and granted amounts (cents), volumes declared vs assigned.
+    """Per aanbieder and month of ``jaar``: amounts declared and granted (cents), volume declared vs assigned.
 
     ``toegewezen`` is the toewijzingen' weekly volume times the weeks of the month they cover; ``beschikt``
     the same over the beschikkingen' minutes per week (the source of the toewijzing), both in the
