@@ -109,6 +109,8 @@ def _bepaal_type(bestand: IO[bytes], naam: str) -> Berichttype:
     try:
         for _, el in etree.iterparse(bestand, events=("start",), resolve_entities=False, no_network=True):
             ns = el.tag.split("}", 1)[0][1:] if el.tag.startswith("{") else ""
+            if el.getroottree().docinfo.doctype:
+                raise Onleesbaar(f"{naam}: het bestand bevat een DOCTYPE; een iWmo-bericht heeft er geen")
             gevonden = uit_namespace(ns)
             if gevonden is None or _lokaal(el.tag) != "Bericht":
                 raise Onleesbaar(
@@ -241,8 +243,11 @@ def _xsd_rapport(
         bestand.seek(0)
         boom = etree.parse(bestand, etree.XMLParser(resolve_entities=False, no_network=True))
         validator = schema(soort.naam)
-        if not validator.validate(boom):
-            log = list(validator.error_log)
+        try:
+            if not validator.validate(boom):
+                log = list(validator.error_log)
+        except etree.XMLSchemaValidateError:
+            pass  # e.g. an unresolved entity reference: keep the streaming error
     fouten = [XsdFout(e.line, *_vertaal(e.message)) for e in log if e.domain == etree.ErrorDomains.SCHEMASV]
     return fouten or [XsdFout(exc.lineno or 0, "Bericht", _vertaal(exc.msg)[1])]
 
