@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Literal, Protocol, runtime_checkable
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,37 @@ class EerderePrestatie:
     vorig_referentienummer: str | None = None
 
 
+@dataclass(frozen=True)
+class EerdereLevering:
+    """A start (WMO305 StartProduct) or stop (WMO307 StopProduct) received earlier and still current.
+
+    Deliveries deleted later (StatusAanlevering 3) are left out by ``Leveringsgeschiedenis.leveringen``.
+    """
+
+    soort: Literal["start", "stop"]
+    agb: str
+    bsn: str
+    toewijzingnummer: int
+    begindatum: dt.date
+    einddatum: dt.date | None = None
+    reden_beeindiging: str | None = None
+    categorie: str | None = None
+    code: str | None = None
+
+
+@runtime_checkable
+class Leveringsgeschiedenis(Protocol):
+    """Optional extra for the start/stop rules (TR063, TR071, TR074, TR326, TR382, TR413-TR415).
+
+    A :class:`Berichtgeschiedenis` that also has ``leveringen`` gets these rules checked; without it they
+    are reported as not checked.
+    """
+
+    def leveringen(self, agb: str, toewijzingnummer: int) -> Sequence[EerdereLevering]:
+        """The current starts and stops received from ``agb`` on this toewijzing."""
+        ...
+
+
 class Berichtgeschiedenis(Protocol):
     """Earlier messages and toewijzingen, as far as the level-3 rules ask for them."""
 
@@ -90,6 +121,7 @@ class GeheugenGeschiedenis:
     berichten: set[tuple[str, str, str]] = field(default_factory=set)
     eerdere_prestaties: list[EerderePrestatie] = field(default_factory=list)
     declaratienummers: set[tuple[str, str]] = field(default_factory=set)
+    eerdere_leveringen: list[EerdereLevering] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._per_nummer = {(t.agb, t.toewijzingnummer): t for t in self.toegewezen}
@@ -119,3 +151,10 @@ class GeheugenGeschiedenis:
 
     def declaratienummer_bekend(self, agb: str, declaratienummer: str) -> bool:
         return (agb, declaratienummer) in self.declaratienummers
+
+    def leveringen(self, agb: str, toewijzingnummer: int) -> Sequence[EerdereLevering]:
+        return [
+            levering
+            for levering in self.eerdere_leveringen
+            if levering.agb == agb and levering.toewijzingnummer == toewijzingnummer
+        ]

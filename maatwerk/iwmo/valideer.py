@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from maatwerk.iwmo.catalogus import catalogus
-from maatwerk.iwmo.controles import CONTROLES, Overtreding, niveau2, niveau3, niveau4, standaard_context  # noqa: F401  (register the checks)
+from maatwerk.iwmo.controles import (  # noqa: F401  (niveau2-4 register the checks)
+    CONTROLES,
+    VRAAGT,
+    Overtreding,
+    niveau2,
+    niveau3,
+    niveau4,
+    standaard_context,
+)
 from maatwerk.iwmo.geschiedenis import Berichtgeschiedenis
 from maatwerk.iwmo.lezen import Gelezen, XsdFout, lees
 
@@ -86,10 +94,18 @@ def controleer(
     ctx = standaard_context(gelezen, vandaag, geschiedenis)
     if geschiedenis is None:
         resultaat.niet_gecontroleerd[3] = "geen berichtgeschiedenis opgegeven"
+    overgeslagen: list[str] = []
     for code, controle in CONTROLES.items():
         regel = regels[code]
         if gelezen.type.naam not in regel.berichten or (regel.niveau == 3 and geschiedenis is None):
             continue
+        if code in VRAAGT and not isinstance(geschiedenis, VRAAGT[code]):
+            overgeslagen.append(code)
+            continue
         resultaat.overtredingen.extend(controle(ctx))
+    if overgeslagen:
+        resultaat.niet_gecontroleerd[3] = (
+            f"{', '.join(overgeslagen)}: de berichtgeschiedenis kent geen eerdere start- en stopberichten"
+        )
     resultaat.overtredingen.sort(key=lambda o: (regels[o.regel].niveau, o.klasse.regelnummer))
     return resultaat

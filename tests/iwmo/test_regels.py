@@ -14,7 +14,12 @@ import pytest
 
 from maatwerk.iwmo.catalogus import catalogus
 from maatwerk.iwmo.controles import CONTROLES
-from maatwerk.iwmo.geschiedenis import EerderePrestatie, GeheugenGeschiedenis, ToegewezenProduct
+from maatwerk.iwmo.geschiedenis import (
+    EerdereLevering,
+    EerderePrestatie,
+    GeheugenGeschiedenis,
+    ToegewezenProduct,
+)
 from maatwerk.iwmo.valideer import valideer
 from tests.iwmo.conftest import bewerk, voorbeeld
 
@@ -75,10 +80,32 @@ def dubbel_product(bericht: str, klasse: str, *vervangingen: tuple[str, str]) ->
 #: The client of the example WMO317 has exactly the two toewijzingen that verzoek names.
 GEWIJZIGD_317 = GeheugenGeschiedenis(
     toegewezen=[
-        _toewijzing(10071, "999900006", None),
-        _toewijzing(10072, "999900006", None, ingangsdatum=dt.date(2023, 4, 2)),
+        _toewijzing(10071, "999900006", None, categorie="02"),
+        _toewijzing(10072, "999900006", None, categorie="03", ingangsdatum=dt.date(2023, 4, 2)),
     ]
 )
+
+
+def _levering(soort: str, nummer: int, begin: dt.date, code: str, **anders: object) -> EerdereLevering:
+    return EerdereLevering(soort, AGB, "999900006", nummer, begin, categorie="01", code=code, **anders)  # type: ignore[arg-type]
+
+
+STARTS_307 = [
+    _levering("start", 300201, dt.date(2025, 4, 3), "01A11"),
+    _levering("start", 300202, dt.date(2025, 4, 15), "01A12"),
+]
+
+
+def met_leveringen(*leveringen: EerdereLevering, starts: bool = True) -> GeheugenGeschiedenis:
+    """The toewijzingen of :func:`geschiedenis` plus earlier starts and stops (by default those of WMO307)."""
+    return GeheugenGeschiedenis(
+        toegewezen=geschiedenis().toegewezen,
+        eerdere_leveringen=[*(STARTS_307 if starts else []), *leveringen],
+    )
+
+
+#: The history under which each unedited example is valid on level 3.
+SCHOON = {"WMO317": GEWIJZIGD_317, "WMO307": met_leveringen()}
 
 
 def laatste(bericht: str, oud: str, nieuw: str) -> bytes:
@@ -421,6 +448,115 @@ GEVALLEN: list[tuple[str, str, object]] = [
     ("TR349", "WMO317", None),
     ("TR350", "WMO317", (bewerk("WMO317", (">10071<", ">10079<")), GEWIJZIGD_317)),
     ("TR351", "WMO317", (bewerk("WMO317", (">10072<", ">10079<")), GEWIJZIGD_317)),
+    (
+        "TR063",
+        "WMO305",
+        (bewerk("WMO305", ("<wmo305:StatusAanlevering>1", "<wmo305:StatusAanlevering>3")), geschiedenis()),
+    ),
+    (
+        "TR074",
+        "WMO305",
+        (
+            voorbeeld("WMO305"),
+            met_leveringen(_levering("start", 300201, dt.date(2025, 4, 3), "01A11"), starts=False),
+        ),
+    ),
+    (
+        "TR326",
+        "WMO305",
+        (
+            voorbeeld("WMO305"),
+            met_leveringen(_levering("start", 300201, dt.date(2025, 3, 1), "01A11"), starts=False),
+        ),
+    ),
+    (
+        "TR071",
+        "WMO305",
+        (
+            bewerk("WMO305", ("<wmo305:StatusAanlevering>1", "<wmo305:StatusAanlevering>3")),
+            met_leveringen(
+                _levering("start", 300201, dt.date(2025, 4, 3), "01A11"),
+                _levering(
+                    "stop",
+                    300201,
+                    dt.date(2025, 4, 3),
+                    "01A11",
+                    einddatum=dt.date(2025, 5, 1),
+                    reden_beeindiging="31",
+                ),
+                starts=False,
+            ),
+        ),
+    ),
+    (
+        "TR382",
+        "WMO307",
+        (
+            bewerk("WMO307", ("<wmo307:Begindatum>2025-04-03", "<wmo307:Begindatum>2025-04-02")),
+            met_leveringen(),
+        ),
+    ),
+    (
+        "TR413",
+        "WMO307",
+        (
+            bewerk("WMO307", ("<wmo307:RedenBeeindiging>31", "<wmo307:RedenBeeindiging>20")),
+            met_leveringen(
+                _levering(
+                    "stop",
+                    300201,
+                    dt.date(2025, 4, 3),
+                    "01A11",
+                    einddatum=dt.date(2025, 5, 1),
+                    reden_beeindiging="20",
+                )
+            ),
+        ),
+    ),
+    (
+        "TR414",
+        "WMO307",
+        (
+            bewerk("WMO307", ("<wmo307:RedenBeeindiging>31", "<wmo307:RedenBeeindiging>20")),
+            met_leveringen(
+                _levering(
+                    "stop",
+                    300201,
+                    dt.date(2025, 4, 3),
+                    "01A11",
+                    einddatum=dt.date(2025, 8, 1),
+                    reden_beeindiging="20",
+                )
+            ),
+        ),
+    ),
+    (
+        "TR415",
+        "WMO307",
+        (
+            voorbeeld("WMO307"),
+            met_leveringen(
+                _levering(
+                    "stop",
+                    300201,
+                    dt.date(2025, 4, 3),
+                    "01A11",
+                    einddatum=dt.date(2025, 6, 1),
+                    reden_beeindiging="31",
+                )
+            ),
+        ),
+    ),
+    (
+        "TR361",
+        "WMO317",
+        (
+            voorbeeld("WMO317"),
+            GeheugenGeschiedenis(
+                toegewezen=[_toewijzing(10071, "999900006", "01A12"), GEWIJZIGD_317.toegewezen[1]]
+            ),
+        ),
+    ),
     # level 4
     ("TR135", "WMO319", bewerk("WMO319", ("<iwmo:Dagtekening>2023-04-02", "<iwmo:Dagtekening>2027-04-02"))),
     ("TR378", "WMO323", bewerk("WMO323", ("<wmo323:Ontvanger>0384", "<wmo323:Ontvanger>0001"))),
@@ -558,9 +694,7 @@ def test_regel_vangt_een_overtredend_bericht(code: str, bericht: str, xml: objec
     inhoud, historie = _geval(code, bericht, xml)
     if catalogus().regels[code].niveau == 3 and historie is None:
         historie = geschiedenis()
-    schone_historie = (
-        (GEWIJZIGD_317 if bericht == "WMO317" else geschiedenis()) if historie is not None else None
-    )
+    schone_historie = SCHOON.get(bericht, geschiedenis()) if historie is not None else None
     schoon = valideer(_wmo325() if bericht == "WMO325" else voorbeeld(bericht), schone_historie, VANDAAG)
     assert code not in {o.regel for o in schoon.overtredingen}, schoon.als_lijst()
     resultaat = valideer(inhoud, historie, VANDAAG)
@@ -615,6 +749,26 @@ def test_hbh_per_week_mag_zesmaal_het_weekvolume() -> None:
     xml = bewerk("WMO323", ("<wmo323:GeleverdVolume>4<", "<wmo323:GeleverdVolume>19<"))
     buiten = valideer(xml, geschiedenis(frequentie="2", volume=3), VANDAAG)
     assert "TR321" in {o.regel for o in buiten.overtredingen}
+
+
+class AlleenToewijzingen:
+    """A Berichtgeschiedenis without ``leveringen`` (like a database adapter that has no start/stop yet)."""
+
+    def __init__(self) -> None:
+        self._g = geschiedenis()
+
+    def __getattr__(self, naam: str) -> object:
+        if naam == "leveringen":
+            raise AttributeError(naam)
+        return getattr(self._g, naam)
+
+
+def test_start_stop_regels_vragen_een_leveringsgeschiedenis() -> None:
+    xml = bewerk("WMO305", ("<wmo305:StatusAanlevering>1", "<wmo305:StatusAanlevering>3"))
+    resultaat = valideer(xml, AlleenToewijzingen(), VANDAAG)  # type: ignore[arg-type]
+    assert "TR063" not in {o.regel for o in resultaat.overtredingen}
+    assert "TR063" in resultaat.niet_gecontroleerd[3]
+    assert "TR063" in {o.regel for o in valideer(xml, geschiedenis(), VANDAAG).overtredingen}
 
 
 def test_zonder_geschiedenis_wordt_niveau_3_niet_gecontroleerd() -> None:

@@ -46,15 +46,22 @@ VAN_GEMEENTE = frozenset({"WMO301", "WMO319", "WMO306", "WMO308", "WMO316", "WMO
 
 Controle = Callable[["Context"], Iterator[Overtreding]]
 CONTROLES: dict[str, Controle] = {}
+#: Rules that need more of the history than :class:`Berichtgeschiedenis`: code -> the protocol they need.
+VRAAGT: dict[str, type] = {}
 
 
-def regel(code: str) -> Callable[[Controle], Controle]:
-    """Register ``functie`` as the check of rule ``code`` (one function per code)."""
+def regel(code: str, vraagt: type | None = None) -> Callable[[Controle], Controle]:
+    """Register ``functie`` as the check of rule ``code`` (one function per code).
+
+    ``vraagt``: a runtime-checkable protocol the history must also implement for this rule to run.
+    """
 
     def registreer(functie: Controle) -> Controle:
         if code in CONTROLES:
             raise ValueError(f"regel {code} is twee keer geregistreerd")
         CONTROLES[code] = functie
+        if vraagt is not None:
+            VRAAGT[code] = vraagt
         functie.regelcode = code  # type: ignore[attr-defined]
         return functie
 

@@ -8,10 +8,15 @@ are not checked (the result says so).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from maatwerk.iwmo.controles import Context, Overtreding, datum, regel
-from maatwerk.iwmo.geschiedenis import Berichtgeschiedenis, ToegewezenProduct
+from maatwerk.iwmo.geschiedenis import (
+    Berichtgeschiedenis,
+    EerdereLevering,
+    Leveringsgeschiedenis,
+    ToegewezenProduct,
+)
 from maatwerk.iwmo.lezen import Klasse
 
 MINUUT, UUR = "01", "04"
@@ -545,3 +550,183 @@ def tr412(ctx: Context) -> Iterator[Overtreding]:
                 "Omvang",
                 f"toewijzing {t.toewijzingnummer} heeft geen productcode: Omvang blijft leeg",
             )
+
+
+# --- start and stop (WMO305/WMO307): need a Leveringsgeschiedenis -----------------------------------
+
+
+def _leveringen(ctx: Context, p: Klasse) -> Sequence[EerdereLevering]:
+    nummer = _nummer(p)
+    if nummer is None:
+        return []
+    geschiedenis = _geschiedenis(ctx)
+    assert isinstance(geschiedenis, Leveringsgeschiedenis)
+    return geschiedenis.leveringen(ctx.agb, nummer)
+
+
+def _zelfde_start(e: EerdereLevering, p: Klasse, bsn: str | None) -> bool:
+    """Same key as a StartProduct/StopProduct: Bsn, ToewijzingNummer (the call), Begindatum, product."""
+    return (
+        e.bsn == bsn
+        and e.begindatum == datum(p.get("Begindatum"))
+        and (e.categorie, e.code) == (p.get("Product/Categorie"), p.get("Product/Code"))
+    )
+
+
+def _start_stop(ctx: Context, naam: str) -> Iterator[tuple[Klasse, Klasse, Sequence[EerdereLevering]]]:
+    for client in ctx.clienten():
+        for p in client.kinderen(naam):
+            yield client, p, _leveringen(ctx, p)
+
+
+@regel("TR063", vraagt=Leveringsgeschiedenis)
+def tr063(ctx: Context) -> Iterator[Overtreding]:
+    """A deletion (StatusAanlevering 3) refers to an earlier delivery with the same key."""
+    for naam, soort in (("StartProduct", "start"), ("StopProduct", "stop")):
+        for client, p, eerder in _start_stop(ctx, naam):
+            if p.get("StatusAanlevering") != "3":
+                continue
+            bsn = client.get("Bsn")
+            if not any(e.soort == soort and _zelfde_start(e, p, bsn) for e in eerder):
+                yield ctx.fout(
+                    "TR063",
+                    p,
+                    "StatusAanlevering",
+                    f"geen eerder {soort}bericht met deze sleutel om te verwijderen",
+                )
+
+
+@regel("TR074", vraagt=Leveringsgeschiedenis)
+def tr074(ctx: Context) -> Iterator[Overtreding]:
+    """A first delivery (StatusAanlevering 1) has a key not received before."""
+    for naam, soort in (("StartProduct", "start"), ("StopProduct", "stop")):
+        for client, p, eerder in _start_stop(ctx, naam):
+            if p.get("StatusAanlevering") != "1":
+                continue
+            bsn = client.get("Bsn")
+            for e in eerder:
+                zelfde_stop = soort == "start" or (
+                    e.einddatum == datum(p.get("Einddatum"))
+                    and e.reden_beeindiging == p.get("RedenBeeindiging")
+                )
+                if e.soort == soort and _zelfde_start(e, p, bsn) and zelfde_stop:
+                    yield ctx.fout(
+                        "TR074", p, "StatusAanlevering", f"er is al een {soort}bericht met deze sleutel"
+                    )
+                    break
+
+
+def _stops_bij(eerder: Sequence[EerdereLevering], p: Klasse, bsn: str | None) -> list[EerdereLevering]:
+    """Earlier stops with the same Bsn, ToewijzingNummer and Begindatum as ``p``."""
+    begin = datum(p.get("Begindatum"))
+    return [e for e in eerder if e.soort == "stop" and e.bsn == bsn and e.begindatum == begin]
+
+
+@regel("TR326", vraagt=Leveringsgeschiedenis)
+def tr326(ctx: Context) -> Iterator[Overtreding]:
+    """A new start only when no current start on the toewijzing lacks a stop."""
+    for client, p, eerder in _start_stop(ctx, "StartProduct"):
+        if p.get("StatusAanlevering") != "1":
+            continue
+        bsn = client.get("Bsn")
+        gestopt = {e.begindatum for e in eerder if e.soort == "stop" and e.bsn == bsn}
+        lopend = [e for e in eerder if e.soort == "start" and e.bsn == bsn and e.begindatum not in gestopt]
+        if any(e.begindatum != datum(p.get("Begindatum")) for e in lopend):
+            yield ctx.fout(
+                "TR326", p, "Begindatum", "de lopende levering is nog niet gestopt met een stopbericht"
+            )
+
+
+@regel("TR071", vraagt=Leveringsgeschiedenis)
+def tr071(ctx: Context) -> Iterator[Overtreding]:
+    """A start may not be deleted once a stop was sent for it."""
+    for client, p, eerder in _start_stop(ctx, "StartProduct"):
+        if p.get("StatusAanlevering") == "3" and _stops_bij(eerder, p, client.get("Bsn")):
+            yield ctx.fout(
+                "TR071", p, "StatusAanlevering", "de start kan niet worden verwijderd: er is al een stop"
+            )
+
+
+@regel("TR382", vraagt=Leveringsgeschiedenis)
+def tr382(ctx: Context) -> Iterator[Overtreding]:
+    """A stop carries the key of a current start unchanged."""
+    for client, p, eerder in _start_stop(ctx, "StopProduct"):
+        bsn = client.get("Bsn")
+        if not any(e.soort == "start" and _zelfde_start(e, p, bsn) for e in eerder):
+            yield ctx.fout("TR382", p, "Begindatum", "geen actueel startbericht met dezelfde sleutel")
+
+
+def _nieuwe_stops(ctx: Context) -> Iterator[tuple[Klasse, list[EerdereLevering]]]:
+    for client, p, eerder in _start_stop(ctx, "StopProduct"):
+        if p.get("StatusAanlevering") in ("1", "2"):
+            yield p, _stops_bij(eerder, p, client.get("Bsn"))
+
+
+@regel("TR413", vraagt=Leveringsgeschiedenis)
+def tr413(ctx: Context) -> Iterator[Overtreding]:
+    """No second temporary stop (reason 20) on the same start."""
+    tijdelijk = str(ctx.parameter("TR413", "reden_tijdelijke_stop"))
+    for p, stops in _nieuwe_stops(ctx):
+        if p.get("RedenBeeindiging") == tijdelijk and any(s.reden_beeindiging == tijdelijk for s in stops):
+            yield ctx.fout(
+                "TR413", p, "RedenBeeindiging", "er is al een tijdelijke stop (reden 20) voor deze start"
+            )
+
+
+@regel("TR414", vraagt=Leveringsgeschiedenis)
+def tr414(ctx: Context) -> Iterator[Overtreding]:
+    """A later stop on the same start does not end before the current one."""
+    for p, stops in _nieuwe_stops(ctx):
+        eind = datum(p.get("Einddatum"))
+        eerder = [s.einddatum for s in stops if s.einddatum]
+        if eind and eerder and eind < max(eerder):
+            yield ctx.fout(
+                "TR414",
+                p,
+                "Einddatum",
+                f"einddatum {eind} ligt vóór de einddatum {max(eerder)} van de actuele stop",
+            )
+
+
+@regel("TR415", vraagt=Leveringsgeschiedenis)
+def tr415(ctx: Context) -> Iterator[Overtreding]:
+    """No new stop after a definitive stop (reason other than 20) on the same start."""
+    tijdelijk = str(ctx.parameter("TR413", "reden_tijdelijke_stop"))
+    for p, stops in _nieuwe_stops(ctx):
+        if any(s.reden_beeindiging != tijdelijk for s in stops):
+            yield ctx.fout("TR415", p, "RedenBeeindiging", "deze levering is al definitief gestopt")
+
+
+@regel("TR361")
+def tr361(ctx: Context) -> Iterator[Overtreding]:
+    """In a verzoek om wijziging the same product (code, else category) may not overlap in time.
+
+    OngewijzigdProduct and TeWijzigenProduct take product and period from their toewijzing (the
+    TeWijzigenProduct from GewensteIngangsdatum/Einddatum when given); categories 11-14 may overlap.
+    """
+    vrij = set(ctx.parameter("TR361", "categorieen_mogen_overlappen"))
+    for verzoek in ctx.alle("Verzoek"):
+        periodes: list[tuple[Klasse, str | None, str | None, dt.date, dt.date]] = []
+        for p in verzoek.kind_klassen:
+            t = _toewijzing_bij(ctx, p) if p.naam != "NieuwProduct" else None
+            if p.naam == "NieuwProduct":
+                cat, code = p.get("Product/Categorie"), p.get("Product/Code")
+                begin, eind = datum(p.get("GewensteIngangsdatum")), datum(p.get("Einddatum"))
+            elif t is not None:
+                cat, code = t.categorie, t.code
+                begin = datum(p.get("GewensteIngangsdatum")) or t.ingangsdatum
+                eind = datum(p.get("Einddatum")) or t.einddatum
+            else:
+                continue
+            if begin:
+                periodes.append((p, cat, code, begin, eind or dt.date.max))
+        for i, (p, cat, code, begin, eind) in enumerate(periodes):
+            for q, cat2, code2, begin2, eind2 in periodes[:i]:
+                overlap = begin <= eind2 and begin2 <= eind
+                zelfde = (
+                    (code == code2 and cat == cat2) if code and code2 else (cat == cat2 and cat not in vrij)
+                )
+                if overlap and zelfde:
+                    yield ctx.fout(
+                        "TR361", p, "", f"product {cat}/{code or '-'} overlapt in periode met {q.pad}"
+                    )
