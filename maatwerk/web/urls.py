@@ -23,5 +23,6 @@ urlpatterns = [
     path("herindicatie/", include("maatwerk.apps.herindicatie.urls")),
     path("financien/", include("maatwerk.apps.finance.urls")),
     path("beleid/", include("maatwerk.apps.beleid.urls")),
+    path("iwmo/", include("maatwerk.apps.berichten.urls")),
     path("beschikkingen/", include(beschikkingen_urls)),
 ]

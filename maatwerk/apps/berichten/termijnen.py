@@ -47,3 +47,27 @@ def termijn(soort: Soort, datum: dt.date) -> Termijn:
 def uiterlijk(soort: Soort, ontvangen: dt.date) -> dt.date:
     """The last day on which the answer is on time: ``werkdagen`` working days after ``ontvangen``."""
     return werkdagen_na(ontvangen, termijn(soort, ontvangen).werkdagen)
+
+
+class Retourcodes(StrictModel):
+    id: str
+    valid_from: dt.date
+    valid_until: dt.date | None = None
+    omschrijving: str
+    bron: Bron
+    codes: dict[str, str] = Field(min_length=1)
+
+
+@cache
+def _retourcodes() -> dict[str, str]:
+    codes: dict[str, str] = {}
+    for _, versie in laad_versies(Retourcodes, REGELS_DIR / "iwmo" / "retourcodes"):
+        codes.update(versie.codes)
+    return codes
+
+
+def retourcode_in_woorden(code: str | None) -> str:
+    """The WJ001 meaning of a retourcode (``regels/iwmo/retourcodes/``); the code itself when unknown."""
+    if not code:
+        return ""
+    return _retourcodes().get(code, f"retourcode {code}")
