@@ -44,8 +44,7 @@ def test_retourbericht_voldoet_aan_afgeleid_xsd(bericht: str) -> None:
 
 
 def test_retour_met_fout_op_client_kopieert_de_client_met_retourcodes() -> None:
-    xml = bewerk("WMO305", ("<wmo305:StatusAanlevering>1", "<wmo305:StatusAanlevering>3"))
-    resultaat = valideer(xml, GeheugenGeschiedenis())  # TR019: no toewijzing known -> 9019 on both
+    resultaat = valideer(voorbeeld("WMO305"), GeheugenGeschiedenis())  # TR019: no toewijzing -> 9019 on both
     retour = etree.fromstring(bouw_retour(resultaat, "R2", dt.date(2026, 1, 5)))
     codes = [e.text for e in retour.iter("{*}RetourCode")]
     assert codes == ["0200", "9019", "9019", "0200"]
