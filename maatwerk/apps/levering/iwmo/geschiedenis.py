@@ -3,7 +3,8 @@
 Built over the ``Toewijzing`` model only: ToewijzingNummer is the toewijzing's primary key (as in the
 WMO301 that :mod:`maatwerk.apps.levering.services` builds), the einddatum is the end of the right
 when set. Earlier messages, prestaties and declaratienummers come from the message store
-(``maatwerk.apps.berichten``): only received messages count (TR056 is about the sender's identificaties).
+(``maatwerk.apps.berichten``): only received messages count (TR056 is about the sender's identificaties);
+starts and stops (:class:`~maatwerk.iwmo.geschiedenis.Leveringsgeschiedenis`) from the Toewijzing.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 
 from maatwerk.apps.berichten.models import Bericht, Prestatie
 from maatwerk.apps.levering.models import Toewijzing
-from maatwerk.iwmo.geschiedenis import EerderePrestatie, ToegewezenProduct
+from maatwerk.iwmo.geschiedenis import EerdereLevering, EerderePrestatie, ToegewezenProduct
 
 
 def _product(t: Toewijzing) -> ToegewezenProduct:
@@ -64,6 +65,31 @@ class DatabaseGeschiedenis:
             .first()
         )
         return None if p is None else _prestatie(p)
+
+    def leveringen(self, agb: str, toewijzingnummer: int) -> Sequence[EerdereLevering]:
+        """The current start and stop of the toewijzing, as the Toewijzing records them (one of each)."""
+        t = self._toewijzingen().filter(pk=toewijzingnummer, aanbieder__agb_code=agb).first()
+        if t is None or t.levering_gestart_op is None:
+            return []
+        sleutel = {
+            "agb": agb,
+            "bsn": t.zaak.client.bsn or "",
+            "toewijzingnummer": t.pk,
+            "begindatum": t.levering_gestart_op,
+            "categorie": t.productcategorie or None,
+            "code": t.productcode or None,
+        }
+        uit = [EerdereLevering("start", **sleutel)]
+        if t.levering_gestopt_op is not None:
+            uit.append(
+                EerdereLevering(
+                    "stop",
+                    einddatum=t.levering_gestopt_op,
+                    reden_beeindiging=t.reden_beeindiging or None,
+                    **sleutel,
+                )
+            )
+        return uit
 
     def declaratienummer_bekend(self, agb: str, declaratienummer: str) -> bool:
         return Bericht.objects.filter(
