@@ -133,6 +133,7 @@ OMVANG_317 = (
     "<wmo317:Omvang><iwmo:Volume>5</iwmo:Volume><iwmo:Eenheid>14</iwmo:Eenheid>"
     "<iwmo:Frequentie>4</iwmo:Frequentie></wmo317:Omvang>"
 )
+VERWIJZER = "<iwmo:Naam>Verwijzer Naam</iwmo:Naam>"
 W = "wmo301"
 GEVALLEN: list[tuple[str, str, object]] = [
     # (rule, example, violating message as bytes or (bytes, history))
@@ -274,6 +275,42 @@ GEVALLEN: list[tuple[str, str, object]] = [
         ),
     ),
     ("CS343", "WMO315", bewerk("WMO315", ("<iwmo:Frequentie>4<", "<iwmo:Frequentie>1<"))),
+    ("CD007", "WMO301", bewerk("WMO301", ("<iwmo:Taal>Deens</iwmo:Taal>", ""))),
+    (
+        "CD043",
+        "WMO315",
+        bewerk("WMO315", ("<wmo315:BeschikkingIngangsdatum>2023-06-01</wmo315:BeschikkingIngangsdatum>", "")),
+    ),
+    (
+        "CD066",
+        "WMO315",
+        bewerk("WMO315", (VERWIJZER, VERWIJZER + "<iwmo:ZorgverlenerCode>12345678</iwmo:ZorgverlenerCode>")),
+    ),
+    ("CD067", "WMO315", bewerk("WMO315", ("<iwmo:Naam>Verwijzer Naam</iwmo:Naam>", ""))),
+    (
+        "CD068",
+        "WMO315",
+        bewerk(
+            "WMO315",
+            (
+                "<iwmo:Type>04</iwmo:Type>" + VERWIJZER,
+                "<iwmo:Type>01</iwmo:Type>"
+                + VERWIJZER
+                + "<iwmo:ZorgverlenerCode>12345678</iwmo:ZorgverlenerCode>",
+            ),
+        ),
+    ),
+    (
+        "CS050",
+        "WMO301",
+        bewerk(
+            "WMO301",
+            (
+                "<iwmo:Partnernaam><iwmo:Achternaam>Jansen</iwmo:Achternaam><iwmo:Voorvoegsel>van</iwmo:Voorvoegsel></iwmo:Partnernaam>",
+                "",
+            ),
+        ),
+    ),
     # level 3
     (
         "TR319",

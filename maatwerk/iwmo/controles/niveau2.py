@@ -644,3 +644,91 @@ def cs318(ctx: Context) -> Iterator[Overtreding]:
             yield ctx.fout(
                 "CS318", client, "Naam/NaamGebruik", "NaamGebruik 6 (niet-natuurlijk persoon) niet gebruiken"
             )
+
+
+@regel("CD007")
+def cd007(ctx: Context) -> Iterator[Overtreding]:
+    """Communicatie/Taal only (and then required) when Vorm is 1 (tolk taal)."""
+    for client in ctx.clienten():
+        vorm, taal = client.get("Communicatie/Vorm"), client.get("Communicatie/Taal")
+        if vorm == "1" and not taal:
+            yield ctx.fout("CD007", client, "Communicatie/Taal", "bij een tolk (vorm 1) is de taal verplicht")
+        elif vorm != "1" and taal:
+            yield ctx.fout(
+                "CD007", client, "Communicatie/Taal", "een taal alleen bij communicatievorm 1 (tolk taal)"
+            )
+
+
+@regel("CD043")
+def cd043(ctx: Context) -> Iterator[Overtreding]:
+    """BeschikkingIngangsdatum if and only if there is a BeschikkingNummer."""
+    for p in ctx.alle("AangevraagdProduct"):
+        nummer, ingang = p.get("BeschikkingNummer"), p.get("BeschikkingIngangsdatum")
+        if bool(nummer) != bool(ingang):
+            tekst = (
+                "ingangsdatum beschikking ontbreekt"
+                if nummer
+                else "ingangsdatum beschikking zonder beschikkingnummer"
+            )
+            yield ctx.fout("CD043", p, "BeschikkingIngangsdatum", tekst)
+
+
+def _verwijzers(ctx: Context, code: str) -> Iterator[tuple[Klasse, bool, str | None, str | None]]:
+    typen = set(ctx.parameter(code, "typen_met_zorgverlenercode"))
+    for p in ctx.alle("AangevraagdProduct"):
+        if p.get("Verwijzer/Type"):
+            yield (
+                p,
+                p.get("Verwijzer/Type") in typen,
+                p.get("Verwijzer/ZorgverlenerCode"),
+                p.get("Verwijzer/Naam"),
+            )
+
+
+@regel("CD066")
+def cd066(ctx: Context) -> Iterator[Overtreding]:
+    for p, met_code, zorgverlener, naam in _verwijzers(ctx, "CD066"):
+        if met_code and zorgverlener and naam:
+            yield ctx.fout(
+                "CD066", p, "Verwijzer/Naam", "met een ZorgverlenerCode blijft de naam van de verwijzer leeg"
+            )
+
+
+@regel("CD067")
+def cd067(ctx: Context) -> Iterator[Overtreding]:
+    for p, met_code, zorgverlener, naam in _verwijzers(ctx, "CD067"):
+        if met_code and not zorgverlener and not naam:
+            yield ctx.fout(
+                "CD067", p, "Verwijzer/Naam", "zonder ZorgverlenerCode is de naam van de verwijzer verplicht"
+            )
+
+
+@regel("CD068")
+def cd068(ctx: Context) -> Iterator[Overtreding]:
+    for p, met_code, zorgverlener, _ in _verwijzers(ctx, "CD068"):
+        if not met_code and zorgverlener:
+            yield ctx.fout(
+                "CD068",
+                p,
+                "Verwijzer/ZorgverlenerCode",
+                f"bij verwijzer type {p.get('Verwijzer/Type')} geen ZorgverlenerCode",
+            )
+
+
+@regel("CS050")
+def cs050(ctx: Context) -> Iterator[Overtreding]:
+    """With a Partnernaam, NaamGebruik is 1-4; without, 1 or 6."""
+    for naam in ("Client", "Relatie"):
+        for k in ctx.alle(naam):
+            gebruik = k.get("Naam/NaamGebruik")
+            if gebruik is None:
+                continue
+            partner = any(p.startswith("Naam/Partnernaam/") for p in k.velden)
+            toegestaan = ("1", "2", "3", "4") if partner else ("1", "6")
+            if gebruik not in toegestaan:
+                yield ctx.fout(
+                    "CS050",
+                    k,
+                    "Naam/NaamGebruik",
+                    f"NaamGebruik {gebruik}; toegestaan: {', '.join(toegestaan)}",
+                )
