@@ -172,6 +172,7 @@ def _lees_klassen(bestand: IO[bytes], soort: Berichttype, gelezen: Gelezen) -> b
     tags = [f"{{{ns}}}{k}" for k in soort.klassen] + [f"{{{ns}}}Bericht"]
     root_tag = tags[-1]
     gebouwd: list[Klasse] = []
+    namen: dict[str, str] = dict.fromkeys(tags[:-1], "")  # berichtklassen are linked, not read as fields
     compleet = False
     for _, el in etree.iterparse(
         bestand,
@@ -186,7 +187,7 @@ def _lees_klassen(bestand: IO[bytes], soort: Berichttype, gelezen: Gelezen) -> b
             compleet = True  # no break: libxml2 reports XSD errors when the parser closes
             continue
         klasse = Klasse(el.tag[len(ns) + 2 :], el.sourceline or 0, "")
-        _vul(klasse, el, (), gebouwd)
+        _vul(klasse, el, (), gebouwd, namen)
         if el.getparent() is not None and el.getparent().getparent() is None:
             if klasse.naam == "Header":
                 gelezen.header = klasse
@@ -203,21 +204,27 @@ def _lees_klassen(bestand: IO[bytes], soort: Berichttype, gelezen: Gelezen) -> b
     return compleet
 
 
-def _vul(klasse: Klasse, el: etree._Element, prefix: tuple[str, ...], gebouwd: list[Klasse]) -> None:
+def _vul(
+    klasse: Klasse, el: etree._Element, prefix: tuple[str, ...], gebouwd: list[Klasse], namen: dict[str, str]
+) -> None:
+    """Read the fields of ``el`` into ``klasse``; link child klassen already built (marked ``_MERK``).
+
+    ``namen`` maps the Clark tag of each element to its local name, or to ``""`` for a berichtklasse.
+    """
     for kind in el:
         tag = kind.tag
         if not isinstance(tag, str):
             continue  # comment or processing instruction
-        merk = kind.get(_MERK)
-        if merk is not None:
-            sub = gebouwd[int(merk)]
+        naam = namen.get(tag)
+        if naam is None:
+            naam = namen[tag] = tag[tag.index("}") + 1 :]
+        if not naam:
+            sub = gebouwd[int(kind.get(_MERK))]
             sub.ouder = klasse
             klasse.items.append(("klasse", "/".join(prefix), sub))
             klasse.kind_klassen.append(sub)
-            continue
-        naam = tag[tag.index("}") + 1 :]
-        if len(kind):
-            _vul(klasse, kind, (*prefix, naam), gebouwd)
+        elif len(kind):
+            _vul(klasse, kind, (*prefix, naam), gebouwd, namen)
         else:
             pad = "/".join((*prefix, naam)) if prefix else naam
             tekst = (kind.text or "").strip()
