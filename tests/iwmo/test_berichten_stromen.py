@@ -256,3 +256,77 @@ def test_toewijzingen_json(toegewezen, uitwisseling):
     }
     r = CliRunner().invoke(iwmo, ["toewijzingen", "--aanbieder", "12345678", "--json"])
     assert json.loads(r.output) == []
+
+
+def verzoek_om_wijziging(t: Toewijzing) -> bytes:
+    """The shipped WMO317 for our client: ours unchanged, one new product (the whole desired situation)."""
+    import re
+
+    from tests.iwmo.conftest import voorbeeld
+
+    xml = voorbeeld("WMO317").decode()
+    xml = xml.replace(">65656055<", f">{t.aanbieder.agb_code}<", 1).replace(">0384<", ">9999<", 1)
+    xml = xml.replace("<wmo317:Bsn>999900006<", f"<wmo317:Bsn>{t.zaak.client.bsn}<")
+    xml = xml.replace(">10071<", f">{t.pk}<")
+    xml = re.sub(r"<wmo317:TeWijzigenProducten>.*?</wmo317:TeWijzigenProducten>", "", xml)
+    xml = xml.replace("<iwmo:Code>01A12<", "<iwmo:Code>01A01<")
+    return xml.encode()
+
+
+def test_verzoek_om_wijziging_is_een_geheel_met_wmo318(toegewezen, uitwisseling, consulent):
+    t = toegewezen
+    vandaag = t.ingangsdatum
+    o = services.ontvang(verzoek_om_wijziging(t), vandaag=vandaag)
+    retour = lees(o.retourbestand)
+    assert retour.type.naam == "WMO318" and retour.xsd_geldig
+    assert o.verwerkt, o.retourcodes
+    (v,) = Verzoek.objects.all()
+    assert v.soort == "wijziging" and v.zaak == t.zaak
+    assert {p["soort"] for p in v.producten} == {"OngewijzigdProduct", "NieuwProduct"}
+    services.beslis_verzoek(v, consulent, "toegekend", vandaag=vandaag)
+    v.refresh_from_db()
+    assert v.status == Verzoekstatus.TOEGEKEND and v.antwoord is None  # answered by the next 301
+    assert not Bericht.objects.filter(berichttype="WMO319").exists()
+    (b,) = services.verstuur_toewijzingen(vandaag=vandaag)
+    v.refresh_from_db()
+    assert v.antwoord == b
+
+
+def test_creditprestatie_op_toegekende_debet_wordt_toegekend(toegewezen, uitwisseling):
+    from maatwerk.iwmo.transport.opbouw import Gedeclareerd, wmo323
+
+    t = toegewezen
+    sim = gestart(uitwisseling, t)
+    maand = volgende_maand(t.ingangsdatum)
+    dag = volgende_maand(maand)
+    sim.ronde(dag, f"{maand:%Y-%m}")
+    services.ontvang_alles(vandaag=dag)
+    debet = Prestatie.objects.get()
+    assert debet.toegekend
+    credit = Gedeclareerd(
+        "CR1",
+        debet.bsn,
+        t.pk,
+        "01",
+        t.productcode,
+        debet.begindatum,
+        debet.einddatum,
+        debet.volume,
+        "01",
+        debet.tarief,
+        debet=False,
+        vorig_referentienummer=debet.referentienummer,
+    )
+    xml = wmo323(
+        t.aanbieder.agb_code, "9999", "CRED1", dag, "CRED1", (debet.begindatum, debet.einddatum), [credit]
+    )
+    o = services.ontvang(xml, vandaag=dag)
+    assert o.verwerkt and o.retourcodes == []
+    assert Prestatie.objects.get(referentienummer="CR1").toegekend
+    # a credit of an unknown prestatie is rejected (TR323)
+    fout = Gedeclareerd(**{**vars(credit), "referentienummer": "CR2", "vorig_referentienummer": "ONBEKEND"})
+    xml = wmo323(
+        t.aanbieder.agb_code, "9999", "CRED2", dag, "CRED2", (debet.begindatum, debet.einddatum), [fout]
+    )
+    o = services.ontvang(xml, vandaag=dag)
+    assert "TR323" in {r["regel"] for r in o.retourcodes}
