@@ -85,6 +85,19 @@ class Leveringsgeschiedenis(Protocol):
         ...
 
 
+@runtime_checkable
+class Verzoekgeschiedenis(Protocol):
+    """Optional extra for the rules on verzoeken (TR347, TR374): earlier WMO315/WMO317 of an aanbieder."""
+
+    def referentie_aanbieder_bekend(self, agb: str, referentie: str) -> bool:
+        """Was this ReferentieAanbieder used before by ``agb`` in a verzoek (TR347)?"""
+        ...
+
+    def verzoek_onderhanden(self, agb: str, bsn: str) -> bool:
+        """Has ``agb`` a verzoek for this client not yet answered with a 319 'afgewezen' or a 301 (TR374)?"""
+        ...
+
+
 class Berichtgeschiedenis(Protocol):
     """Earlier messages and toewijzingen, as far as the level-3 rules ask for them."""
 
@@ -122,6 +135,9 @@ class GeheugenGeschiedenis:
     eerdere_prestaties: list[EerderePrestatie] = field(default_factory=list)
     declaratienummers: set[tuple[str, str]] = field(default_factory=set)
     eerdere_leveringen: list[EerdereLevering] = field(default_factory=list)
+    #: (agb, ReferentieAanbieder) of earlier verzoeken, and (agb, bsn) of verzoeken still open.
+    referenties_aanbieder: set[tuple[str, str]] = field(default_factory=set)
+    onderhanden_verzoeken: set[tuple[str, str]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self._per_nummer = {(t.agb, t.toewijzingnummer): t for t in self.toegewezen}
@@ -158,3 +174,9 @@ class GeheugenGeschiedenis:
             for levering in self.eerdere_leveringen
             if levering.agb == agb and levering.toewijzingnummer == toewijzingnummer
         ]
+
+    def referentie_aanbieder_bekend(self, agb: str, referentie: str) -> bool:
+        return (agb, referentie) in self.referenties_aanbieder
+
+    def verzoek_onderhanden(self, agb: str, bsn: str) -> bool:
+        return (agb, bsn) in self.onderhanden_verzoeken

@@ -105,7 +105,8 @@ def controleer(
         resultaat.overtredingen.extend(controle(ctx))
     if overgeslagen:
         resultaat.niet_gecontroleerd[3] = (
-            f"{', '.join(overgeslagen)}: de berichtgeschiedenis kent geen eerdere start- en stopberichten"
+            f"{', '.join(overgeslagen)}: de berichtgeschiedenis kent die eerdere berichten niet "
+            "(start en stop, of verzoeken)"
         )
     resultaat.overtredingen.sort(key=lambda o: (regels[o.regel].niveau, o.klasse.regelnummer))
     return resultaat

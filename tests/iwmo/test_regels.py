@@ -24,6 +24,7 @@ from maatwerk.iwmo.valideer import valideer
 from tests.iwmo.conftest import bewerk, voorbeeld
 
 AGB = "65656055"
+AGB_315 = "42420001"  # the aanbieder of the example WMO315
 VANDAAG = dt.date(2026, 12, 1)
 
 
@@ -591,6 +592,21 @@ GEVALLEN: list[tuple[str, str, object]] = [
             voorbeeld("WMO317"),
             GeheugenGeschiedenis(
                 toegewezen=[_toewijzing(10071, "999900006", "01A12"), GEWIJZIGD_317.toegewezen[1]]
+            ),
+        ),
+    ),
+    (
+        "TR347",
+        "WMO315",
+        (voorbeeld("WMO315"), GeheugenGeschiedenis(referenties_aanbieder={(AGB_315, "42420002")})),
+    ),
+    (
+        "TR374",
+        "WMO317",
+        (
+            voorbeeld("WMO317"),
+            GeheugenGeschiedenis(
+                toegewezen=GEWIJZIGD_317.toegewezen, onderhanden_verzoeken={(AGB, "999900006")}
             ),
         ),
     ),

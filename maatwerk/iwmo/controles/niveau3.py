@@ -16,6 +16,7 @@ from maatwerk.iwmo.geschiedenis import (
     EerdereLevering,
     Leveringsgeschiedenis,
     ToegewezenProduct,
+    Verzoekgeschiedenis,
 )
 from maatwerk.iwmo.lezen import Klasse
 
@@ -730,3 +731,35 @@ def tr361(ctx: Context) -> Iterator[Overtreding]:
                     yield ctx.fout(
                         "TR361", p, "", f"product {cat}/{code or '-'} overlapt in periode met {q.pad}"
                     )
+
+
+# --- verzoeken (WMO315/WMO317): need a Verzoekgeschiedenis ------------------------------------------
+
+
+def _verzoeken(ctx: Context) -> Verzoekgeschiedenis:
+    geschiedenis = _geschiedenis(ctx)
+    assert isinstance(geschiedenis, Verzoekgeschiedenis)
+    return geschiedenis
+
+
+@regel("TR347", vraagt=Verzoekgeschiedenis)
+def tr347(ctx: Context) -> Iterator[Overtreding]:
+    """ReferentieAanbieder is unique for the aanbieder (AangevraagdProduct in 315, Verzoek in 317)."""
+    for naam in ("AangevraagdProduct", "Verzoek"):
+        for k in ctx.alle(naam):
+            referentie = k.get("ReferentieAanbieder") or ""
+            if _verzoeken(ctx).referentie_aanbieder_bekend(ctx.agb, referentie):
+                yield ctx.fout(
+                    "TR347",
+                    k,
+                    "ReferentieAanbieder",
+                    f"ReferentieAanbieder {referentie} is al eerder gebruikt",
+                )
+
+
+@regel("TR374", vraagt=Verzoekgeschiedenis)
+def tr374(ctx: Context) -> Iterator[Overtreding]:
+    """No new verzoek while one for the same client and aanbieder is still open."""
+    for client in ctx.clienten():
+        if _verzoeken(ctx).verzoek_onderhanden(ctx.agb, client.get("Bsn") or ""):
+            yield ctx.fout("TR374", client, "Bsn", "er is al een verzoek voor deze cliënt in behandeling")
