@@ -81,3 +81,51 @@ def test_externe_entiteiten_worden_niet_opgelost(tmp_path) -> None:  # type: ign
     xml = xml.replace(">9003<", ">&e;<")
     with pytest.raises(Onleesbaar, match="DOCTYPE"):
         lees(xml.encode())
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["WMO301", "WMO305", "WMO307", "WMO315", "WMO317", "WMO319", "WMO323"]),
+    st.integers(min_value=0, max_value=10_000),
+    st.binary(max_size=8),
+)
+def test_beschadigd_bericht_geeft_een_rapport_en_nooit_een_crash(
+    bericht: str, positie: int, rommel: bytes
+) -> None:
+    """Any corruption of an example is refused (Onleesbaar) or reported; nothing else escapes."""
+    xml = voorbeeld(bericht)
+    positie %= len(xml)
+    bewerkt = xml[:positie] + rommel + xml[positie + len(rommel) :]
+    try:
+        resultaat = valideer(bewerkt)
+    except Onleesbaar as fout:
+        assert str(fout).startswith("invoer: ")
+        return
+    if bewerkt == xml:
+        assert resultaat.geldig
+    for item in resultaat.als_lijst():
+        assert item["regel"] and item["tekst"]
+
+
+EXTREME_DATUMS = ["-2023-04-01", "0001-01-01", "9999-12-31", "12023-04-01", "2023-02-28", "2024-02-29"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(["WMO301", "WMO305", "WMO307", "WMO315", "WMO317", "WMO319", "WMO323"]),
+    st.integers(min_value=0, max_value=50),
+    st.sampled_from(EXTREME_DATUMS),
+)
+def test_extreme_datums_worden_beoordeeld_zonder_crash(bericht: str, welke: int, waarde: str) -> None:
+    """xs:date allows years Python cannot represent; every level still answers (levels 2-4, with history)."""
+    import re
+
+    from tests.iwmo.test_regels import SCHOON, geschiedenis
+
+    xml = voorbeeld(bericht).decode()
+    datums = list(re.finditer(r">(\d{4}-\d{2}-\d{2})<", xml))
+    m = datums[welke % len(datums)]
+    bewerkt = (xml[: m.start(1)] + waarde + xml[m.end(1) :]).encode()
+    resultaat = valideer(bewerkt, SCHOON.get(bericht, geschiedenis()), dt.date(2026, 12, 1))
+    for item in resultaat.als_lijst():
+        assert item["regel"] and item["tekst"]

@@ -69,7 +69,14 @@ def regel(code: str, vraagt: type | None = None) -> Callable[[Controle], Control
 
 
 def datum(tekst: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(tekst) if tekst else None
+    """An XSD-valid date. xs:date also allows years like -2023 or 12023, outside Python's range: those
+    become ``date.min`` / ``date.max``, so the date rules (TR135, CS100, ...) still judge them."""
+    if not tekst:
+        return None
+    try:
+        return dt.date.fromisoformat(tekst)
+    except ValueError:
+        return dt.date.min if tekst.startswith("-") or tekst.startswith("0000") else dt.date.max
 
 
 def geheel(tekst: str | None) -> int | None:

@@ -15,6 +15,8 @@ from maatwerk.iwmo.lezen import Klasse
 
 
 def _jaren_terug(datum_: dt.date, jaren: int) -> dt.date:
+    if datum_.year - jaren < dt.MINYEAR:
+        return dt.date.min
     try:
         return datum_.replace(year=datum_.year - jaren)
     except ValueError:  # 29 February
@@ -22,6 +24,8 @@ def _jaren_terug(datum_: dt.date, jaren: int) -> dt.date:
 
 
 def _maandeinde(d: dt.date) -> dt.date:
+    if d.month == 12:
+        return d.replace(day=31)
     volgende = d.replace(day=28) + dt.timedelta(days=4)
     return volgende - dt.timedelta(days=volgende.day)
 

@@ -197,6 +197,8 @@ def _weken(begin: dt.date, eind: dt.date) -> int:
 
 
 def _zondagen(begin: dt.date, eind: dt.date) -> int:
+    if begin > dt.date.max - dt.timedelta(days=7):
+        return int(begin.weekday() == 6 and begin <= eind)
     eerste = begin + dt.timedelta(days=(6 - begin.weekday()) % 7)
     return 0 if eerste > eind else (eind - eerste).days // 7 + 1
 
@@ -389,6 +391,8 @@ def _maandbegin(d: dt.date) -> dt.date:
 
 
 def _maandeinde(d: dt.date) -> dt.date:
+    if d.month == 12:
+        return d.replace(day=31)
     volgende = d.replace(day=28) + dt.timedelta(days=4)
     return volgende - dt.timedelta(days=volgende.day)
 
