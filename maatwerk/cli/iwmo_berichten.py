@@ -24,7 +24,7 @@ from rich.markup import escape
 console = Console(highlight=False)
 fouten_console = Console(stderr=True, highlight=False)
 
-MAP_HULP = "Map van de bestandsuitwisseling (standaard MAATWERK_IWMO_MAP of var/iwmo)."
+MAP_HULP = "Map van de bestandsuitwisseling (standaard MAATWERK_IWMO_MAP, anders var/iwmo)."
 
 
 def _django(wortel: Path | None) -> None:
@@ -185,7 +185,8 @@ def aanbieder(
             dt.date.fromisoformat(f"{declareer}-01")
         except ValueError:
             _stop(f"--declareer {declareer!r}: verwacht een maand als JJJJ-MM", False)
-    map_ = Bestandsmap(wortel or os.environ.get("MAATWERK_IWMO_MAP") or Path("var") / "iwmo")
+    standaard = Path(os.environ.get("MAATWERK_DATA_DIR", "var")) / "iwmo"
+    map_ = Bestandsmap(wortel or os.environ.get("MAATWERK_IWMO_MAP") or standaard)
     try:
         sim = Aanbieder(map_, agb, Fouten(frozenset(fouten)))
         map_.map(agb, "inbox")

@@ -101,6 +101,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it; collectstatic fills it
 MAATWERK_GEMEENTE = os.environ.get("MAATWERK_GEMEENTE", "Voorbeeldstad")
+# iWmo file drop: an inbox and outbox per aanbieder (docs/iwmo.md, "Transport").
+MAATWERK_IWMO_MAP = os.environ.get("MAATWERK_IWMO_MAP") or str(DATA_DIR / "iwmo")
 
 LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/"

@@ -84,3 +84,18 @@ def test_financien_toont_gedeclareerd_naast_toegewezen(client, gedeclareerd):
     assert r.status_code == 200
     tekst = r.content.decode()
     assert "iWmo-declaraties" in tekst
+
+
+def test_demo_wisselt_berichten_uit_met_de_gesimuleerde_aanbieder(settings, tmp_path):
+    from maatwerk.apps.berichten.webdemo import laad_demo
+    from maatwerk.apps.besluiten.webdemo import laad_demo as besluiten_demo
+    from maatwerk.apps.cases.demo import laad_demo as zaken_demo
+
+    settings.MAATWERK_IWMO_MAP = str(tmp_path / "iwmo")
+    zaken_demo(16)
+    besluiten_demo()
+    melding = laad_demo()
+    soorten = set(Bericht.objects.values_list("berichttype", flat=True))
+    assert {"WMO301", "WMO302", "WMO305", "WMO306", "WMO323", "WMO325"} <= soorten, melding
+    assert "iWmo-berichten uitgewisseld" in melding
+    assert laad_demo() == "iWmo-berichten bestaan al; niets toegevoegd."

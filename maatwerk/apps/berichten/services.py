@@ -58,8 +58,8 @@ class Onverwerkbaar(ValueError):
 
 
 def transport() -> Bestandsmap:
-    """The configured file drop (``MAATWERK_IWMO_MAP``, default ``<BASE_DIR>/var/iwmo``)."""
-    wortel = getattr(settings, "MAATWERK_IWMO_MAP", None) or Path(settings.BASE_DIR) / "var" / "iwmo"
+    """The configured file drop (``MAATWERK_IWMO_MAP``, default ``<DATA_DIR>/iwmo``, i.e. ``var/iwmo``)."""
+    wortel = getattr(settings, "MAATWERK_IWMO_MAP", None) or Path(settings.DATA_DIR) / "iwmo"
     return Bestandsmap(wortel)
 
 
