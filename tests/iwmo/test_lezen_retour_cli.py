@@ -149,3 +149,19 @@ def test_pakket_importeert_geen_django() -> None:
         "sys.exit(1 if any(m == 'django' or m.startswith('django.') for m in sys.modules) else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_elke_retourcode_staat_in_de_xsd_enumeratie() -> None:
+    """Every retourcode the catalogue uses is in LDT_RetourCode of the official basisschema (the authority)."""
+    from maatwerk.iwmo.berichten import XSD
+    from maatwerk.iwmo.catalogus import catalogus
+    from maatwerk.iwmo.retour import GEEN_OPMERKING, NIET_BEOORDEELD, TECHNISCH_AFGEKEURD, VOLLEDIG_TOEGEWEZEN
+
+    xs = "{http://www.w3.org/2001/XMLSchema}"
+    boom = etree.parse(str(XSD / "officieel" / "basisschema.xsd"))
+    type_ = next(t for t in boom.getroot().iter(f"{xs}simpleType") if t.get("name") == "LDT_RetourCode")
+    toegestaan = {e.get("value") for e in type_.iter(f"{xs}enumeration")}
+    gebruikt = {r.retourcode for r in catalogus().regels.values() if r.retourcode}
+    assert (
+        gebruikt | {GEEN_OPMERKING, NIET_BEOORDEELD, TECHNISCH_AFGEKEURD, VOLLEDIG_TOEGEWEZEN} <= toegestaan
+    )
