@@ -152,7 +152,7 @@ def test_pakket_importeert_geen_django() -> None:
 
 
 def test_elke_retourcode_staat_in_de_xsd_enumeratie() -> None:
-    """Every retourcode the catalogue uses is in LDT_RetourCode of the official basisschema (the authority)."""
+    """Every retourcode the catalogue uses is in LDT_RetourCode of the official basisschema."""
     from maatwerk.iwmo.berichten import XSD
     from maatwerk.iwmo.catalogus import catalogus
     from maatwerk.iwmo.retour import GEEN_OPMERKING, NIET_BEOORDEELD, TECHNISCH_AFGEKEURD, VOLLEDIG_TOEGEWEZEN
