@@ -36,7 +36,7 @@ from maatwerk.iwmo.valideer import Validatieresultaat, controleer
 
 from .models import Bericht, Berichtstatus, Prestatie, Richting, Verzoek, Verzoeksoort, Verzoekstatus
 from .tarieven import contracttarief
-from .termijnen import uiterlijk
+from .termijnen import Soort, uiterlijk
 
 __all__ = [
     "Onverwerkbaar",
@@ -283,6 +283,7 @@ def _heen_ontvangen(
         retour_type, aanbieder, header.get("Ontvanger") or "", vandaag, heen=heen, status=Berichtstatus.RETOUR
     )
     retour.client_bsn = heen.client_bsn
+    termijn: Soort
     if soort == "WMO323":
         xml = bouw_wmo325(resultaat, retour.identificatie, vandaag, afwijzingen)
         termijn = "declaratie_antwoord"
@@ -620,6 +621,10 @@ def _sluit_verzoeken(bsn: str, aanbieder: Aanbieder, bericht: Bericht) -> None:
 
 # --- deciding a verzoek ----------------------------------------------------------------------------
 
+#: TextChoices members as plain str (without django-stubs mypy types them as (value, label) tuples).
+V_TOEGEKEND = str(Verzoekstatus.TOEGEKEND)
+V_AFGEWEZEN = str(Verzoekstatus.AFGEWEZEN)
+V_IN_ONDERZOEK = str(Verzoekstatus.IN_ONDERZOEK)
 REDENEN_AFWIJZING = ("1", "2", "3", "4", "5", "6", "7", "8", "9")  # WJ759
 
 
@@ -640,22 +645,22 @@ def beslis_verzoek(
         verzoek = (
             Verzoek.objects.select_for_update().select_related("aanbieder", "zaak__client").get(pk=verzoek.pk)
         )
-        if verzoek.status in (Verzoekstatus.TOEGEKEND, Verzoekstatus.AFGEWEZEN):
+        if verzoek.status in (V_TOEGEKEND, V_AFGEWEZEN):
             raise levering.Geweigerd(
                 f"Over dit verzoek is al beslist ({verzoek.get_status_display().lower()})."
             )
-        if besluit not in (Verzoekstatus.TOEGEKEND, Verzoekstatus.AFGEWEZEN, Verzoekstatus.IN_ONDERZOEK):
+        if besluit not in (V_TOEGEKEND, V_AFGEWEZEN, V_IN_ONDERZOEK):
             raise levering.Geweigerd("Besluit: kies toekennen, afwijzen of in onderzoek nemen.")
-        if besluit == Verzoekstatus.AFGEWEZEN and reden_afwijzing not in REDENEN_AFWIJZING:
+        if besluit == V_AFGEWEZEN and reden_afwijzing not in REDENEN_AFWIJZING:
             raise levering.Geweigerd("Reden afwijzing: kies een reden uit de lijst (verplicht bij afwijzen).")
-        if besluit == Verzoekstatus.IN_ONDERZOEK and verzoek.status == Verzoekstatus.IN_ONDERZOEK:
+        if besluit == V_IN_ONDERZOEK and verzoek.status == V_IN_ONDERZOEK:
             raise levering.Geweigerd("Dit verzoek is al in onderzoek.")
         verzoek.status = besluit
-        verzoek.reden_afwijzing = reden_afwijzing if besluit == Verzoekstatus.AFGEWEZEN else ""
+        verzoek.reden_afwijzing = reden_afwijzing if besluit == V_AFGEWEZEN else ""
         verzoek.toelichting = toelichting.strip()
         verzoek.beslist_door = user
         verzoek.beslist_op = timezone.now()
-        if besluit != Verzoekstatus.TOEGEKEND:
+        if besluit != V_TOEGEKEND:
             antwoord = _nieuw_uit(
                 "WMO319",
                 verzoek.aanbieder,
@@ -672,7 +677,7 @@ def beslis_verzoek(
                 antwoord.identificatie,
                 vandaag,
                 verzoek.referentie_aanbieder,
-                "1" if besluit == Verzoekstatus.AFGEWEZEN else "2",
+                "1" if besluit == V_AFGEWEZEN else "2",
                 verzoek.reden_afwijzing or None,
             )
             _verstuur(antwoord, xml, kanaal)

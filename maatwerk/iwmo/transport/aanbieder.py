@@ -124,12 +124,12 @@ class Aanbieder:
             else:
                 codes = sorted(
                     {
-                        w
+                        str(w)
                         for k in _alle_klassen(gelezen)
                         for s, p, w in k.items
                         if s == "veld" and p.endswith("RetourCode")
                     }
-                )  # type: ignore[misc]
+                )
                 self.staat["antwoorden"].append(
                     {"bericht": soort, "identificatie": ident, "retourcodes": codes}
                 )

@@ -52,7 +52,7 @@ class _Bouwer:
         return el
 
     def klaar(self) -> bytes:
-        xml = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        xml: bytes = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
         validator = schema(self.bericht)
         if not validator.validate(etree.fromstring(xml)):
             raise OngeldigBericht(f"{self.bericht} voldoet niet aan het XSD: {validator.error_log}")
