@@ -330,3 +330,23 @@ def test_creditprestatie_op_toegekende_debet_wordt_toegekend(toegewezen, uitwiss
     )
     o = services.ontvang(xml, vandaag=dag)
     assert "TR323" in {r["regel"] for r in o.retourcodes}
+
+
+def test_na_tijdelijke_stop_hervat_een_nieuwe_start_de_levering(toegewezen, uitwisseling):
+    from maatwerk.iwmo.transport.opbouw import Clientgegevens, Levering, wmo305, wmo307
+
+    t = toegewezen
+    gestart(uitwisseling, t)
+    client = Clientgegevens(t.zaak.client.bsn, "1941-04-02", "0", "Berg1")
+    stop_op = t.ingangsdatum + dt.timedelta(days=10)
+    stop = Levering(t.pk, "01", t.productcode, t.ingangsdatum, t.ingangsdatum, stop_op, "20")
+    dag = t.ingangsdatum + dt.timedelta(days=30)
+    services.ontvang(wmo307(t.aanbieder.agb_code, "9999", "STOP1", dag, client, [stop]), vandaag=dag)
+    herstart = Levering(t.pk, "01", t.productcode, t.ingangsdatum, stop_op + dt.timedelta(days=7))
+    o = services.ontvang(
+        wmo305(t.aanbieder.agb_code, "9999", "HERSTART", dag, client, [herstart]), vandaag=dag
+    )
+    assert o.verwerkt and not o.meldingen, (o.retourcodes, o.meldingen)
+    t.refresh_from_db()
+    assert (t.levering_gestart_op, t.levering_gestopt_op) == (herstart.begindatum, None)
+    assert t.zaak.status == Status.LEVERING_GESTART

@@ -296,10 +296,13 @@ def _vergrendeld(toewijzing: Toewijzing) -> Toewijzing:
 
 
 def start_levering(toewijzing: Toewijzing, user: Any, datum: dt.date) -> Toewijzing:
-    """The aanbieder records the start of delivery; zaak -> 'levering gestart'."""
+    """The aanbieder records the start of delivery (or its restart after a temporary stop, reason 20)."""
     with transaction.atomic():
         toewijzing = _vergrendeld(toewijzing)
-        if toewijzing.levering_gestart_op is not None:
+        hervat = toewijzing.levering_gestopt_op is not None and toewijzing.reden_beeindiging == "20"
+        if hervat and datum <= toewijzing.levering_gestopt_op:
+            raise Geweigerd("Startdatum: ligt niet na de tijdelijke stop; de levering hervat daarna.")
+        if toewijzing.levering_gestart_op is not None and not hervat:
             raise Geweigerd(f"De levering is al gestart op {toewijzing.levering_gestart_op:%d-%m-%Y}.")
         if datum < toewijzing.ingangsdatum:
             raise Geweigerd(
@@ -310,7 +313,16 @@ def start_levering(toewijzing: Toewijzing, user: Any, datum: dt.date) -> Toewijz
             raise Geweigerd("Startdatum: ligt na de einddatum van de toewijzing.")
         toewijzing.levering_gestart_op = datum
         toewijzing.start_vastgelegd_door = user
-        toewijzing.save(update_fields=["levering_gestart_op", "start_vastgelegd_door"])
+        # After a temporary stop (WMO588 reden 20) a new start resumes the delivery.
+        toewijzing.levering_gestopt_op, toewijzing.reden_beeindiging = None, ""
+        toewijzing.save(
+            update_fields=[
+                "levering_gestart_op",
+                "start_vastgelegd_door",
+                "levering_gestopt_op",
+                "reden_beeindiging",
+            ]
+        )
         if toewijzing.zaak.status == S_TOEGEWEZEN:
             zet_status(toewijzing.zaak, S_LEVERING_GESTART, user, f"levering gestart op {datum:%d-%m-%Y}")
         log_persoonsgegevens(
