@@ -350,3 +350,37 @@ def test_na_tijdelijke_stop_hervat_een_nieuwe_start_de_levering(toegewezen, uitw
     t.refresh_from_db()
     assert (t.levering_gestart_op, t.levering_gestopt_op) == (herstart.begindatum, None)
     assert t.zaak.status == Status.LEVERING_GESTART
+
+
+def test_elk_berichttype_dat_maatwerk_schrijft_voldoet_aan_het_xsd(toegewezen, uitwisseling, consulent):
+    """301, 306, 308, 316, 318, 319 and 325 from the flows above, all checked in one outbox."""
+    from maatwerk.iwmo.transport.opbouw import Clientgegevens, Levering, wmo307
+
+    t = toegewezen
+    sim = gestart(uitwisseling, t)  # 301, 306
+    maand = volgende_maand(t.ingangsdatum)
+    dag = volgende_maand(maand)
+    sim.ronde(dag, f"{maand:%Y-%m}")
+    services.ontvang_alles(vandaag=dag)  # 325
+    client = Clientgegevens(t.zaak.client.bsn, "1941-04-02", "0", "Berg1")
+    stop = Levering(t.pk, "01", t.productcode, t.ingangsdatum, t.ingangsdatum, dag, "19")
+    services.ontvang(wmo307(t.aanbieder.agb_code, "9999", "STOP", dag, client, [stop]), vandaag=dag)  # 308
+    services.ontvang(verzoek_om_wijziging(t), vandaag=dag)  # 318
+    xml = (Path(__file__).parent / "data" / "WMO315.xml").read_bytes()
+    xml = xml.replace(b">42420001<", f">{t.aanbieder.agb_code}<".encode(), 1)
+    xml = xml.replace(b"<wmo315:Ontvanger>0384<", b"<wmo315:Ontvanger>9999<")
+    services.ontvang(xml, vandaag=dag)  # 316 (with S329 on the unknown product codes)
+    verzoek = Verzoek.objects.get()
+    services.beslis_verzoek(verzoek, consulent, "afgewezen", "3", vandaag=dag)  # 319
+    outbox = Bestandsmap(uitwisseling).map(t.aanbieder.agb_code, "outbox")
+    gelezen = [lees(p) for p in outbox.rglob("*.xml")]
+    assert {g.type.naam for g in gelezen} == {
+        "WMO301",
+        "WMO306",
+        "WMO308",
+        "WMO316",
+        "WMO318",
+        "WMO319",
+        "WMO325",
+    }
+    assert all(g.xsd_geldig for g in gelezen), [g.xsd_fouten for g in gelezen if not g.xsd_geldig]
