@@ -13,6 +13,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -435,6 +436,8 @@ def _declaratie(
     afwijzingen: dict[str, list[str]] = {}
     extra: list[dict[str, Any]] = []
     gemeente = levering.gemeente()
+    toewijzingen: dict[int, int | None] = {}
+    rijen: list[Prestatie] = []
     for d in gelezen.klassen:
         heen.kenmerk = (d.get("DeclaratieNummer") or "")[:12]
         for client in d.kinderen("Client") if d.naam == "Declaratie" else ():
@@ -445,43 +448,51 @@ def _declaratie(
                 begin = _datum(p.get("ProductPeriode/Begindatum")) or heen.dagtekening
                 eenheid = p.get("Eenheid") or ""
                 eigen: list[tuple[str, str, str, str]] = []
-                verwacht = contracttarief(gemeente, eenheid, begin)
+                verwacht = _contracttarief(gemeente, eenheid, begin)
                 if verwacht is not None and tarief != verwacht:
-                    eigen.append(
-                        (TR418, "TR418", "ProductTarief", f"tarief {tarief}, contracttarief {verwacht}")
-                    )
+                    tekst = f"tarief {tarief}, contracttarief {verwacht}"
+                    eigen.append((TR418, "TR418", "ProductTarief", tekst))
                 if eenheid != "83" and bedrag != volume * tarief:
-                    eigen.append(
-                        (TR346, "TR346", "IngediendBedrag", f"bedrag {bedrag} is niet {volume} x {tarief}")
-                    )
+                    tekst = f"bedrag {bedrag} is niet {volume} x {tarief}"
+                    eigen.append((TR346, "TR346", "IngediendBedrag", tekst))
                 for code, regel, element, tekst in eigen:
                     afwijzingen.setdefault(ref, []).append(code)
                     extra.append(
                         {"element": f"{p.pad}/{element}", "code": code, "regel": regel, "tekst": tekst}
                     )
-                toegekend = _goed(p, codes) and ref not in afwijzingen
                 nummer = int(p.get("ToewijzingNummer") or 0)
-                Prestatie.objects.create(
-                    bericht=heen,
-                    aanbieder=aanbieder,
-                    toewijzing=_toewijzing(aanbieder, str(nummer)),
-                    referentienummer=ref,
-                    vorig_referentienummer=p.get("ProductReferentie/VorigReferentieNummer") or "",
-                    toewijzingnummer=nummer,
-                    bsn=client.get("Bsn") or "",
-                    productcategorie=p.get("ProductCategorie") or "",
-                    productcode=p.get("ProductCode") or "",
-                    begindatum=begin,
-                    einddatum=_datum(p.get("ProductPeriode/Einddatum")) or begin,
-                    volume=volume,
-                    eenheid=eenheid,
-                    tarief=tarief,
-                    bedrag=bedrag,
-                    debet=p.get("IngediendBedrag/DebetCredit") != "C",
-                    toegekend=toegekend,
-                    retourcodes=codes.get(id(p), []) + afwijzingen.get(ref, []),
+                if nummer not in toewijzingen:
+                    t = _toewijzing(aanbieder, str(nummer))
+                    toewijzingen[nummer] = t.pk if t is not None else None
+                rijen.append(
+                    Prestatie(
+                        bericht=heen,
+                        aanbieder=aanbieder,
+                        toewijzing_id=toewijzingen[nummer],
+                        referentienummer=ref,
+                        vorig_referentienummer=p.get("ProductReferentie/VorigReferentieNummer") or "",
+                        toewijzingnummer=nummer,
+                        bsn=client.get("Bsn") or "",
+                        productcategorie=p.get("ProductCategorie") or "",
+                        productcode=p.get("ProductCode") or "",
+                        begindatum=begin,
+                        einddatum=_datum(p.get("ProductPeriode/Einddatum")) or begin,
+                        volume=volume,
+                        eenheid=eenheid,
+                        tarief=tarief,
+                        bedrag=bedrag,
+                        debet=p.get("IngediendBedrag/DebetCredit") != "C",
+                        toegekend=_goed(p, codes) and ref not in afwijzingen,
+                        retourcodes=codes.get(id(p), []) + afwijzingen.get(ref, []),
+                    )
                 )
+    Prestatie.objects.bulk_create(rijen, batch_size=1000)
     return afwijzingen, extra
+
+
+@lru_cache(maxsize=256)
+def _contracttarief(gemeente: str, eenheid: str, datum: dt.date) -> int | None:
+    return contracttarief(gemeente, eenheid, datum)
 
 
 def _retour_ontvangen(heen: Bericht, gelezen: Gelezen, user: Any) -> Ontvangst:

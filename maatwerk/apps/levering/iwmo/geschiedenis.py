@@ -33,14 +33,25 @@ def _product(t: Toewijzing) -> ToegewezenProduct:
 
 
 class DatabaseGeschiedenis:
-    """Read-only answers from the database; it never writes (``maatwerk iwmo valideer`` stores nothing)."""
+    """Read-only answers from the database; it never writes (``maatwerk iwmo valideer`` stores nothing).
+
+    Make one per message: earlier prestaties are cached per aanbieder for the lifetime of the object.
+    """
+
+    def __init__(self) -> None:
+        self._per_referentie: dict[str, dict[str, EerderePrestatie]] = {}
+        self._toewijzing: dict[tuple[str, int], ToegewezenProduct | None] = {}
+        self._prestaties: dict[tuple[str, int], list[EerderePrestatie]] = {}
 
     def _toewijzingen(self):  # type: ignore[no-untyped-def]
         return Toewijzing.objects.select_related("zaak__client", "aanbieder")
 
     def toewijzing(self, agb: str, toewijzingnummer: int) -> ToegewezenProduct | None:
-        t = self._toewijzingen().filter(pk=toewijzingnummer, aanbieder__agb_code=agb).first()
-        return None if t is None else _product(t)
+        sleutel = (agb, toewijzingnummer)
+        if sleutel not in self._toewijzing:
+            t = self._toewijzingen().filter(pk=toewijzingnummer, aanbieder__agb_code=agb).first()
+            self._toewijzing[sleutel] = None if t is None else _product(t)
+        return self._toewijzing[sleutel]
 
     def toewijzingen(self, agb: str, bsn: str) -> Sequence[ToegewezenProduct]:
         return [
@@ -53,18 +64,25 @@ class DatabaseGeschiedenis:
         ).exists()
 
     def prestaties(self, agb: str, toewijzingnummer: int) -> Sequence[EerderePrestatie]:
-        return [
-            _prestatie(p)
-            for p in Prestatie.objects.filter(aanbieder__agb_code=agb, toewijzingnummer=toewijzingnummer)
-        ]
+        sleutel = (agb, toewijzingnummer)
+        if sleutel not in self._prestaties:
+            self._prestaties[sleutel] = [
+                _prestatie(p)
+                for p in Prestatie.objects.filter(
+                    aanbieder__agb_code=agb, toewijzingnummer=toewijzingnummer
+                ).select_related("aanbieder")
+            ]
+        return self._prestaties[sleutel]
 
     def prestatie(self, agb: str, referentienummer: str) -> EerderePrestatie | None:
-        p = (
-            Prestatie.objects.filter(aanbieder__agb_code=agb, referentienummer=referentienummer)
-            .order_by("-toegekend", "pk")
-            .first()
-        )
-        return None if p is None else _prestatie(p)
+        """Looked up in one query per aanbieder per validation (a 323 asks this for every prestatie)."""
+        if agb not in self._per_referentie:
+            rijen = Prestatie.objects.filter(aanbieder__agb_code=agb).select_related("aanbieder")
+            index: dict[str, EerderePrestatie] = {}
+            for p in rijen.order_by("toegekend", "-pk"):  # the granted, oldest one wins
+                index[p.referentienummer] = _prestatie(p)
+            self._per_referentie[agb] = index
+        return self._per_referentie[agb].get(referentienummer)
 
     def leveringen(self, agb: str, toewijzingnummer: int) -> Sequence[EerdereLevering]:
         """The current start and stop of the toewijzing, as the Toewijzing records them (one of each)."""
