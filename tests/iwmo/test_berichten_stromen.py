@@ -384,3 +384,19 @@ def test_elk_berichttype_dat_maatwerk_schrijft_voldoet_aan_het_xsd(toegewezen, u
         "WMO325",
     }
     assert all(g.xsd_geldig for g in gelezen), [g.xsd_fouten for g in gelezen if not g.xsd_geldig]
+
+
+def test_bericht_dat_niet_aan_het_xsd_voldoet_krijgt_geen_retour_en_wordt_niet_opgeslagen(
+    uitwisseling, tmp_path
+):
+    from tests.iwmo.conftest import voorbeeld
+
+    xml = voorbeeld("WMO305").replace(b"<wmo305:Geslacht>1<", b"<wmo305:Geslacht>X<")
+    pad = tmp_path / "fout.xml"
+    pad.write_bytes(xml)
+    r = CliRunner().invoke(iwmo, ["ontvang", str(pad), "--json"])
+    uit = json.loads(r.output)
+    assert r.exit_code == 1 and uit["verwerkt"] is False and uit["retourbestand"] is None
+    assert uit["retourcodes"] and {x["regel"] for x in uit["retourcodes"]} == {"XSD"}
+    assert Bericht.objects.count() == 0
+    assert not list(Path(uitwisseling).rglob("*.xml"))
