@@ -24,7 +24,7 @@ def uitwisseling_met_declaratie(demo, settings, tmp_path):
     from maatwerk.apps.berichten import services
     from tests.besluiten.conftest import maak_zaak
     from tests.iwmo.test_berichten_keten import wijs_toe
-    from tests.iwmo.test_berichten_stromen import gestart, volgende_maand
+    from tests.iwmo.test_berichten_stromen import gestart, verzoek_om_wijziging, volgende_maand
 
     settings.MAATWERK_IWMO_MAP = str(tmp_path / "iwmo")
     consulent = User.objects.get(username="consulent")
@@ -35,6 +35,7 @@ def uitwisseling_met_declaratie(demo, settings, tmp_path):
     maand = volgende_maand(t.ingangsdatum)
     sim.ronde(volgende_maand(maand), f"{maand:%Y-%m}")
     services.ontvang_alles(vandaag=volgende_maand(maand))
+    services.ontvang(verzoek_om_wijziging(t), vandaag=volgende_maand(maand))
     return zaak
 
 
@@ -59,6 +60,11 @@ def test_berichtgeschiedenis_toegankelijk_op_1280_en_375(
     page.get_by_text("Toon de XML").click()
     controleer_toegankelijkheid(page, "bericht-323")
     _bekijk(page, f"{basis}/iwmo/", "iwmo-werklijst")
+    page.get_by_role("link", name="Verzoek om wijziging (WMO317) 9003").click()
+    controleer_toegankelijkheid(page, "verzoek")
+    page.get_by_label("In onderzoek nemen (antwoordbericht WMO319)").check()
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    expect(page.get_by_text("Het besluit op het verzoek is vastgelegd.")).to_be_visible()
     uitloggen(page)
     inloggen(page, basis, "aanbieder")
     _bekijk(page, f"{basis}/iwmo/aanbieder/", "berichten-aanbieder")
