@@ -7,6 +7,8 @@ violations, and no sideways scrolling on the phone width.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -69,6 +71,8 @@ def test_berichtgeschiedenis_toegankelijk_op_1280_en_375(
     inloggen(page, basis, "aanbieder")
     _bekijk(page, f"{basis}/iwmo/aanbieder/", "berichten-aanbieder")
     expect(page.get_by_role("link", name="WMO323")).to_be_visible()
+    _bekijk(page, f"{basis}/financien/", "financien-met-iwmo-declaraties")
+    expect(page.get_by_role("heading", name=re.compile("iWmo-declaraties"))).to_be_visible()
 
     smal = browser.new_context(viewport={"width": 375, "height": 740}, locale="nl-NL")
     try:
