@@ -129,6 +129,7 @@ def test_hele_keten_via_bestandsuitwisseling_met_aanbieder_als_tweede_proces(dri
         iwmo, ["ontvang", str(declaratie[0]), "--json", "--vandaag", dag.isoformat()], catch_exceptions=False
     )
     uit = json.loads(resultaat.output)
+    assert set(uit) == {"bericht", "identificatie", "verwerkt", "retourcodes", "retourbestand"}
     assert uit["bericht"] == "WMO323" and uit["verwerkt"] is True and uit["identificatie"]
     assert [(r["code"], r["regel"]) for r in uit["retourcodes"]] == [("9321", "TR321")]
     assert all(set(r) == {"element", "code", "regel"} for r in uit["retourcodes"])

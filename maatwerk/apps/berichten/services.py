@@ -66,7 +66,7 @@ def transport() -> Bestandsmap:
 
 @dataclass
 class Ontvangst:
-    """The outcome of :func:`ontvang` (the ``--json`` contract of ``maatwerk iwmo ontvang``)."""
+    """The outcome of :func:`ontvang`; :meth:`als_dict` is the ``--json`` of ``maatwerk iwmo ontvang``."""
 
     bericht: str
     identificatie: str | None
@@ -85,8 +85,6 @@ class Ontvangst:
                 {"element": r["element"], "code": r["code"], "regel": r["regel"]} for r in self.retourcodes
             ],
             "retourbestand": self.retourbestand,
-            "status": self.status,
-            "meldingen": self.meldingen,
         }
 
 
