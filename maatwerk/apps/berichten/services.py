@@ -203,7 +203,9 @@ def ontvang(
     if aanbieder is None:
         raise Onverwerkbaar(f"afzender {agb} is geen bekende aanbieder van de gemeente; niets verwerkt")
     with transaction.atomic():
-        resultaat = controleer(gelezen, DatabaseGeschiedenis(), vandaag)
+        geschiedenis = DatabaseGeschiedenis()
+        geschiedenis.vooraf(agb, _toewijzingnummers(gelezen))
+        resultaat = controleer(gelezen, geschiedenis, vandaag)
         sha = _sha256(inhoud)
         eerder = Bericht.objects.filter(richting=Richting.IN, sha256=sha).exists()
         heen: Bericht = Bericht.objects.create(
@@ -225,10 +227,31 @@ def ontvang(
         return _heen_ontvangen(heen, gelezen, resultaat, aanbieder, kanaal, user, vandaag, eerder)
 
 
+def _toewijzingnummers(gelezen: Gelezen) -> set[int]:
+    return {
+        int(v)
+        for k in gelezen.klassen
+        for kind in [k, *_alle_klassen(k)]
+        if (v := kind.get("ToewijzingNummer")) and v.isdigit()
+    }
+
+
+def _delen(waarden: set[Any], grootte: int = 500) -> Iterator[list[Any]]:
+    """Sorted chunks (SQLite limits the number of parameters per query)."""
+    lijst = sorted(waarden)
+    for i in range(0, len(lijst), grootte):
+        yield lijst[i : i + grootte]
+
+
 def _zaken_voor(aanbieder: Aanbieder, bsns: set[str], nummers: set[int]) -> list[Zaak]:
-    via_toewijzing = Zaak.objects.filter(toewijzingen__pk__in=nummers, toewijzingen__aanbieder=aanbieder)
-    via_bsn = Zaak.objects.filter(client__bsn__in=bsns, aanbieder=aanbieder)
-    return list((via_toewijzing | via_bsn).distinct().select_related("client"))
+    zaken: dict[int, Zaak] = {}
+    for deel in _delen(nummers):
+        rijen = Zaak.objects.filter(toewijzingen__pk__in=deel, toewijzingen__aanbieder=aanbieder)
+        zaken.update((z.pk, z) for z in rijen.select_related("client"))
+    for deel in _delen(bsns):
+        rijen = Zaak.objects.filter(client__bsn__in=deel, aanbieder=aanbieder)
+        zaken.update((z.pk, z) for z in rijen.select_related("client"))
+    return [zaken[pk] for pk in sorted(zaken)]
 
 
 def _heen_ontvangen(
@@ -250,12 +273,7 @@ def _heen_ontvangen(
         for k in gelezen.klassen
         for c in ([k] if k.naam == "Client" else _alle(k, "Client"))
     }
-    nummers = {
-        int(v)
-        for k in gelezen.klassen
-        for kind in [k, *_alle_klassen(k)]
-        if (v := kind.get("ToewijzingNummer"))
-    }
+    nummers = _toewijzingnummers(gelezen)
     zaken = _zaken_voor(aanbieder, bsns, nummers)
     heen.zaken.set(zaken)
     heen.client_bsn = next(iter(bsns)) if len(bsns) == 1 else ""
@@ -434,7 +452,11 @@ def _declaratie(
     afwijzingen: dict[str, list[str]] = {}
     extra: list[dict[str, Any]] = []
     gemeente = levering.gemeente()
-    toewijzingen: dict[int, int | None] = {}
+    bekend: set[int] = set()
+    for deel in _delen(_toewijzingnummers(gelezen)):
+        bekend |= set(
+            Toewijzing.objects.filter(pk__in=deel, aanbieder=aanbieder).values_list("pk", flat=True)
+        )
     rijen: list[Prestatie] = []
     for d in gelezen.klassen:
         heen.kenmerk = (d.get("DeclaratieNummer") or "")[:12]
@@ -459,14 +481,11 @@ def _declaratie(
                         {"element": f"{p.pad}/{element}", "code": code, "regel": regel, "tekst": tekst}
                     )
                 nummer = int(p.get("ToewijzingNummer") or 0)
-                if nummer not in toewijzingen:
-                    t = _toewijzing(aanbieder, str(nummer))
-                    toewijzingen[nummer] = t.pk if t is not None else None
                 rijen.append(
                     Prestatie(
                         bericht=heen,
                         aanbieder=aanbieder,
-                        toewijzing_id=toewijzingen[nummer],
+                        toewijzing_id=nummer if nummer in bekend else None,
                         referentienummer=ref,
                         vorig_referentienummer=p.get("ProductReferentie/VorigReferentieNummer") or "",
                         toewijzingnummer=nummer,

@@ -46,6 +46,25 @@ class DatabaseGeschiedenis:
     def _toewijzingen(self):  # type: ignore[no-untyped-def]
         return Toewijzing.objects.select_related("zaak__client", "aanbieder")
 
+    def vooraf(self, agb: str, nummers: set[int]) -> None:
+        """Load the toewijzingen and earlier prestaties of these ToewijzingNummers in a few queries.
+
+        A large WMO323 refers to thousands of toewijzingen; asking them one by one costs a query each.
+        """
+        nieuw = sorted(n for n in nummers if (agb, n) not in self._toewijzing)
+        for i in range(0, len(nieuw), 500):  # SQLite allows at most 999 parameters per query
+            deel = nieuw[i : i + 500]
+            gevonden = {t.pk: t for t in self._toewijzingen().filter(pk__in=deel, aanbieder__agb_code=agb)}
+            prestaties: dict[int, list[EerderePrestatie]] = {n: [] for n in deel}
+            for p in Prestatie.objects.filter(
+                aanbieder__agb_code=agb, toewijzingnummer__in=deel
+            ).select_related("aanbieder"):
+                prestaties[p.toewijzingnummer].append(_prestatie(p))
+            for n in deel:
+                t = gevonden.get(n)
+                self._toewijzing[(agb, n)] = None if t is None else _product(t)
+                self._prestaties[(agb, n)] = prestaties[n]
+
     def toewijzing(self, agb: str, toewijzingnummer: int) -> ToegewezenProduct | None:
         sleutel = (agb, toewijzingnummer)
         if sleutel not in self._toewijzing:
