@@ -35,6 +35,9 @@ PUUR = [
     "maatwerk.apps.herindicatie.simulatie",
     "maatwerk.apps.finance.herstel",
     "maatwerk.apps.finance.inkomsten",
+    "maatwerk.iwmo.valideer",
+    "maatwerk.iwmo.retour",
+    "maatwerk.iwmo.codes",
 ]
 
 
@@ -257,6 +260,7 @@ def test_pure_contract_refuses_django():
         "maatwerk.opmaak",
         "maatwerk.regeltaal",
         "maatwerk.termijnen",
+        "maatwerk.iwmo",
         *APPS,
     ]
     assert _controleer(contract, modules, [("maatwerk.engine", "maatwerk.opmaak")])

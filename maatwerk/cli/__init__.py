@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "herindicatie": "maatwerk.cli.herindicatie:herindicatie",
     "financien": "maatwerk.cli.financien:financien",
     "regels": "maatwerk.cli.regels:regels",
+    "iwmo": "maatwerk.cli.iwmo:iwmo",
     "demo": "maatwerk.cli.web:demo",
     "serve": "maatwerk.cli.web:serve",
     "audit": "maatwerk.cli.audit:audit",

@@ -161,7 +161,7 @@ def _laders() -> list[tuple[str, Callable[[], object]]]:
             alle("maatwerk.apps.finance.tarieven:uitmiddelen_versies", "tarieven/uitmiddelen"),
         ),
         ("termijnen", functie("maatwerk.apps.cases.termijnregels:alle_versies")),
-        ("iwmo/codelijsten", functie("maatwerk.apps.levering.iwmo.codes:codelijsten")),
+        ("iwmo/codelijsten", functie("maatwerk.iwmo.codes:codelijsten")),
         ("iwmo/gemeenten", _iwmo_gemeenten),
         ("afzenders", _afzenders),
         ("feestdagen", functie("maatwerk.termijnen.regels:feestdagen_versies")),
@@ -194,7 +194,7 @@ def _afzenders() -> object:
 
 
 def _iwmo_gemeenten() -> object:
-    codes = importlib.import_module("maatwerk.apps.levering.iwmo.codes")
+    codes = importlib.import_module("maatwerk.iwmo.codes")
     return [codes._iwmo_versies(i, zoekpad.regelmappen()) for i in zoekpad.ids("iwmo/gemeenten")]
 
 

@@ -17,6 +17,8 @@ MENU: list[tuple[str, str, tuple[str, ...]]] = [
     ("beschikkingen:aanbieder_overzicht", "Mijn cliënten", (Rol.AANBIEDER,)),
     ("cases:rapportage", "Rapportage", (Rol.BELEIDSMEDEWERKER, Rol.KWALITEITSMEDEWERKER)),
     ("herindicatie:overzicht", "Herindicatie", (Rol.BELEIDSMEDEWERKER, Rol.CONSULENT, Rol.SENIOR_CONSULENT)),
+    ("berichten:werklijst", "iWmo", (Rol.CONSULENT, Rol.SENIOR_CONSULENT)),
+    ("berichten:aanbieder", "Berichten", (Rol.AANBIEDER,)),
     ("finance:overzicht", "Financiën", (Rol.BELEIDSMEDEWERKER, Rol.AANBIEDER)),
     ("beleid:toets", "Beleidstoets", (Rol.BELEIDSMEDEWERKER, Rol.FUNCTIONEEL_BEHEERDER)),
     ("audit:lijst", "Auditlog", (Rol.FUNCTIONEEL_BEHEERDER, Rol.KWALITEITSMEDEWERKER)),

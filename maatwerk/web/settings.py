@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "maatwerk.apps.bezwaren",
     "maatwerk.apps.klachten",
     "maatwerk.apps.monitor",
+    "maatwerk.apps.berichten",
 ]
 
 MIDDLEWARE = [
@@ -169,6 +170,8 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"  # filled by collectstatic (maatwerk serve)
 MAATWERK_GEMEENTE = os.environ.get("MAATWERK_GEMEENTE", "Voorbeeldstad")
+# iWmo file drop: an inbox and outbox per aanbieder (docs/iwmo.md, "Transport").
+MAATWERK_IWMO_MAP = os.environ.get("MAATWERK_IWMO_MAP") or str(DATA_DIR / "iwmo")
 
 LOGIN_URL = "/login/"
 AUTHENTICATION_BACKENDS = [

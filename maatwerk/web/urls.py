@@ -24,6 +24,7 @@ urlpatterns = [
     path("herindicatie/", include("maatwerk.apps.herindicatie.urls")),
     path("financien/", include("maatwerk.apps.finance.urls")),
     path("beleid/", include("maatwerk.apps.beleid.urls")),
+    path("iwmo/", include("maatwerk.apps.berichten.urls")),
     path("beschikkingen/", include(beschikkingen_urls)),
     path("bemiddeling/", include("maatwerk.apps.bemiddeling.urls")),
     path("schouw/", include("maatwerk.apps.schouw.urls")),

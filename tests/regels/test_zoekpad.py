@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from maatwerk.apps.cases.termijnregels import termijnregels_op
 from maatwerk.apps.finance.tarieven import regelset_van, uurtarief
 from maatwerk.apps.herindicatie.overgang import beleid_ids, versies
-from maatwerk.apps.levering.iwmo.codes import codelijsten, gemeente_iwmo
 from maatwerk.engine.kaders import register
+from maatwerk.iwmo.codes import codelijsten, gemeente_iwmo
 from maatwerk.regels import zoekpad
 from maatwerk.regels.laden import Regelfout
 

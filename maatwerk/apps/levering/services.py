@@ -8,6 +8,7 @@ levering itself knows the plan and the beschikking only through the zaak's relat
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from typing import Any
 
@@ -18,7 +19,7 @@ from django.utils import timezone
 
 from maatwerk.apps.audit import log_persoonsgegevens
 from maatwerk.apps.cases.models import Status, Zaak
-from maatwerk.apps.cases.services import zet_status
+from maatwerk.apps.cases.services import OngeldigeStatusovergang, zet_status
 
 from .iwmo import (
     IwmoClient,
@@ -40,6 +41,8 @@ __all__ = [
     "concept_afspraken",
     "gemeente",
     "getekend_zorgplan",
+    "herroep_start",
+    "herroep_stop",
     "start_levering",
     "stop_levering",
     "teken_zorgplan",
@@ -47,7 +50,9 @@ __all__ = [
     "wijs_later_toe",
     "wijs_toe",
     "wijzig_zorgplan",
+    "toegewezen_producten",
     "wmo301",
+    "wmo301_bericht",
     "zorgplan_voor",
     "zorgplan_volgt_plan",
 ]
@@ -293,10 +298,13 @@ def _vergrendeld(toewijzing: Toewijzing) -> Toewijzing:
 
 
 def start_levering(toewijzing: Toewijzing, user: Any, datum: dt.date) -> Toewijzing:
-    """The aanbieder records the start of delivery; zaak -> 'levering gestart'."""
+    """The aanbieder records the start of delivery (or its restart after a temporary stop, reason 20)."""
     with transaction.atomic():
         toewijzing = _vergrendeld(toewijzing)
-        if toewijzing.levering_gestart_op is not None:
+        hervat = toewijzing.levering_gestopt_op is not None and toewijzing.reden_beeindiging == "20"
+        if hervat and datum <= toewijzing.levering_gestopt_op:
+            raise Geweigerd("Startdatum: ligt niet na de tijdelijke stop; de levering hervat daarna.")
+        if toewijzing.levering_gestart_op is not None and not hervat:
             raise Geweigerd(f"De levering is al gestart op {toewijzing.levering_gestart_op:%d-%m-%Y}.")
         if datum < toewijzing.ingangsdatum:
             raise Geweigerd(
@@ -307,7 +315,16 @@ def start_levering(toewijzing: Toewijzing, user: Any, datum: dt.date) -> Toewijz
             raise Geweigerd("Startdatum: ligt na de einddatum van de toewijzing.")
         toewijzing.levering_gestart_op = datum
         toewijzing.start_vastgelegd_door = user
-        toewijzing.save(update_fields=["levering_gestart_op", "start_vastgelegd_door"])
+        # After a temporary stop (WMO588 reden 20) a new start resumes the delivery.
+        toewijzing.levering_gestopt_op, toewijzing.reden_beeindiging = None, ""
+        toewijzing.save(
+            update_fields=[
+                "levering_gestart_op",
+                "start_vastgelegd_door",
+                "levering_gestopt_op",
+                "reden_beeindiging",
+            ]
+        )
         if toewijzing.zaak.status == S_TOEGEWEZEN:
             zet_status(toewijzing.zaak, S_LEVERING_GESTART, user, f"levering gestart op {datum:%d-%m-%Y}")
         log_persoonsgegevens(
@@ -348,6 +365,60 @@ def stop_levering(toewijzing: Toewijzing, user: Any, datum: dt.date, reden: str)
         return toewijzing
 
 
+def _zet_status_als_mogelijk(zaak: Zaak, naar: str, user: Any, toelichting: str) -> None:
+    """Move the status train back where the train allows it; otherwise the zaak keeps its status."""
+    with contextlib.suppress(OngeldigeStatusovergang):
+        zet_status(zaak, naar, user, toelichting)
+
+
+def herroep_start(toewijzing: Toewijzing, user: Any) -> Toewijzing:
+    """A start reported in error is deleted (iWmo status aanlevering 3, OP033): as if never sent."""
+    with transaction.atomic():
+        toewijzing = _vergrendeld(toewijzing)
+        if toewijzing.levering_gestart_op is None:
+            raise Geweigerd("Er is geen start geregistreerd om te verwijderen.")
+        if toewijzing.levering_gestopt_op is not None:
+            raise Geweigerd("De levering is al beëindigd; de start kan niet meer worden verwijderd (OP033).")
+        toewijzing.levering_gestart_op = None
+        toewijzing.start_vastgelegd_door = None
+        toewijzing.save(update_fields=["levering_gestart_op", "start_vastgelegd_door"])
+        if toewijzing.zaak.status == S_LEVERING_GESTART:
+            _zet_status_als_mogelijk(toewijzing.zaak, S_TOEGEWEZEN, user, "start levering verwijderd (OP033)")
+        log_persoonsgegevens(
+            user,
+            toewijzing.zaak.client,
+            "schrijven",
+            f"start levering toewijzing {toewijzing.pk} verwijderd",
+            "levering registreren",
+        )
+        return toewijzing
+
+
+def herroep_stop(toewijzing: Toewijzing, user: Any) -> Toewijzing:
+    """A stop reported in error is deleted (status aanlevering 3, OP033); delivery runs again."""
+    with transaction.atomic():
+        toewijzing = _vergrendeld(toewijzing)
+        if toewijzing.levering_gestopt_op is None:
+            raise Geweigerd("Er is geen stop geregistreerd om te verwijderen.")
+        tijdelijk = toewijzing.reden_beeindiging == "20"
+        toewijzing.levering_gestopt_op = None
+        toewijzing.reden_beeindiging = ""
+        toewijzing.stop_vastgelegd_door = None
+        toewijzing.save(update_fields=["levering_gestopt_op", "reden_beeindiging", "stop_vastgelegd_door"])
+        if toewijzing.zaak.status == S_BEEINDIGD and not tijdelijk:
+            _zet_status_als_mogelijk(
+                toewijzing.zaak, S_LEVERING_GESTART, user, "stop levering verwijderd (OP033)"
+            )
+        log_persoonsgegevens(
+            user,
+            toewijzing.zaak.client,
+            "schrijven",
+            f"stop levering toewijzing {toewijzing.pk} verwijderd",
+            "levering registreren",
+        )
+        return toewijzing
+
+
 def beeindig_recht(toewijzing: Toewijzing, user: Any, datum: dt.date, reden: str) -> Toewijzing:
     """End of entitlement recorded by the gemeente (e.g. moving away, death, end date reached)."""
     with transaction.atomic():
@@ -371,39 +442,62 @@ def beeindig_recht(toewijzing: Toewijzing, user: Any, datum: dt.date, reden: str
         return toewijzing
 
 
-def wmo301(toewijzing: Toewijzing) -> bytes:
-    """The toewijzing as a validated iWmo WMO301 message (all current toewijzingen for client + aanbieder)."""
-    zaak = toewijzing.zaak
-    client = zaak.client
+def _iwmo_product(t: Toewijzing, vandaag: dt.date) -> IwmoProduct:
+    """``t`` as a ToegewezenProduct in its current state; a replaced or ended toewijzing carries its end."""
+    einddatum, reden = t.einde_recht or t.einddatum, t.reden_wijziging or None
+    opvolger = getattr(t, "vervangen_door", None)
+    if opvolger is not None:
+        if t.levering_gestart_op is None:
+            einddatum, reden = t.ingangsdatum, "13"  # WMO002 13: sent in error, considered not sent
+        else:
+            einddatum, reden = max(t.ingangsdatum, opvolger.ingangsdatum - dt.timedelta(days=1)), "05"
+    elif t.einde_recht is not None and (t.einddatum is None or t.einde_recht < t.einddatum):
+        reden = reden or "05"  # WMO002 05: shortened (herbeoordeling: verkorting toewijzing)
+    return IwmoProduct(
+        toewijzingnummer=t.pk,
+        categorie=t.productcategorie,
+        code=t.productcode or None,
+        volume=t.volume,
+        eenheid=t.eenheid,
+        frequentie=t.frequentie,
+        ingangsdatum=t.ingangsdatum,
+        einddatum=einddatum,
+        toewijzingsmoment=timezone.localtime(t.toegewezen_op),
+        reden_wijziging=reden,
+    )
+
+
+def toegewezen_producten(client: Any, aanbieder: Any, vandaag: dt.date) -> list[tuple[IwmoProduct, bool]]:
+    """Every toewijzing of ``client`` at ``aanbieder`` as a WMO301 product, with whether it is current.
+
+    Current: not replaced and its (effective) einddatum not before ``vandaag``. The caller decides which
+    non-current ones were changed since the last WMO301 (those are sent once more, with their end).
+    """
+    uit = []
+    for t in (
+        Toewijzing.objects.filter(zaak__client=client, aanbieder=aanbieder)
+        .select_related("vervangen_door")
+        .order_by("pk")
+    ):
+        p = _iwmo_product(t, vandaag)
+        actueel = getattr(t, "vervangen_door", None) is None and (
+            p.einddatum is None or p.einddatum >= vandaag
+        )
+        uit.append((p, actueel))
+    return uit
+
+
+def wmo301_bericht(
+    client: Any, aanbieder: Any, producten: tuple[IwmoProduct, ...], identificatie: str, dagtekening: dt.date
+) -> bytes:
+    """A validated WMO301 for ``client`` at ``aanbieder`` with exactly ``producten``."""
     if not client.bsn or client.geboortedatum is None:
         raise Geweigerd("Voor een iWmo-toewijzing zijn BSN en geboortedatum van de cliënt nodig.")
-    lopend = Toewijzing.objects.filter(
-        zaak__client=client,
-        aanbieder=toewijzing.aanbieder,
-        vervangen_door__isnull=True,
-        levering_gestopt_op__isnull=True,
-    )
-    producten = tuple(
-        IwmoProduct(
-            toewijzingnummer=t.pk,
-            categorie=t.productcategorie,
-            code=t.productcode or None,
-            volume=t.volume,
-            eenheid=t.eenheid,
-            frequentie=t.frequentie,
-            ingangsdatum=t.ingangsdatum,
-            einddatum=t.einde_recht or t.einddatum,
-            toewijzingsmoment=timezone.localtime(t.toegewezen_op),
-            reden_wijziging=t.reden_wijziging or None,
-        )
-        for t in lopend.order_by("pk")
-    )
-    vandaag = timezone.localdate()
     bericht = Wmo301Bericht(
-        gemeentecode=gemeente_iwmo(gemeente(), vandaag).gemeentecode.waarde,
-        agb_code=toewijzing.aanbieder.agb_code,
-        identificatie=f"T{toewijzing.pk}"[:12],
-        dagtekening=vandaag,
+        gemeentecode=gemeente_iwmo(gemeente(), dagtekening).gemeentecode.waarde,
+        agb_code=aanbieder.agb_code,
+        identificatie=identificatie[:12],
+        dagtekening=dagtekening,
         client=IwmoClient(
             bsn=client.bsn,
             geboortedatum=client.geboortedatum,
@@ -421,3 +515,17 @@ def wmo301(toewijzing: Toewijzing) -> bytes:
     xml = maak_wmo301(bericht)
     valideer_wmo301(xml)
     return xml
+
+
+def wmo301(toewijzing: Toewijzing) -> bytes:
+    """The toewijzing as a validated iWmo WMO301 message (all current toewijzingen for client + aanbieder)."""
+    zaak = toewijzing.zaak
+    lopend = Toewijzing.objects.filter(
+        zaak__client=zaak.client,
+        aanbieder=toewijzing.aanbieder,
+        vervangen_door__isnull=True,
+        levering_gestopt_op__isnull=True,
+    )
+    vandaag = timezone.localdate()
+    producten = tuple(_iwmo_product(t, vandaag) for t in lopend.order_by("pk"))
+    return wmo301_bericht(zaak.client, toewijzing.aanbieder, producten, f"T{toewijzing.pk}", vandaag)

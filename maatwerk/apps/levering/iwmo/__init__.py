@@ -3,7 +3,6 @@
 Pure Python, no Django import (the Django models in ``maatwerk.apps.levering`` map onto this).
 """
 
-from maatwerk.apps.levering.iwmo.codes import codelijst, gemeente_iwmo, omschrijving, product_voor
 from maatwerk.apps.levering.iwmo.wmo301 import (
     IwmoClient,
     Iwmofout,
@@ -12,6 +11,7 @@ from maatwerk.apps.levering.iwmo.wmo301 import (
     maak_wmo301,
     valideer_wmo301,
 )
+from maatwerk.iwmo.codes import codelijst, gemeente_iwmo, omschrijving, product_voor
 
 __all__ = [
     "IwmoClient",

@@ -11,14 +11,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 import xmlschema
 from lxml import etree
 
-from maatwerk.apps.levering.iwmo.codes import Lijstnaam, codelijst
+from maatwerk.iwmo.berichten import XSD
+from maatwerk.iwmo.codes import Lijstnaam, codelijst
 
-XSD_MAP = Path(__file__).resolve().parent / "xsd"
+XSD_MAP = XSD / "officieel"  # the official iWmo 3.2 XSDs (maatwerk/iwmo/xsd/officieel)
 NS_WMO301 = "http://www.istandaarden.nl/iwmo/3_2/wmo301/schema"
 NS_IWMO = "http://www.istandaarden.nl/iwmo/3_2/basisschema/schema"
 BERICHTCODE = "414"  # COD002 Vektis: WMO301 = 414 (shared/iwmo/SOURCE.md)

@@ -21,7 +21,7 @@ from maatwerk.regels import activering, zoekpad
 from maatwerk.regels.laden import Bron, Geldigheid, Regelfout, StrictModel, controleer_geen_overlap, laad
 from maatwerk.regels.laden import Melding as _Melding
 
-REGELS_IWMO = Path(__file__).resolve().parents[3] / "regels" / "iwmo"
+REGELS_IWMO = Path(__file__).resolve().parents[1] / "regels" / "iwmo"
 
 Lijstnaam = Literal[
     "productcategorie",
@@ -200,3 +200,10 @@ def product_voor(gemeente: str, peildatum: dt.date, leveringsvorm: str = "ZIN") 
             "leveringsvorm: alleen zorg in natura (ZIN) wordt via iWmo toegewezen; een pgb loopt via de SVB"
         )
     return next(p for p in gemeente_iwmo(gemeente, peildatum).producten if p.leveringsvorm == leveringsvorm)
+
+
+def gemeenten_iwmo() -> tuple[GemeenteIwmo, ...]:
+    """Every version of every gemeente's iWmo data on the search path (level-4 lists: gemeentecode,
+    productcodes)."""
+    mappen = zoekpad.regelmappen()
+    return tuple(versie for i in zoekpad.ids("iwmo/gemeenten") for versie in _iwmo_versies(i, mappen))
