@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("aanbieders", "0001_initial"),
         ("cases", "0001_initial"),
-        ("levering", "0002_indicatie_vastleggen"),
+        ("levering", "0003_indicatie_vastleggen"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
