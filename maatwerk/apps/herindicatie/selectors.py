@@ -23,10 +23,10 @@ from typing import Any
 import polars as pl
 
 from maatwerk.apps.audit import log_persoonsgegevens
+from maatwerk.regeltaal.waarden import leeftijd
 
 from .models import CaseloadClient, Planning, Registratie, Simulatie, SimulatieUitkomst, Soort
 from .nulmeting import Clientregel, Nulmeting, bereken_nulmeting
-from .overgang import leeftijd
 from .planning import Planclient
 
 
