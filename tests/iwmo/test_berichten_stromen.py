@@ -400,3 +400,19 @@ def test_bericht_dat_niet_aan_het_xsd_voldoet_krijgt_geen_retour_en_wordt_niet_o
     assert uit["retourcodes"] and {x["regel"] for x in uit["retourcodes"]} == {"XSD"}
     assert Bericht.objects.count() == 0
     assert not list(Path(uitwisseling).rglob("*.xml"))
+
+
+def test_tweede_verzoek_terwijl_het_eerste_loopt_wordt_afgekeurd(toegewezen, uitwisseling):
+    t = toegewezen
+    xml = (Path(__file__).parent / "data" / "WMO315.xml").read_bytes()
+    xml = xml.replace(b">42420001<", f">{t.aanbieder.agb_code}<".encode(), 1)
+    xml = xml.replace(b"<wmo315:Ontvanger>0384<", b"<wmo315:Ontvanger>9999<")
+    xml = xml.replace(b"<iwmo:Code>ABCDE<", b"<iwmo:Code>01A01<")
+    services.ontvang(xml, vandaag=dt.date(2026, 12, 1))
+    assert Verzoek.objects.count() == 1
+    # the same message again, with a new identificatie: same ReferentieAanbieder, verzoek still open
+    tweede = xml.replace(b"<iwmo:Identificatie>123456789012<", b"<iwmo:Identificatie>2<")
+    o = services.ontvang(tweede, vandaag=dt.date(2026, 12, 1))
+    regels = {r["regel"] for r in o.retourcodes}
+    assert {"TR347", "TR374"} & regels, o.retourcodes
+    assert Verzoek.objects.count() == 1

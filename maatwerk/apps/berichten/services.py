@@ -503,7 +503,10 @@ def _declaratie(
                         retourcodes=codes.get(id(p), []) + afwijzingen.get(ref, []),
                     )
                 )
-    Prestatie.objects.bulk_create(rijen, batch_size=1000)
+                if len(rijen) >= 2000:  # a 25 MB declaratie: never all rows in memory at once
+                    Prestatie.objects.bulk_create(rijen)
+                    rijen = []
+    Prestatie.objects.bulk_create(rijen)
     return afwijzingen, extra
 
 

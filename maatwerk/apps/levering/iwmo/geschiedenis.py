@@ -4,14 +4,15 @@ Built over the ``Toewijzing`` model only: ToewijzingNummer is the toewijzing's p
 WMO301 that :mod:`maatwerk.apps.levering.services` builds), the einddatum is the end of the right
 when set. Earlier messages, prestaties and declaratienummers come from the message store
 (``maatwerk.apps.berichten``): only received messages count (TR056 is about the sender's identificaties);
-starts and stops (:class:`~maatwerk.iwmo.geschiedenis.Leveringsgeschiedenis`) from the Toewijzing.
+starts and stops (:class:`~maatwerk.iwmo.geschiedenis.Leveringsgeschiedenis`) from the Toewijzing;
+verzoeken (:class:`~maatwerk.iwmo.geschiedenis.Verzoekgeschiedenis`) from ``berichten.Verzoek``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from maatwerk.apps.berichten.models import Bericht, Prestatie
+from maatwerk.apps.berichten.models import Bericht, Prestatie, Verzoek
 from maatwerk.apps.levering.models import Toewijzing
 from maatwerk.iwmo.geschiedenis import EerdereLevering, EerderePrestatie, ToegewezenProduct
 
@@ -127,6 +128,19 @@ class DatabaseGeschiedenis:
                 )
             )
         return uit
+
+    def referentie_aanbieder_bekend(self, agb: str, referentie: str) -> bool:
+        """TR347: a ReferentieAanbieder of an earlier verzoek (315 or 317) from this aanbieder."""
+        return Verzoek.objects.filter(aanbieder__agb_code=agb, referentie_aanbieder=referentie).exists()
+
+    def verzoek_onderhanden(self, agb: str, bsn: str) -> bool:
+        """TR374: a verzoek of this aanbieder for this client still open, in onderzoek, or granted
+        without its WMO301 yet."""
+        open_ = Verzoek.objects.filter(aanbieder__agb_code=agb, bsn=bsn)
+        return (
+            open_.filter(status__in=["open", "in_onderzoek"]).exists()
+            or open_.filter(status="toegekend", antwoord__isnull=True).exists()
+        )
 
     def declaratienummer_bekend(self, agb: str, declaratienummer: str) -> bool:
         return Bericht.objects.filter(
