@@ -14,6 +14,7 @@ Public API (stable)::
     services.leg_spoed_vast(zaak, "vervolgcontact_op", datum, door=user)
     services.wijs_toe(zaak, consulent=..., aanbieder=..., door=user)
     services.wijzig_client(zaak, Clientgegevens(...), door=user)
+    services.status_gewijzigd.connect(receiver)  # signal: zaak, event (inside the status transaction)
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from maatwerk.apps.clients.services import Clientfout, Clientgegevens, zoek_of_m
 from maatwerk.apps.clients.services import wijzig_client as _wijzig_clientgegevens
 
 from .models import Opschorting, SoortMelding, Status, StatusEvent, Zaak
-from .status import OngeldigeStatusovergang, start_zaak, toegestane_overgangen, zet_status
+from .status import OngeldigeStatusovergang, start_zaak, status_gewijzigd, toegestane_overgangen, zet_status
 
 __all__ = [
     "SPOEDMIJLPALEN",
@@ -45,6 +46,7 @@ __all__ = [
     "registreer_melding",
     "start_opschorting",
     "start_zaak",
+    "status_gewijzigd",
     "toegestane_overgangen",
     "wijs_toe",
     "wijzig_client",
