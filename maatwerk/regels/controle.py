@@ -164,6 +164,7 @@ def _laders() -> list[tuple[str, Callable[[], object]]]:
         ("iwmo/codelijsten", functie("maatwerk.apps.levering.iwmo.codes:codelijsten")),
         ("iwmo/gemeenten", _iwmo_gemeenten),
         ("afzenders", _afzenders),
+        ("portaal", functie("maatwerk.apps.portaal.regels:alle_versies")),
     ]
 
 

@@ -37,6 +37,7 @@ SOORTEN: dict[str, Vorm] = {
     "termijnen": "plat",
     "iwmo/codelijsten": "plat",
     "afzenders": "plat",
+    "portaal": "plat",
 }
 """Every kind of rule file a rules directory may hold: ``versies`` = ``<soort>/<id>/<valid_from>.yaml``,
 ``plat`` = ``<soort>/<naam>.yaml``."""

@@ -29,5 +29,6 @@ urlpatterns = [
     path("schouw/", include("maatwerk.apps.schouw.urls")),
     path("bezwaren/", include("maatwerk.apps.bezwaren.urls")),
     path("klachten/", include("maatwerk.apps.klachten.urls")),
+    path("portaal/", include("maatwerk.apps.portaal.urls")),
     path("monitor/", include("maatwerk.apps.monitor.urls")),
 ]
