@@ -121,10 +121,13 @@ INSTALLED_APPS = [
     "maatwerk.apps.klachten",
     "maatwerk.apps.portaal",  # inwonerportaal: OpenID Connect login, status page, e-mail on status change
     "maatwerk.apps.monitor",
+    "ninja",  # the API's browsable docs (Swagger UI from its own static files, no CDN)
+    "maatwerk.apps.api",
 ]
 
 MIDDLEWARE = [
     "maatwerk.web.verzoek.RequestIdMiddleware",
+    "maatwerk.apps.api.middleware.ApiVersieMiddleware",  # API-Version header, problem+json under /api/
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -170,6 +173,9 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"  # filled by collectstatic (maatwerk serve)
 MAATWERK_GEMEENTE = os.environ.get("MAATWERK_GEMEENTE", "Voorbeeldstad")
+
+# API (/api/v1, docs/api.md): calls per minute per API client; above it 429 (0 = no limit).
+MAATWERK_API_LIMIET_PER_MINUUT = int(os.environ.get("MAATWERK_API_LIMIET_PER_MINUUT", "600"))
 
 LOGIN_URL = "/login/"
 AUTHENTICATION_BACKENDS = [

@@ -27,6 +27,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from maatwerk.apps.accounts.rollen import TOEGANGSTEAM, heeft_rol
 from maatwerk.apps.audit import log_persoonsgegevens
 from maatwerk.apps.clients.services import Clientfout, Clientgegevens, zoek_of_maak_client
 from maatwerk.apps.clients.services import wijzig_client as _wijzig_clientgegevens
@@ -170,7 +171,8 @@ def registreer_melding(melding: Meldinggegevens, door: Any) -> Zaak:
             raise Zaakfout(str(exc), exc.veld) from None
         zaak = Zaak(
             client=client,
-            consulent=door if _ingelogd(door) else None,
+            # the consulent who takes the melding; none when it comes in otherwise (an API client)
+            consulent=door if _ingelogd(door) and heeft_rol(door, *TOEGANGSTEAM) else None,
             soort_melding=melding.soort_melding,
             melddatum=melding.melddatum,
             kanaal=melding.kanaal,
