@@ -55,6 +55,7 @@ class Machtiging(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name="vastgelegd door",
     )
