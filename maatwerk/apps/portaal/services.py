@@ -58,7 +58,7 @@ def inwoner_voor_bsn(bsn: str) -> Inwoner:
     if not is_geldig_bsn(bsn):
         raise Portaalfout("Het BSN van de inlogdienst klopt niet (elfproef).")
     with transaction.atomic():
-        inwoner = Inwoner.objects.select_related("user").filter(bsn=bsn).first()
+        inwoner: Inwoner | None = Inwoner.objects.select_related("user").filter(bsn=bsn).first()
         if inwoner is None:
             user = get_user_model().objects.create_user(f"inwoner-{secrets.token_hex(6)}", password=None)
             inwoner = Inwoner.objects.create(user=user, bsn=bsn)
