@@ -43,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     from .inrichting import CLIENT_SECRET, richt_in
 
     richt_in(
-        args.redirect_uri or ["http://127.0.0.1:8000/portaal/oidc/callback/"],
+        args.redirect_uri
+        or ["http://127.0.0.1:8000/portaal/oidc/callback/", "http://localhost:8000/portaal/oidc/callback/"],
         args.client_secret or CLIENT_SECRET,
     )
     print(f"demo-OIDC-provider op {settings.SITE_URL}/openid (issuer)", flush=True)

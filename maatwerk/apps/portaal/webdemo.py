@@ -50,4 +50,4 @@ def laad_demo() -> str:
                 ),
                 None,
             )
-    return "portaal: demo-inwoner (e-mail, gedeeld verslag) en één machtiging"
+    return "demo-inwoner (e-mail, gedeeld verslag) en één machtiging; inloggen via de demo-inlogdienst"
