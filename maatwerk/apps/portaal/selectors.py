@@ -145,3 +145,9 @@ def beschikking_downloaden(inwoner: Inwoner, zaak_pk: int, pk: int) -> Beschikki
     )
     beschikking_gelezen(inwoner.user, beschikking, "PDF, portaal")
     return beschikking
+
+
+def machtigingen_gelezen(gebruiker: Any, machtigingen: list[Machtiging], wat: str) -> None:
+    """Log that a beheerder saw machtigingen (the clients' and representatives' names, BSN)."""
+    for client in {m.client_id: m.client for m in machtigingen}.values():
+        log_persoonsgegevens(gebruiker, client, "lezen", wat, "beheer machtigingen")

@@ -82,12 +82,21 @@ class Machtiginggegevens:
     toelichting: str = ""
 
 
+def machtiging_fouten(client: Client, gegevens: Machtiginggegevens) -> list[str]:
+    """Why this machtiging is refused (empty: allowed); forms show these, the service raises the first."""
+    fouten = []
+    if gegevens.gemachtigde_bsn == client.bsn:
+        fouten.append("De gemachtigde is de cliënt zelf; een machtiging is dan niet nodig.")
+    if gegevens.geldig_tot is not None and gegevens.geldig_tot < gegevens.geldig_van:
+        fouten.append("De einddatum van de machtiging ligt vóór de begindatum.")
+    return fouten
+
+
 def leg_machtiging_vast(client: Client, gegevens: Machtiginggegevens, door: Any) -> Machtiging:
     """Record that someone may act for ``client`` in the portal (checked, audited)."""
-    if gegevens.gemachtigde_bsn == client.bsn:
-        raise Portaalfout("De gemachtigde is de cliënt zelf; een machtiging is dan niet nodig.")
-    if gegevens.geldig_tot is not None and gegevens.geldig_tot < gegevens.geldig_van:
-        raise Portaalfout("De einddatum van de machtiging ligt vóór de begindatum.")
+    fouten = machtiging_fouten(client, gegevens)
+    if fouten:
+        raise Portaalfout(fouten[0])
     machtiging = Machtiging(
         client=client,
         gemachtigde_bsn=gegevens.gemachtigde_bsn,
