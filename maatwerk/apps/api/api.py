@@ -45,6 +45,7 @@ _FOUTEN = {
     "429": "Te veel verzoeken van deze applicatie in een minuut (zie Retry-After).",
 }
 _NIET_GEVONDEN = "Bestaat niet, of deze applicatie mag het niet zien."
+_UITDAGING = {"WWW-Authenticate": 'Bearer realm="maatwerk"'}
 
 
 class MaatwerkApi(NinjaAPI):
@@ -131,7 +132,7 @@ api.add_router("", indicaties.router)
 
 @api.exception_handler(Geweigerd)
 def _geweigerd(request: HttpRequest, exc: Geweigerd) -> HttpResponse:
-    kop = {"WWW-Authenticate": 'Bearer realm="maatwerk"'} if exc.status == 401 else {}
+    kop = _UITDAGING if exc.status == 401 else {}
     return probleem(exc.status, exc.detail, request.path, headers=kop | exc.headers)
 
 
@@ -147,7 +148,10 @@ def _http(request: HttpRequest, exc: HttpError) -> HttpResponse:
         return probleem(400, "De inhoud van het verzoek is geen geldige JSON.", request.path)
     if exc.status_code == 401:
         return probleem(
-            401, "Stuur het token van uw applicatie mee: Authorization: Bearer <token>.", request.path
+            401,
+            "Stuur het token van uw applicatie mee: Authorization: Bearer <token>.",
+            request.path,
+            headers=_UITDAGING,
         )
     return probleem(exc.status_code, str(exc), request.path)
 

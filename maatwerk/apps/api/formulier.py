@@ -14,7 +14,7 @@ import datetime as dt
 from typing import Any, Literal
 
 from django import forms
-from pydantic import ConfigDict, Field, create_model
+from pydantic import ConfigDict, Field, StrictBool, create_model
 from pydantic.alias_generators import to_camel
 
 
@@ -24,9 +24,11 @@ def camel(naam: str) -> str:
 
 def _type(veld: forms.Field) -> Any:
     if isinstance(veld, forms.BooleanField):
-        return bool
+        return StrictBool  # true or false, not "ja" or 1
     if isinstance(veld, forms.DateField):
-        return dt.date
+        from .schemas import Datum
+
+        return Datum
     if isinstance(veld, forms.ChoiceField) and veld.choices:
         waarden = tuple(str(w) for w, _ in veld.choices if w != "")
         return Literal[waarden]  # type: ignore[valid-type]
@@ -43,10 +45,12 @@ def schema_van(formulier: type[forms.Form], naam: str, beschrijving: str) -> typ
             extra["description"] += f" ({veld.help_text})"
         if tp is str and getattr(veld, "max_length", None):
             extra["max_length"] = veld.max_length
+        if tp is str and veld.required:
+            extra["min_length"] = 1  # the form treats "" as missing
         if veld.required:
             velden[camel(veldnaam)] = (tp, Field(..., **extra))
-        elif tp is bool:
-            velden[camel(veldnaam)] = (bool, Field(False, **extra))
+        elif tp is StrictBool:
+            velden[camel(veldnaam)] = (StrictBool, Field(False, **extra))
         else:
             velden[camel(veldnaam)] = (tp | None, Field(None, **extra))
     return create_model(  # type: ignore[call-overload, no-any-return]

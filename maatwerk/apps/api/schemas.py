@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 from maatwerk.apps.cases.models import Kanaal, SoortMelding, Status
 
@@ -168,3 +170,18 @@ class Berekening(Schema):
     peildatum: dt.date
     urenPerWeek: float
     indicatie: dict[str, Any] = Field(description="De volledige uitkomst met de uitleg per rekenstap.")
+
+
+def _iso_datum(waarde: Any) -> Any:
+    """Only a date or a JSON string JJJJ-MM-DD is a date (pydantic would also take 0 as 1970-01-01)."""
+    if isinstance(waarde, dt.date) and not isinstance(waarde, dt.datetime):
+        return waarde
+    if isinstance(waarde, str) and _ISO.fullmatch(waarde):
+        return waarde
+    raise PydanticCustomError("date_parsing", "geen datum JJJJ-MM-DD")
+
+
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+#: A date field of the API's input: format date, only JJJJ-MM-DD.
+Datum = Annotated[dt.date, BeforeValidator(_iso_datum)]

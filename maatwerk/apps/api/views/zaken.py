@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
 from django.http import HttpRequest, HttpResponse
@@ -13,6 +12,7 @@ from pydantic import ConfigDict, Field
 from .. import selectors
 from ..auth import vereist
 from ..schemas import (
+    Datum,
     Beschikking,
     Beschikkingenlijst,
     Onderzoek,
@@ -50,8 +50,8 @@ class Zaakfilters(Paginering):
     aanbieder: str | None = Field(
         None, pattern=r"^\d{8}$", description="Alleen zaken van de aanbieder met deze AGB-code."
     )
-    melddatumVanaf: dt.date | None = Field(None, description="Melddatum op of na deze dag.")  # noqa: N815
-    melddatumTot: dt.date | None = Field(None, description="Melddatum op of vóór deze dag.")  # noqa: N815
+    melddatumVanaf: Datum | None = Field(None, description="Melddatum op of na deze dag.")  # noqa: N815
+    melddatumTot: Datum | None = Field(None, description="Melddatum op of vóór deze dag.")  # noqa: N815
 
 
 class Zaakkoppeling(Paginering):
@@ -59,20 +59,20 @@ class Zaakkoppeling(Paginering):
 
 
 class Onderzoekfilters(Zaakkoppeling):
-    gespreksdatumVanaf: dt.date | None = None  # noqa: N815
-    gespreksdatumTot: dt.date | None = None  # noqa: N815
+    gespreksdatumVanaf: Datum | None = None  # noqa: N815
+    gespreksdatumTot: Datum | None = None  # noqa: N815
 
 
 class Beschikkingfilters(Zaakkoppeling):
     aanbieder: str | None = Field(None, pattern=r"^\d{8}$", description="AGB-code van de aanbieder.")
-    afgegevenVanaf: dt.date | None = None  # noqa: N815
-    afgegevenTot: dt.date | None = None  # noqa: N815
+    afgegevenVanaf: Datum | None = None  # noqa: N815
+    afgegevenTot: Datum | None = None  # noqa: N815
 
 
 class Toewijzingfilters(Zaakkoppeling):
     aanbieder: str | None = Field(None, pattern=r"^\d{8}$", description="AGB-code van de aanbieder.")
-    ingangsdatumVanaf: dt.date | None = None  # noqa: N815
-    ingangsdatumTot: dt.date | None = None  # noqa: N815
+    ingangsdatumVanaf: Datum | None = None  # noqa: N815
+    ingangsdatumTot: Datum | None = None  # noqa: N815
 
 
 @router.get("/zaken", response=Zakenlijst, summary="Zaken zoeken")
