@@ -18,6 +18,8 @@ from maatwerk.apps.onderzoek.models import Onderzoek
 from . import services
 from .models import Machtiging
 
+#: Must match maatwerk.apps.oidc_demo.inrichting (checked by tests/portaal/test_demo.py).
+INWONER, VERTEGENWOORDIGER, WACHTWOORD = "inwoner", "vertegenwoordiger", "demo-inwoner"  # noqa: S105
 INWONER_BSN = "600000060"
 VERTEGENWOORDIGER_BSN = "690000005"
 VERTEGENWOORDIGD_BSN = "600000047"
@@ -50,4 +52,7 @@ def laad_demo() -> str:
                 ),
                 None,
             )
-    return "demo-inwoner (e-mail, gedeeld verslag) en één machtiging; inloggen via de demo-inlogdienst"
+    return (
+        f"inloggen op /portaal/ via de demo-inlogdienst als '{INWONER}' of '{VERTEGENWOORDIGER}' "
+        f"(wachtwoord '{WACHTWOORD}'); berichten in var/mail/"
+    )
