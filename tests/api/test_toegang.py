@@ -1,4 +1,4 @@
-"""Access: API clients (CLI and admin), hashed tokens, scopes, revocation, rate limit; headers on every answer."""
+"""Access: API clients (CLI and admin), hashed tokens, scopes, revocation, rate limit; headers everywhere."""
 
 from __future__ import annotations
 

@@ -12,9 +12,9 @@ from pydantic import ConfigDict, Field
 from .. import selectors
 from ..auth import vereist
 from ..schemas import (
-    Datum,
     Beschikking,
     Beschikkingenlijst,
+    Datum,
     Onderzoek,
     Onderzoekenlijst,
     StatusWaarde,
