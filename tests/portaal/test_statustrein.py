@@ -135,3 +135,15 @@ def test_precies_een_stap_is_nu_en_alles_ervoor_klaar(pad: list[str]):
     assert all(s.datum is not None for s in trein[: nu + 1] if s.id in bereikt)
     assert all(s.datum is None for s in trein if s.id not in bereikt)  # skipped or to come: no date
     assert trein[nu].titel == REGELS.stap_van(pad[-1]).titel
+
+
+@given(st.from_regex(r"[a-z_]{1,12}", fullmatch=True))
+def test_alleen_bekende_plaatshouders(naam: str):
+    from maatwerk.apps.portaal.regels import PLAATSHOUDERS, Bericht
+
+    tekst = f"Nieuwe stap: {{{naam}}}."
+    if naam in PLAATSHOUDERS:
+        assert Bericht(onderwerp="x", tekst=tekst).tekst == tekst
+    else:
+        with pytest.raises(ValueError, match="onbekende plaatshouder"):
+            Bericht(onderwerp="x", tekst=tekst)
