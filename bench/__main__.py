@@ -16,6 +16,7 @@ BENCHMARKS: list[str] = [
     "bench.herindicatie_simulatie",
     "bench.beleidstoets",
     "bench.web",
+    "bench.api",
 ]
 
 
