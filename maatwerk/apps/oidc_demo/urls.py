@@ -3,11 +3,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from .inrichting import DEMO_INWONERS, WACHTWOORD
+
 urlpatterns = [
     path(
         "inloggen/",
         auth_views.LoginView.as_view(
-            template_name="oidc_demo/inloggen.html", redirect_authenticated_user=False
+            extra_context={"demo_inwoners": DEMO_INWONERS, "wachtwoord": WACHTWOORD},
+            template_name="oidc_demo/inloggen.html",
+            redirect_authenticated_user=False,
         ),
         name="login",
     ),
