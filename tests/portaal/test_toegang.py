@@ -45,6 +45,7 @@ def test_eigen_zaak_en_beschikking(client, oidc, zaak_van_inwoner):
     pdf = client.get(f"/portaal/aanvragen/{zaak_van_inwoner.pk}/beschikkingen/{b.pk}.pdf")
     assert pdf.status_code == 200 and pdf.content == b"%PDF-1.4 brief"
     assert pdf["Content-Type"] == "application/pdf"
+    assert "no-store" in pagina["Cache-Control"] and "no-store" in pdf["Cache-Control"]
     wat = set(AuditRegel.objects.filter(gebruiker=inwoner.user, actie="lezen").values_list("wat", flat=True))
     assert f"statuspagina zaak {zaak_van_inwoner.pk} (portaal)" in wat
     assert f"beschikking {b.kenmerk} v1 (PDF, portaal)" in wat

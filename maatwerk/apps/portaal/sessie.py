@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.views.decorators.cache import never_cache
 
 from .models import Inwoner
 
@@ -45,8 +46,9 @@ def inwoner_van(request: HttpRequest) -> Inwoner | None:
 
 
 def inwoner_vereist(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Function views: no inwoner -> the portal's start page (log in there)."""
+    """Function views: no inwoner -> the portal's start page (log in there); never cached (personal data)."""
 
+    @never_cache
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         inwoner = inwoner_van(request)
