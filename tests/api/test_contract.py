@@ -13,7 +13,9 @@ import os
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -27,6 +29,17 @@ schema.config.generation.update(
     modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE],
     max_examples=int(os.environ.get("MAATWERK_CONTRACT_VOORBEELDEN", "25")),
 )
+
+
+@pytest.fixture(autouse=True)
+def _verbinding_blijft_open():
+    """Django closes the database connection after each request (request_finished); inside a test that
+    is the test's transaction. Django's own test client switches this off; the WSGI calls do the same."""
+    for signaal in (request_started, request_finished):
+        signaal.disconnect(close_old_connections)
+    yield
+    for signaal in (request_started, request_finished):
+        signaal.connect(close_old_connections)
 
 
 @pytest.fixture
