@@ -36,10 +36,13 @@ $(ASSETS): package.json package-lock.json
 	touch $(ASSETS)
 
 # Development mode (MAATWERK_DEV=1): development keys, SQLite in var/; production: docs/beheer.md.
+# Beside maatwerk runs the demo OpenID Connect provider of the inwonerportaal on 127.0.0.1:8001
+# (docs/portaal.md); e-mail to inwoners is written to var/mail/.
 run: install
 	MAATWERK_DEV=1 $(BIN)/maatwerk migrate --noinput -v 0
 	MAATWERK_DEV=1 $(BIN)/maatwerk demo
-	MAATWERK_DEV=1 $(BIN)/maatwerk serve
+	$(BIN)/python -m maatwerk.apps.oidc_demo serve & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+	  MAATWERK_DEV=1 $(BIN)/maatwerk serve
 
 test: install
 	bin/test

@@ -17,6 +17,7 @@ BENCHMARKS: list[str] = [
     "bench.beleidstoets",
     "bench.web",
     "bench.iwmo",
+    "bench.api",
 ]
 
 

@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "termijn": "maatwerk.cli.termijn:termijn",
     "schouw": "maatwerk.cli.schouw:schouw",
     "monitor": "maatwerk.cli.monitor:monitor",
+    "api-client": "maatwerk.cli.api_client:api_client",
 }
 
 

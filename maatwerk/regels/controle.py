@@ -171,6 +171,7 @@ def _laders() -> list[tuple[str, Callable[[], object]]]:
             _per_bestand("bezwaarprocedure", "maatwerk.apps.bezwaren.procedure:laad_bestand"),
         ),
         ("schouw", _schouw),
+        ("portaal", functie("maatwerk.apps.portaal.regels:alle_versies")),
     ]
 
 

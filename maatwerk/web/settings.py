@@ -119,12 +119,16 @@ INSTALLED_APPS = [
     "maatwerk.apps.schouw",
     "maatwerk.apps.bezwaren",
     "maatwerk.apps.klachten",
+    "maatwerk.apps.portaal",  # inwonerportaal: OpenID Connect login, status page, e-mail on status change
     "maatwerk.apps.monitor",
     "maatwerk.apps.berichten",
+    "ninja",  # the API's browsable docs (Swagger UI from its own static files, no CDN)
+    "maatwerk.apps.api",
 ]
 
 MIDDLEWARE = [
     "maatwerk.web.verzoek.RequestIdMiddleware",
+    "maatwerk.apps.api.middleware.ApiVersieMiddleware",  # API-Version header, problem+json under /api/
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -172,6 +176,9 @@ STATIC_ROOT = DATA_DIR / "static"  # filled by collectstatic (maatwerk serve)
 MAATWERK_GEMEENTE = os.environ.get("MAATWERK_GEMEENTE", "Voorbeeldstad")
 # iWmo file drop: an inbox and outbox per aanbieder (docs/iwmo.md, "Transport").
 MAATWERK_IWMO_MAP = os.environ.get("MAATWERK_IWMO_MAP") or str(DATA_DIR / "iwmo")
+
+# API (/api/v1, docs/api.md): calls per minute per API client; above it 429 (0 = no limit).
+MAATWERK_API_LIMIET_PER_MINUUT = int(os.environ.get("MAATWERK_API_LIMIET_PER_MINUUT", "600"))
 
 LOGIN_URL = "/login/"
 AUTHENTICATION_BACKENDS = [
@@ -237,3 +244,47 @@ LOGGING = logging_config(
     formaat=os.environ.get("MAATWERK_LOG_FORMAAT", "tekst"),
     niveau=os.environ.get("MAATWERK_LOG_NIVEAU", "INFO"),
 )
+
+# Inwonerportaal (maatwerk.apps.portaal, docs/portaal.md): the inwoner logs in with OpenID Connect, in
+# production through the gemeente's DigiD broker (MAATWERK_OIDC_*). In development mode the demo provider
+# that `make run` starts on 127.0.0.1:8001 is the default. Without issuer, client id and secret the portal
+# says that logging in is not set up.
+_OIDC_DEMO = "http://127.0.0.1:8001/openid" if ONTWIKKELING else ""
+MAATWERK_OIDC_ISSUER = os.environ.get("MAATWERK_OIDC_ISSUER", _OIDC_DEMO).rstrip("/")
+
+
+def _oidc_url(naam: str, pad: str) -> str:
+    return os.environ.get(naam, f"{MAATWERK_OIDC_ISSUER}/{pad}" if MAATWERK_OIDC_ISSUER else "")
+
+
+OIDC_OP_AUTHORIZATION_ENDPOINT = _oidc_url("MAATWERK_OIDC_AUTORISATIE_URL", "authorize")
+OIDC_OP_TOKEN_ENDPOINT = _oidc_url("MAATWERK_OIDC_TOKEN_URL", "token")
+OIDC_OP_USER_ENDPOINT = _oidc_url("MAATWERK_OIDC_USERINFO_URL", "userinfo")
+OIDC_OP_JWKS_ENDPOINT = _oidc_url("MAATWERK_OIDC_JWKS_URL", "jwks")
+OIDC_RP_CLIENT_ID = os.environ.get("MAATWERK_OIDC_CLIENT_ID", "maatwerk-portaal" if ONTWIKKELING else "")
+OIDC_RP_CLIENT_SECRET = os.environ.get(
+    "MAATWERK_OIDC_CLIENT_SECRET", "maatwerk-portaal-demo-geheim" if ONTWIKKELING else ""
+)
+OIDC_RP_SIGN_ALGO = os.environ.get("MAATWERK_OIDC_ALGORITME", "RS256")
+OIDC_RP_SCOPES = os.environ.get("MAATWERK_OIDC_SCOPES", "openid bsn")
+MAATWERK_OIDC_BSN_CLAIM = os.environ.get("MAATWERK_OIDC_BSN_CLAIM", "bsn")
+OIDC_USE_PKCE = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "portaal:oidc_callback"
+OIDC_TIMEOUT = 10
+MAATWERK_PORTAAL_INACTIEF_MINUTEN = int(os.environ.get("MAATWERK_PORTAAL_INACTIEF_MINUTEN", "15"))
+# Where inwoners reach maatwerk (the link in the e-mail is this + /portaal/).
+MAATWERK_PORTAAL_URL = os.environ.get("MAATWERK_PORTAAL_URL", "http://127.0.0.1:8000" if ONTWIKKELING else "")
+# E-mail to inwoners (a status change): SMTP (EMAIL_HOST...) in production; in development files in var/mail/.
+EMAIL_BACKEND = os.environ.get(
+    "MAATWERK_EMAIL_BACKEND",
+    "django.core.mail.backends.filebased.EmailBackend"
+    if ONTWIKKELING
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_FILE_PATH = DATA_DIR / "mail"
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("MAATWERK_AFZENDER_EMAIL", "noreply@voorbeeldstad.example")

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from maatwerk.apps.api.api import api as api_v1
 from maatwerk.apps.besluiten import urls as besluiten_urls
 from maatwerk.apps.levering import urls as levering_urls
 
@@ -30,5 +31,7 @@ urlpatterns = [
     path("schouw/", include("maatwerk.apps.schouw.urls")),
     path("bezwaren/", include("maatwerk.apps.bezwaren.urls")),
     path("klachten/", include("maatwerk.apps.klachten.urls")),
+    path("portaal/", include("maatwerk.apps.portaal.urls")),
     path("monitor/", include("maatwerk.apps.monitor.urls")),
+    path("api/v1/", api_v1.urls),
 ]

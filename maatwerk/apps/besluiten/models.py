@@ -5,6 +5,7 @@ Changes go through :mod:`.services`. The tables keep their names from the former
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.conf import settings
@@ -80,6 +81,7 @@ class BeschikkingQuerySet(models.QuerySet):
 class Beschikking(models.Model):
     """Het besluit zoals verstuurd: HTML en PDF met SHA-256-inhoudshash, onveranderlijk na afgifte."""
 
+    uuid = models.UUIDField("UUID", default=uuid.uuid4, unique=True, editable=False)  # the API's identifier
     zaak = models.ForeignKey(Zaak, on_delete=models.PROTECT, related_name="beschikkingen")
     versie = models.PositiveIntegerField("versie", default=1)
     vorige = models.OneToOneField(

@@ -33,6 +33,7 @@ __all__ = [
     "Besluitgegevens",
     "Geweigerd",
     "beschikkinggegevens",
+    "contactgegevens",
     "controleer_configuratie",
     "corrigeer_beschikking",
     "geef_beschikking_af",
@@ -421,3 +422,8 @@ def corrigeer_beschikking(oud: Beschikking, user: Any, reden: str, besluit: Besl
         )
         levering.vervang_toewijzing(oud, nieuw, user)
         return nieuw
+
+
+def contactgegevens() -> b.Afzender:
+    """The gemeente's contact details (``afzenders/<gemeente>.yaml``), e.g. for the inwonerportaal."""
+    return b.afzender(gemeente())

@@ -7,6 +7,7 @@ checks the transition and writes a timestamped :class:`StatusEvent` in the same 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -70,6 +71,7 @@ class SoortMelding(models.TextChoices):
 class Zaak(models.Model):
     """Een Wmo-zaak: van melding tot einde van de ondersteuning."""
 
+    uuid = models.UUIDField("UUID", default=uuid.uuid4, unique=True, editable=False)  # the API's identifier
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="zaken", verbose_name="cliënt")
     consulent = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -14,6 +14,7 @@ Public API (stable)::
     services.leg_spoed_vast(zaak, "vervolgcontact_op", datum, door=user)
     services.wijs_toe(zaak, consulent=..., aanbieder=..., door=user)
     services.wijzig_client(zaak, Clientgegevens(...), door=user)
+    services.status_gewijzigd.connect(receiver)  # signal: zaak, event (inside the status transaction)
 """
 
 from __future__ import annotations
@@ -26,12 +27,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from maatwerk.apps.accounts.rollen import TOEGANGSTEAM, heeft_rol
 from maatwerk.apps.audit import log_persoonsgegevens
 from maatwerk.apps.clients.services import Clientfout, Clientgegevens, zoek_of_maak_client
 from maatwerk.apps.clients.services import wijzig_client as _wijzig_clientgegevens
 
 from .models import Opschorting, SoortMelding, Status, StatusEvent, Zaak
-from .status import OngeldigeStatusovergang, start_zaak, toegestane_overgangen, zet_status
+from .status import OngeldigeStatusovergang, start_zaak, status_gewijzigd, toegestane_overgangen, zet_status
 
 __all__ = [
     "SPOEDMIJLPALEN",
@@ -45,6 +47,7 @@ __all__ = [
     "registreer_melding",
     "start_opschorting",
     "start_zaak",
+    "status_gewijzigd",
     "toegestane_overgangen",
     "wijs_toe",
     "wijzig_client",
@@ -168,7 +171,8 @@ def registreer_melding(melding: Meldinggegevens, door: Any) -> Zaak:
             raise Zaakfout(str(exc), exc.veld) from None
         zaak = Zaak(
             client=client,
-            consulent=door if _ingelogd(door) else None,
+            # the consulent who takes the melding; none when it comes in otherwise (an API client)
+            consulent=door if _ingelogd(door) and heeft_rol(door, *TOEGANGSTEAM) else None,
             soort_melding=melding.soort_melding,
             melddatum=melding.melddatum,
             kanaal=melding.kanaal,

@@ -10,9 +10,15 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from .models import Status, StatusEvent, Zaak
+
+#: Sent inside the transaction of every status change, after its StatusEvent is written: arguments
+#: ``zaak`` and ``event``. Receivers run in that transaction (so their writes and audit entries commit
+#: or roll back with it); anything outside the database (e-mail) goes in ``transaction.on_commit``.
+status_gewijzigd = Signal()
 
 #: Allowed transitions: from -> set of to.
 OVERGANGEN: dict[str, set[str]] = {
@@ -68,7 +74,7 @@ def zet_status(
         for veld, waarde in velden.items():
             setattr(zaak, veld, waarde)
         gebruiker = door if door is not None and getattr(door, "is_authenticated", False) else None
-        return StatusEvent.objects.create(
+        event = StatusEvent.objects.create(
             zaak=zaak,
             van_status=huidig,
             naar_status=naar,
@@ -76,6 +82,8 @@ def zet_status(
             door=gebruiker,
             toelichting=toelichting[:500],
         )
+        status_gewijzigd.send(sender=Zaak, zaak=zaak, event=event)
+        return event
 
 
 def start_zaak(zaak: Zaak, door: Any = None, toelichting: str = "melding geregistreerd") -> StatusEvent:
@@ -83,6 +91,8 @@ def start_zaak(zaak: Zaak, door: Any = None, toelichting: str = "melding geregis
     with transaction.atomic():
         zaak.save()
         gebruiker = door if door is not None and getattr(door, "is_authenticated", False) else None
-        return StatusEvent.objects.create(
+        event = StatusEvent.objects.create(
             zaak=zaak, van_status="", naar_status=Status.ONTVANGEN, door=gebruiker, toelichting=toelichting
         )
+        status_gewijzigd.send(sender=Zaak, zaak=zaak, event=event)
+        return event

@@ -7,6 +7,7 @@ A toewijzing refers to its beschikking (``besluiten.Beschikking``) by foreign ke
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -81,6 +82,7 @@ class Zorgplan(OptimistischVergrendeld):
 class Toewijzing(models.Model):
     """De opdracht aan de aanbieder (iWmo WMO301-velden), levering start/stop en einde recht."""
 
+    uuid = models.UUIDField("UUID", default=uuid.uuid4, unique=True, editable=False)  # the API's identifier
     zaak = models.ForeignKey(Zaak, on_delete=models.PROTECT, related_name="toewijzingen")
     beschikking = models.ForeignKey(
         "besluiten.Beschikking", on_delete=models.PROTECT, related_name="toewijzingen"

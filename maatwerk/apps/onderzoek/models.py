@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from maatwerk.apps.indicaties.models import Indicatie
 class Onderzoek(OptimistischVergrendeld):
     """Het onderzoek naar wat de cliënt nodig heeft (Wmo 2015 art. 2.3.2)."""
 
+    uuid = models.UUIDField("UUID", default=uuid.uuid4, unique=True, editable=False)  # the API's identifier
     zaak = models.OneToOneField(Zaak, on_delete=models.CASCADE, related_name="onderzoek")
     gespreksdatum = models.DateField("datum keukentafelgesprek", null=True, blank=True)
     locatie = models.CharField("plaats van het gesprek", max_length=200, blank=True)

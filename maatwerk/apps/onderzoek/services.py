@@ -33,6 +33,7 @@ __all__ = [
     "geef_tweede_mening",
     "importeer_onderzoek",
     "leg_reactie_vast",
+    "reageer_als_client",
     "sla_onderzoek_op",
 ]
 
@@ -204,3 +205,34 @@ def geef_tweede_mening(ond: Onderzoek, user: Any, oordeel: str, toelichting: str
             "collegiale toets",
         )
         return mening
+
+
+def reageer_als_client(ond: Onderzoek, door: Any, reactie: str) -> Onderzoek:
+    """The client's own reaction to the shared verslag (the inwonerportaal); ``door`` is the inwoner.
+
+    Unlike :func:`leg_reactie_vast` (a consulent records what the client said) this leaves
+    ``gewijzigd_door`` alone, so the four-eyes check of the tweede mening still sees who wrote the
+    onderzoek. A second reaction is added below the first.
+    """
+    reactie = reactie.strip()
+    if not reactie:
+        raise Geweigerd("Schrijf uw reactie in het vak.")
+    if len(reactie) > 5000:
+        raise Geweigerd("Uw reactie is te lang: gebruik hoogstens 5000 tekens.")
+    with transaction.atomic():
+        ond = Onderzoek.objects.select_for_update(of=("self",)).select_related("zaak__client").get(pk=ond.pk)
+        if ond.verslag_gedeeld_op is None:
+            raise Geweigerd("Het verslag is nog niet met u gedeeld.")
+        nu = timezone.now()
+        if ond.client_reactie:
+            reactie = f"{ond.client_reactie}\n\n[{timezone.localtime(nu):%d-%m-%Y %H:%M}] {reactie}"
+        ond.client_reactie, ond.client_reactie_op = reactie, nu
+        ond.opslaan_met_versie(ond.versie, velden=["client_reactie", "client_reactie_op"])
+        log_persoonsgegevens(
+            door,
+            ond.zaak.client,
+            "schrijven",
+            f"reactie cliënt op verslag zaak {ond.zaak_id} (portaal)",
+            WAAROM,
+        )
+        return ond

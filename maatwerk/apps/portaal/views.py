@@ -1,0 +1,95 @@
+"""Pages of the inwonerportaal: they parse input and present; reads go through :mod:`.selectors`
+(audited), changes through :mod:`.services`."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from maatwerk.apps.besluiten.models import Beschikking
+from maatwerk.apps.besluiten.services import contactgegevens
+from maatwerk.apps.cases.models import Zaak
+from maatwerk.regels.laden import Regelfout
+
+from . import selectors, services, sessie
+from .models import Inwoner
+from .sessie import inwoner_vereist
+
+
+def _contact() -> object | None:
+    try:
+        return contactgegevens()
+    except Regelfout:
+        return None
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    if sessie.inwoner_van(request) is not None:
+        return redirect("portaal:overzicht")
+    return render(request, "portaal/start.html", {"contact": _contact()})
+
+
+@inwoner_vereist
+def overzicht(request: HttpRequest, inwoner: Inwoner) -> HttpResponse:
+    voorzieningen = selectors.overzicht(inwoner)
+    return render(
+        request,
+        "portaal/overzicht.html",
+        {"voorzieningen": voorzieningen, "contact": _contact(), "ingelogd": True},
+    )
+
+
+@inwoner_vereist
+def zaak(request: HttpRequest, inwoner: Inwoner, pk: int) -> HttpResponse:
+    try:
+        pagina = selectors.zaak_inzien(inwoner, pk)
+    except Zaak.DoesNotExist:
+        raise Http404("Deze aanvraag bestaat niet of is niet van u.") from None
+    return render(request, "portaal/zaak.html", {"p": pagina, "contact": _contact(), "ingelogd": True})
+
+
+@inwoner_vereist
+def beschikking_pdf(request: HttpRequest, inwoner: Inwoner, pk: int, beschikking: int) -> HttpResponse:
+    try:
+        b = selectors.beschikking_downloaden(inwoner, pk, beschikking)
+    except Beschikking.DoesNotExist:
+        raise Http404("Deze brief bestaat niet of is niet van u.") from None
+    response = HttpResponse(bytes(b.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="beschikking-{b.kenmerk}-v{b.versie}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_POST
+@inwoner_vereist
+def reactie(request: HttpRequest, inwoner: Inwoner, pk: int) -> HttpResponse:
+    tekst = request.POST.get("reactie", "")
+    try:
+        services.reageer_op_verslag(inwoner, pk, tekst)
+    except Zaak.DoesNotExist:
+        raise Http404("Deze aanvraag bestaat niet of is niet van u.") from None
+    except services.Portaalfout as fout:
+        pagina = selectors.zaak_inzien(inwoner, pk)
+        return render(
+            request,
+            "portaal/zaak.html",
+            {
+                "p": pagina,
+                "contact": _contact(),
+                "ingelogd": True,
+                "reactie_fout": str(fout),
+                "reactie": tekst,
+            },
+            status=400,
+        )
+    messages.success(request, "Dank u wel. We hebben uw reactie op het verslag ontvangen.")
+    return redirect("portaal:zaak", pk=pk)
+
+
+@require_POST
+def uitloggen(request: HttpRequest) -> HttpResponse:
+    sessie.stop(request)
+    messages.info(request, "U bent uitgelogd.")
+    return redirect("portaal:start")

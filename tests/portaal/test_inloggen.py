@@ -1,0 +1,104 @@
+"""Logging in to the portal through a real OpenID Connect provider (the demo provider on loopback).
+
+The authorization request, the provider's login form, the code, the token exchange, the signed ID token
+(checked against the provider's JWKS) and userinfo all happen for real; nothing is mocked.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+
+from maatwerk.apps.audit.models import AuditRegel
+from maatwerk.apps.portaal.models import Inwoner
+
+from .conftest import inloggen, login_bij_provider
+
+pytestmark = pytest.mark.django_db
+
+
+def test_inloggen_via_provider_geeft_het_overzicht(client, oidc, zaak_van_inwoner):
+    terug = inloggen(client, "inwoner")
+    assert terug.status_code == 302 and terug["Location"] == "/portaal/aanvragen/"
+    inwoner = Inwoner.objects.get(bsn="600000060")
+    assert inwoner.laatst_ingelogd_op is not None
+    # Never a Django login: the staff pages stay closed and the portal session names the inwoner.
+    assert "_auth_user_id" not in client.session
+    assert client.get("/zaken/").status_code == 302
+    pagina = client.get("/portaal/aanvragen/")
+    assert pagina.status_code == 200
+    assert "Hulp bij het huishouden" in pagina.content.decode()
+    assert AuditRegel.objects.filter(
+        gebruiker=inwoner.user, client=zaak_van_inwoner.client, actie="lezen"
+    ).exists()
+
+
+def test_inwoner_zonder_rechten_en_wachtwoord(client, oidc, zaak_van_inwoner):
+    inloggen(client, "inwoner")
+    user = User.objects.get(inwoner__bsn="600000060")
+    assert not user.has_usable_password() and not user.is_staff and not user.groups.exists()
+    inloggen(client, "inwoner")  # a second login reuses the inwoner
+    assert Inwoner.objects.filter(bsn="600000060").count() == 1
+
+
+def test_sessie_krijgt_nieuwe_sleutel_bij_inloggen(client, oidc, zaak_van_inwoner):
+    client.get("/portaal/")
+    voor = client.session.session_key
+    inloggen(client, "inwoner")
+    assert client.session.session_key != voor
+
+
+def test_vervalste_state_wordt_geweigerd(client, oidc):
+    start = client.get("/portaal/inloggen/")
+    terug = login_bij_provider(start["Location"], "inwoner")
+    vervalst = terug.replace("state=", "state=x")
+    r = client.get(vervalst.removeprefix("http://testserver"))
+    assert r.status_code == 400 and "Inloggen is niet gelukt" in r.content.decode()
+    assert not Inwoner.objects.exists()
+
+
+def test_code_kan_maar_een_keer(client, oidc, zaak_van_inwoner):
+    start = client.get("/portaal/inloggen/")
+    terug = login_bij_provider(start["Location"], "inwoner").removeprefix("http://testserver")
+    assert client.get(terug).status_code == 302
+    client.post("/portaal/uitloggen/")
+    assert client.get(terug).status_code == 400  # state used once
+
+
+def test_fout_van_provider(client, oidc):
+    client.get("/portaal/inloggen/")
+    state = next(iter(client.session["oidc_states"]))
+    r = client.get(f"/portaal/oidc/callback/?error=access_denied&state={state}")
+    assert r.status_code == 400
+    assert state not in client.session["oidc_states"]
+
+
+def test_andere_uitgever_wordt_geweigerd(client, oidc, settings):
+    """An ID token from another issuer (iss) than configured is refused, though correctly signed."""
+    start = client.get("/portaal/inloggen/")
+    terug = login_bij_provider(start["Location"], "inwoner").removeprefix("http://testserver")
+    settings.MAATWERK_OIDC_ISSUER = oidc + "-anders"
+    assert client.get(terug).status_code == 400
+    assert not Inwoner.objects.exists()
+
+
+def test_uitloggen(client, oidc, zaak_van_inwoner):
+    inloggen(client, "inwoner")
+    r = client.post("/portaal/uitloggen/")
+    assert r.status_code == 302
+    assert client.get("/portaal/aanvragen/")["Location"] == "/portaal/"
+
+
+def test_niet_ingericht(client, settings):
+    settings.OIDC_RP_CLIENT_SECRET = ""
+    r = client.get("/portaal/inloggen/")
+    assert r.status_code == 503 and "nog niet ingesteld" in r.content.decode()
+
+
+def test_inactief_uitgelogd(client, oidc, zaak_van_inwoner, settings):
+    inloggen(client, "inwoner")
+    settings.MAATWERK_PORTAAL_INACTIEF_MINUTEN = 0
+    import time
+
+    time.sleep(0.01)
+    assert client.get("/portaal/aanvragen/").status_code == 302
