@@ -27,7 +27,7 @@ class Rol(models.TextChoices):
 
 
 #: Roles that work on cases of any client (the access team).
-TOEGANGSTEAM = (Rol.CONSULENT, Rol.SENIOR_CONSULENT)
+TOEGANGSTEAM: tuple[str, ...] = (Rol.CONSULENT, Rol.SENIOR_CONSULENT)
 
 
 def rollen_van(user: Any) -> set[str]:
