@@ -281,7 +281,7 @@ def waarom_delen(uitleg: str) -> tuple[str, tuple[str, ...]]:
     """Split an engine explanation into its first sentence and its reasons, for short sentences.
 
     The engine writes "Voor <taak>: <hoe vaak>, <minuten> (<per week>), omdat A, B en C." (see
-    :func:`maatwerk.engine.uitleg.activiteit_uitleg`): that becomes ("Voor <taak>: ... (<per week>).",
+    :func:`maatwerk.engine.uitleg.activiteit_uitleg`): that becomes ("Voor <taak>: <hoe vaak>, <minuten>.",
     ("A", "B", "C")). Any other text comes back whole, as the only reason.
     """
     tekst = " ".join(uitleg.split())
@@ -290,7 +290,9 @@ def waarom_delen(uitleg: str) -> tuple[str, tuple[str, ...]]:
     m = _KERN.match(tekst)
     if m is None:
         return "", (tekst,)
-    kern, redenen = m.group(1) + ".", m.group(2)
+    # The minutes per week are already on the task's own line: the sentence keeps how often and how long.
+    kern = re.sub(r" \([\d.,]+ minuten per week\)$", "", m.group(1)) + "."
+    redenen = m.group(2)
     if not redenen:
         return kern, ()
     delen = _buiten_haakjes(redenen, ", ")
