@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from .bsn import is_geldig_bsn
 from .validators import valideer_bsn, valideer_postcode
 
 
@@ -48,6 +49,18 @@ class Client(models.Model):
     def naam(self) -> str:
         """Full name as written in a letter: voornamen tussenvoegsel achternaam."""
         return " ".join(d for d in (self.voornamen, self.tussenvoegsel, self.achternaam) if d)
+
+    @property
+    def identiteit_ontbreekt(self) -> list[str]:
+        """What is missing before a decision may be taken: a valid BSN (11-proef) and a birth date."""
+        ontbreekt = []
+        if not self.bsn:
+            ontbreekt.append("BSN: nog niet bekend.")
+        elif not is_geldig_bsn(self.bsn):
+            ontbreekt.append("BSN: voldoet niet aan de elfproef.")
+        if self.geboortedatum is None:
+            ontbreekt.append("Geboortedatum: nog niet bekend.")
+        return ontbreekt
 
     @property
     def adres(self) -> str:

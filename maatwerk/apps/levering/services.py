@@ -19,6 +19,7 @@ from django.utils import timezone
 from maatwerk.apps.audit import log_persoonsgegevens
 from maatwerk.apps.cases.models import Status, Zaak
 from maatwerk.apps.cases.services import zet_status
+from maatwerk.apps.clients.services import controleer_identiteit
 
 from .iwmo import (
     IwmoClient,
@@ -257,6 +258,7 @@ def _nieuwe_toewijzing(
 
 def wijs_toe(zaak: Zaak, beschikking: Any, user: Any) -> Toewijzing:
     """Assign the care of ``beschikking`` to its provider (iWmo fields filled); zaak -> 'toegewezen'."""
+    controleer_identiteit(zaak.client, Geweigerd, "een toewijzing")
     with transaction.atomic():
         toewijzing = _nieuwe_toewijzing(zaak, beschikking, user)
         zet_status(zaak, S_TOEGEWEZEN, user, f"toewijzing {toewijzing.pk} aan {toewijzing.aanbieder}")
