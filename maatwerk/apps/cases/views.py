@@ -34,6 +34,7 @@ from .forms import (
 )
 from .models import STATUS_UITLEG, TREIN, Status, Zaak
 from .services import Zaakfout
+from .stappen import volgende_stap
 from .termijnen import termijnen_van
 from .zichtbaarheid import zichtbare_zaken
 
@@ -133,8 +134,26 @@ def nieuwe_melding(request: HttpRequest) -> HttpResponse:
             soort_melding=d["soort_melding"],
             spoed=d["spoed"],
         )
+        keuze = request.POST.get("client_keuze", "")
+        dubbelen = (
+            []
+            if keuze
+            else selectors.mogelijke_dubbelen(
+                request.user,
+                d.get("bsn") or "",
+                d.get("achternaam") or "",
+                d.get("geboortedatum"),
+                d.get("postcode") or "",
+            )
+        )
+        if dubbelen:  # first show who this may be; the user continues there or confirms a new client
+            bsn_bekend = any(d.reden == "zelfde BSN" for d in dubbelen)
+            return render(
+                request, "cases/melding.html", {"form": form, "dubbelen": dubbelen, "bsn_bekend": bsn_bekend}
+            )
         try:
-            zaak = services.registreer_melding(melding, door=request.user)
+            client_id = int(keuze) if keuze.isdigit() else None
+            zaak = services.registreer_melding(melding, door=request.user, client_id=client_id)
         except Zaakfout as fout:
             _toon_fout(form, fout)
         else:
@@ -179,6 +198,7 @@ def zaak_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "bewerken": bewerken,
             "onderzoek": onderzoek,
             "besluit_url": _besluit_url(zaak),
+            "stap": volgende_stap(zaak, onderzoek, _besluit_url(zaak)) if bewerken else None,
             "status_form": StatusForm(huidig=zaak.status) if bewerken else None,
             "opschorting_form": OpschortingForm(zaak=zaak) if bewerken else None,
             "spoed_form": SpoedForm(zaak=zaak) if bewerken and zaak.spoed else None,
@@ -214,6 +234,7 @@ def _opnieuw(request: HttpRequest, zaak: Zaak, **formulieren: forms.Form) -> Htt
         "bewerken": True,
         "onderzoek": getattr(zaak, "onderzoek", None),
         "besluit_url": _besluit_url(zaak),
+        "stap": volgende_stap(zaak, getattr(zaak, "onderzoek", None), _besluit_url(zaak)),
         "status_form": StatusForm(huidig=zaak.status),
         "opschorting_form": OpschortingForm(zaak=zaak),
         "spoed_form": SpoedForm(zaak=zaak) if zaak.spoed else None,
