@@ -121,9 +121,32 @@ def _clientgegevens(data: dict) -> services.Clientgegevens:
     return services.Clientgegevens(geboortedatum=data.get("geboortedatum"), **tekst)
 
 
+def _dubbelen(request: HttpRequest, d: dict) -> list[selectors.MogelijkeDubbel]:
+    """Known clients this melding may be about (issue 10.4), from whatever fields are valid."""
+    return selectors.mogelijke_dubbelen(
+        request.user,
+        d.get("bsn") or "",
+        d.get("achternaam") or "",
+        d.get("geboortedatum"),
+        d.get("postcode") or "",
+    )
+
+
+def _melding_met_dubbelen(request: HttpRequest, form: MeldingForm, dubbelen: list) -> HttpResponse:
+    bsn_bekend = any(d.reden == "zelfde BSN" for d in dubbelen)
+    context = {"form": form, "dubbelen": dubbelen, "bsn_bekend": bsn_bekend}
+    return render(request, "cases/melding.html", context, status=200 if form.is_valid() else 400)
+
+
 @rol_vereist(*TOEGANGSTEAM)
 def nieuwe_melding(request: HttpRequest) -> HttpResponse:
     form = MeldingForm(request.POST or None)
+    keuze = request.POST.get("client_keuze", "")
+    onvolledig = request.method == "POST" and not form.is_valid() and not keuze.isdigit()
+    if onvolledig and (
+        dubbelen := _dubbelen(request, form.cleaned_data)
+    ):  # search before the form is complete
+        return _melding_met_dubbelen(request, form, dubbelen)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         melding = services.Meldinggegevens(
@@ -134,23 +157,8 @@ def nieuwe_melding(request: HttpRequest) -> HttpResponse:
             soort_melding=d["soort_melding"],
             spoed=d["spoed"],
         )
-        keuze = request.POST.get("client_keuze", "")
-        dubbelen = (
-            []
-            if keuze
-            else selectors.mogelijke_dubbelen(
-                request.user,
-                d.get("bsn") or "",
-                d.get("achternaam") or "",
-                d.get("geboortedatum"),
-                d.get("postcode") or "",
-            )
-        )
-        if dubbelen:  # first show who this may be; the user continues there or confirms a new client
-            bsn_bekend = any(d.reden == "zelfde BSN" for d in dubbelen)
-            return render(
-                request, "cases/melding.html", {"form": form, "dubbelen": dubbelen, "bsn_bekend": bsn_bekend}
-            )
+        if not keuze and (dubbelen := _dubbelen(request, d)):  # first show who this may be
+            return _melding_met_dubbelen(request, form, dubbelen)
         try:
             client_id = int(keuze) if keuze.isdigit() else None
             zaak = services.registreer_melding(melding, door=request.user, client_id=client_id)
