@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "maatwerk.apps.bezwaren",
     "maatwerk.apps.klachten",
     "maatwerk.apps.monitor",
+    "maatwerk.apps.dossier",
 ]
 
 MIDDLEWARE = [

@@ -30,4 +30,5 @@ urlpatterns = [
     path("bezwaren/", include("maatwerk.apps.bezwaren.urls")),
     path("klachten/", include("maatwerk.apps.klachten.urls")),
     path("monitor/", include("maatwerk.apps.monitor.urls")),
+    path("dossier/", include("maatwerk.apps.dossier.urls")),
 ]
