@@ -165,3 +165,32 @@ def test_auditlog_een_regel_per_lijst_met_namen(live_server, demo, page: Page):
     page.goto(live_server.url + "/audit/")
     expect(page.locator("tbody tr").first).to_be_visible()
     assert not _ernstig(page), _ernstig(page)
+
+
+def test_dossier_contactmoment_en_document(live_server, demo, page: Page, tmp_path: Path):
+    from maatwerk.apps.cases.models import Zaak
+    from maatwerk.apps.dossier.models import Document
+
+    zaak = Zaak.objects.filter(status="in_onderzoek").first()
+    pdf = tmp_path / "advies huisarts.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+    inloggen(page, live_server.url, "consulent")
+    page.goto(f"{live_server.url}/zaken/{zaak.pk}/")
+    page.get_by_text("Contactmoment of document toevoegen").click()
+    page.get_by_label("Kanaal", exact=True).last.select_option("telefoon")
+    _typ(page, "Met wie", "dochter")
+    _typ(page, "Notitie", "Belt namens haar moeder; de huisarts stuurt een advies.")
+    page.get_by_role("button", name="Contactmoment opslaan").click()
+    expect(page.locator("#kop-dossier").locator("..")).to_contain_text("Belt namens haar moeder")
+    page.get_by_text("Contactmoment of document toevoegen").click()
+    _typ(page, "Titel", "Medisch advies huisarts")
+    page.get_by_label("Bestand (PDF, PNG of JPEG, hoogstens 10 MB)").set_input_files(str(pdf))
+    page.get_by_role("button", name="Document toevoegen").click()
+    doc = Document.objects.get(zaak=zaak)
+    expect(page.get_by_role("link", name="Medisch advies huisarts")).to_be_visible()
+    expect(page.locator("#kop-dossier").locator("..")).to_contain_text(doc.sha256)
+    assert not _ernstig(page), _ernstig(page)
+    page.set_viewport_size(SMAL)
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= SMAL["width"]
+    assert not _ernstig(page), _ernstig(page)
+    schermafdruk(page, "zaak-dossier-375", tmp_path)
