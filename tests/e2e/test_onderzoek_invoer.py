@@ -279,3 +279,21 @@ def test_concept_blijft_en_weggaan_waarschuwt(live_server, demo, page: Page):
     page.get_by_role("link", name=f"← Terug naar zaak {zaak.pk}").click()
     page.wait_for_url(f"**/zaken/{zaak.pk}/")
     assert dialogen == []
+
+
+def test_bestaand_en_afgerond_onderzoek_toegankelijk(live_server, demo, page: Page, tmp_path: Path):
+    from maatwerk.apps.cases.models import Status, Zaak
+
+    lopend = Zaak.objects.filter(status=Status.IN_ONDERZOEK, onderzoek__indicatie__isnull=False).first()
+    afgerond = Zaak.objects.filter(onderzoek__afgerond_op__isnull=False).first()
+    assert lopend and afgerond, "demodata mist een lopend en een afgerond onderzoek"
+    inloggen(page, live_server.url, "consulent")
+    for naam, zaak in (("lopend", lopend), ("afgerond", afgerond)):
+        page.goto(f"{live_server.url}/onderzoek/{zaak.pk}/")
+        expect(page.locator("#indicatie-totaal")).to_contain_text("uur per week")
+        for breedte in (1280, 375):
+            page.set_viewport_size({"width": breedte, "height": 800})
+            controleer_toegankelijkheid(page, f"onderzoek {naam} {breedte} px")
+            assert page.evaluate("() => document.documentElement.scrollWidth") <= breedte + 1
+        page.set_viewport_size({"width": 1280, "height": 800})
+    assert not page.js_fouten, page.js_fouten  # type: ignore[attr-defined]
