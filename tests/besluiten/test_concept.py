@@ -195,3 +195,26 @@ def test_zorgplan_wordt_beschreven_zoals_het_is(zaak, consulent, noord) -> None:
     )
     html = services.maak_concept(zaak, consulent, besluit(reden_geen_zorgplan="")).html
     assert "U heeft het zorgplan ondertekend op" in html and "nog niet ondertekend" not in html
+
+
+def test_correctie_ook_eerst_als_concept_met_bevestiging(zaak, consulent) -> None:
+    eerste = services.geef_beschikking_af(zaak, consulent, besluit())
+    c = ingelogd(consulent)
+    data = formdata(
+        einddatum=(INGANG + dt.timedelta(days=90)).isoformat(), correctie_reden="Einddatum ontbrak."
+    )
+    pagina = c.post(reverse("beschikkingen:correctie_concept", args=[eerste.pk]), data)
+    html = pagina.content.decode()
+    assert pagina.status_code == 200 and "Concept correctie beschikking" in html
+    assert "vervangt de brief met kenmerk" in html and Beschikking.objects.count() == 1
+    concept = services.maak_correctieconcept(
+        eerste, consulent, "Einddatum ontbrak.", besluit(einddatum=INGANG + dt.timedelta(days=90))
+    )
+    zonder = c.post(reverse("beschikkingen:corrigeren", args=[eerste.pk]), data)
+    assert zonder.status_code == 400 and Beschikking.objects.count() == 1
+    r = c.post(
+        reverse("beschikkingen:corrigeren", args=[eerste.pk]),
+        {**data, "bevestigd": "on", "concepthash": concept.concepthash},
+    )
+    assert r.status_code == 302
+    assert Beschikking.objects.get(zaak=zaak, versie=2).html == concept.html

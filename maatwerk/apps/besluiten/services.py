@@ -47,6 +47,7 @@ __all__ = [
     "hulpvraag_voor_brief",
     "indicatie_van",
     "maak_concept",
+    "maak_correctieconcept",
     "stel_ondersteuningsplan_op",
     "vraag_goedkeuring",
 ]
@@ -592,29 +593,65 @@ def _maak(
     return beschikking
 
 
-def corrigeer_beschikking(oud: Beschikking, user: Any, reden: str, besluit: Besluitgegevens) -> Beschikking:
-    """A correction: a new version referring to the old one; the old one stays unchanged."""
+def _voorbereid_correctie(
+    oud: Beschikking, reden: str, besluit: Besluitgegevens, *, opslaan: bool
+) -> tuple[Beschikking, Zaak, Indicatie, Zorgplan | None, Besluitgegevens, dt.date, str]:
+    qs = Beschikking.objects.select_related("zaak")
+    oud = (qs.select_for_update() if opslaan else qs).get(pk=oud.pk)
+    if oud.is_vervangen:
+        raise Geweigerd("Deze versie is al vervangen; corrigeer de nieuwste versie.")
+    if not reden.strip():
+        raise Geweigerd("Reden van de correctie: vul in wat er niet klopte.")
+    if besluit.besluit != oud.besluit:
+        raise Geweigerd(
+            "Een correctie verandert het besluit niet (toekenning of afwijzing); "
+            "neem daarvoor een nieuw besluit via bezwaar of een nieuwe aanvraag."
+        )
+    zaak = Zaak.objects.select_related("client", "aanbieder").get(pk=oud.zaak_id)
+    zorgplan = levering.getekend_zorgplan(zaak)
+    besluit = replace(besluit, reden_geen_zorgplan=besluit.reden_geen_zorgplan or oud.reden_geen_zorgplan)
+    fouten = _controleer_besluit(zaak, besluit, zorgplan)
+    if fouten:
+        raise Geweigerd(" ".join(fouten))
+    briefdatum = timezone.localdate()
+    ind = indicatie_van(zaak)
+    controleer_configuratie([ind.engine.peildatum, briefdatum])
+    na = zaak.status if zaak.status in TREIN or zaak.status == S_AFGEWEZEN else S_BESLUIT
+    return oud, zaak, ind, zorgplan, besluit, briefdatum, na
+
+
+def maak_correctieconcept(oud: Beschikking, user: Any, reden: str, besluit: Besluitgegevens) -> Concept:
+    """The correction letter (new version) exactly as :func:`corrigeer_beschikking` would store it."""
+    oud, zaak, _ind, zorgplan, besluit, briefdatum, na = _voorbereid_correctie(
+        oud, reden, besluit, opslaan=False
+    )
+    gegevens = _gegevens(
+        zaak, user, besluit, zorgplan, oud.kenmerk, oud.versie + 1, briefdatum, na, oud, reden.strip()
+    )
+    html = render_html(gegevens)
+    log_persoonsgegevens(
+        user, zaak.client, "lezen", f"concept correctie beschikking {oud.kenmerk}", "besluitvorming"
+    )
+    return Concept(html, hash_van_brief(html), (), None)
+
+
+def corrigeer_beschikking(
+    oud: Beschikking, user: Any, reden: str, besluit: Besluitgegevens, *, concepthash: str | None = None
+) -> Beschikking:
+    """A correction: a new version referring to the old one; the old one stays unchanged.
+
+    ``concepthash`` (from the correction's concept) refuses a letter that differs from the one seen.
+    """
     with transaction.atomic():
-        oud = Beschikking.objects.select_for_update().select_related("zaak").get(pk=oud.pk)
-        if oud.is_vervangen:
-            raise Geweigerd("Deze versie is al vervangen; corrigeer de nieuwste versie.")
-        if not reden.strip():
-            raise Geweigerd("Reden van de correctie: vul in wat er niet klopte.")
-        if besluit.besluit != oud.besluit:
-            raise Geweigerd(
-                "Een correctie verandert het besluit niet (toekenning of afwijzing); "
-                "neem daarvoor een nieuw besluit via bezwaar of een nieuwe aanvraag."
-            )
-        zaak = Zaak.objects.select_related("client", "aanbieder").get(pk=oud.zaak_id)
-        zorgplan = levering.getekend_zorgplan(zaak)
-        besluit = replace(besluit, reden_geen_zorgplan=besluit.reden_geen_zorgplan or oud.reden_geen_zorgplan)
-        fouten = _controleer_besluit(zaak, besluit, zorgplan)
-        if fouten:
-            raise Geweigerd(" ".join(fouten))
-        briefdatum = timezone.localdate()
-        ind = indicatie_van(zaak)
-        controleer_configuratie([ind.engine.peildatum, briefdatum])
-        na = zaak.status if zaak.status in TREIN or zaak.status == S_AFGEWEZEN else S_BESLUIT
+        oud, zaak, ind, zorgplan, besluit, briefdatum, na = _voorbereid_correctie(
+            oud, reden, besluit, opslaan=True
+        )
+        gegevens = _gegevens(
+            zaak, user, besluit, zorgplan, oud.kenmerk, oud.versie + 1, briefdatum, na, oud, reden.strip()
+        )
+        html = render_html(gegevens)
+        if concepthash is not None and hash_van_brief(html) != concepthash:
+            raise Geweigerd(VERANDERD)
         nieuw = _maak(
             zaak,
             user,
@@ -627,6 +664,7 @@ def corrigeer_beschikking(oud: Beschikking, user: Any, reden: str, besluit: Besl
             ind,
             oud,
             reden.strip(),
+            gerenderd=(gegevens, html),
         )
         levering.vervang_toewijzing(oud, nieuw, user)
         return nieuw
