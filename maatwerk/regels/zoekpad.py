@@ -41,6 +41,7 @@ SOORTEN: dict[str, Vorm] = {
     "awb-termijnen": "plat",
     "bezwaarprocedure": "plat",
     "schouw": "versies",
+    "goedkeuring": "plat",
 }
 """Every kind of rule file a rules directory may hold: ``versies`` = ``<soort>/<id>/<valid_from>.yaml``,
 ``plat`` = ``<soort>/<naam>.yaml``."""
