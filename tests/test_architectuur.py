@@ -35,6 +35,7 @@ PUUR = [
     "maatwerk.apps.herindicatie.simulatie",
     "maatwerk.apps.finance.herstel",
     "maatwerk.apps.finance.inkomsten",
+    "maatwerk.apps.onderzoek.kadervragen",
 ]
 
 
