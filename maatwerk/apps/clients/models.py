@@ -12,6 +12,27 @@ from django.db import models
 from .bsn import is_geldig_bsn
 from .validators import valideer_bsn, valideer_postcode
 
+#: Dutch surname prefixes (voorvoegsels) that do not count when sorting: "van der Berg" sorts under B.
+VOORVOEGSELS = frozenset(
+    ("van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "in", "op", "aan", "bij", "uit", "voor")
+    + ("d'", "l'", "la", "le", "du", "des", "del", "della", "di", "da", "dos", "von", "zu")
+)
+
+
+def sorteersleutel(achternaam: str, voornamen: str = "") -> tuple[str, str, str]:
+    """Sort key of a Dutch name: the surname without leading voorvoegsels, case- and accent-insensitive."""
+    import unicodedata
+
+    def plat(tekst: str) -> str:
+        return "".join(
+            c for c in unicodedata.normalize("NFKD", tekst) if not unicodedata.combining(c)
+        ).casefold()
+
+    woorden = achternaam.split()
+    while len(woorden) > 1 and woorden[0].casefold() in VOORVOEGSELS:
+        woorden = woorden[1:]
+    return plat(" ".join(woorden)), plat(voornamen), plat(achternaam)
+
 
 class Client(models.Model):
     """Een inwoner die ondersteuning vraagt."""

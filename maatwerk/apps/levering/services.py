@@ -32,7 +32,7 @@ from .iwmo import (
     product_voor,
     valideer_wmo301,
 )
-from .models import Leveringsvorm, Toewijzing, Zorgplan
+from .models import Leveringsvorm, Notificatie, Toewijzing, Zorgplan
 
 __all__ = [
     "Geweigerd",
@@ -41,6 +41,7 @@ __all__ = [
     "concept_afspraken",
     "gemeente",
     "getekend_zorgplan",
+    "markeer_gelezen",
     "start_levering",
     "stop_levering",
     "teken_zorgplan",
@@ -170,6 +171,8 @@ def wijzig_zorgplan(
         zorgplan.gewijzigd_door = user
         velden = ["afspraken", "toelichting", "gewijzigd_door", "gewijzigd_op"]
         if gewijzigd:
+            zorgplan.opgeslagen += 1  # the version the aanbieder sees counts saves, not signing or locking
+            velden.append("opgeslagen")
             zorgplan.getekend_client_naam, zorgplan.getekend_client_op = "", None
             zorgplan.client_handtekening_vastgelegd_door = None
             zorgplan.getekend_aanbieder_door, zorgplan.getekend_aanbieder_op = None, None
@@ -205,7 +208,21 @@ def teken_zorgplan(zorgplan: Zorgplan, user: Any, verwachte_versie: int, client_
             f"zorgplan zaak {zorgplan.zaak_id} getekend",
             "zorgplan ondertekenen",
         )
+        zaak = zorgplan.zaak
+        if zaak.consulent_id is not None:
+            Notificatie.objects.create(
+                ontvanger_id=zaak.consulent_id,
+                zaak=zaak,
+                tekst=f"Zorgplan zaak {zaak.pk} ondertekend door {zorgplan.aanbieder} en de cliënt.",
+            )
         return zorgplan
+
+
+def markeer_gelezen(gebruiker: Any, notificatie_pk: int) -> None:
+    """The user has seen one of their notifications (no personal data: the text names only the zaak)."""
+    Notificatie.objects.filter(pk=notificatie_pk, ontvanger=gebruiker, gelezen_op=None).update(
+        gelezen_op=timezone.now()
+    )
 
 
 def getekend_zorgplan(zaak: Zaak) -> Zorgplan | None:
