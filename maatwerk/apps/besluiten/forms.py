@@ -105,7 +105,7 @@ class GoedkeuringVragenForm(AfgevenForm):
 
 class BeoordelingForm(NlForm):
     akkoord = forms.TypedChoiceField(
-        label="Uw oordeel",
+        label="Bent u akkoord met deze brief?",
         choices=[("ja", "Akkoord: de consulent mag deze brief afgeven"), ("nee", "Niet akkoord")],
         coerce=lambda v: v == "ja",
         widget=forms.RadioSelect,
