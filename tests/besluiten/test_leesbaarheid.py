@@ -18,7 +18,7 @@ from maatwerk.apps.besluiten.brief import (
     taken_uit_indicatie,
     treden_uit_indicatie,
 )
-from maatwerk.apps.besluiten.leesbaarheid import lettergrepen, meet, woorden, zinnen
+from maatwerk.apps.besluiten.leesbaarheid import lettergrepen, meet, tekst_uit_html, woorden, zinnen
 from maatwerk.apps.besluiten.render import html_naar_pdf, render_html, render_pdf
 from tests.besluiten.fabriek import gegevens
 
@@ -263,3 +263,14 @@ def _tekstboxen(box, afzender: bool = False):
         yield box, afzender
     for kind in getattr(box, "children", []):
         yield from _tekstboxen(kind, afzender)
+
+
+def test_een_aanspreekvorm_u_en_indicatie_waar_indicatie_bedoeld_is(brieven) -> None:
+    import re
+
+    for naam, (html, _pdf) in brieven.items():
+        tekst = " ".join(z for blok in tekst_uit_html(html) for z in zinnen(blok)).lower()
+        assert not re.search(r"\b(je|jij|jou|jouw|jullie)\b", tekst), naam
+        assert re.search(r"\bu\b", tekst), naam
+        if naam.startswith("herindicatie"):
+            assert "nieuwe indicatie" in tekst and "nieuwe zorgplan" not in tekst, naam
