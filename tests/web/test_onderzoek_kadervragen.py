@@ -132,3 +132,14 @@ def test_treden_met_namen(client, consulent, zaak) -> None:
     client.force_login(consulent)
     paneel = client.post(f"/onderzoek/{zaak.pk}/indicatie/", formulier(0, "")).content.decode()
     assert "Trede " in paneel and "sociaal_persoonlijk_functioneren" not in paneel
+
+
+@pytest.mark.django_db
+def test_ander_kader_op_de_gespreksdatum_wordt_gemeld(client, consulent, zaak) -> None:
+    client.force_login(consulent)
+    html = client.get(f"/onderzoek/{zaak.pk}/").content.decode()
+    assert 'name="vragen_kader" value="kpmg-hbel@2021"' in html
+    zelfde = client.post(f"/onderzoek/{zaak.pk}/indicatie/", formulier(0, "", vragen_kader="kpmg-hbel@2021"))
+    ander = client.post(f"/onderzoek/{zaak.pk}/indicatie/", formulier(0, "", vragen_kader="ho-2025@2025"))
+    assert "geldt een ander normenkader" not in zelfde.content.decode()
+    assert "geldt een ander normenkader: KPMG/HHM" in ander.content.decode()

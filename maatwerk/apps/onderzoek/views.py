@@ -445,6 +445,9 @@ def indicatie(request: HttpRequest, zaak_pk: int) -> HttpResponse:
         zaak, gesprek, situatie_form, request.POST, (ond.situatie or {}).get("zelfredzaamheid")
     )
     ctx = _context(zaak, ond, gesprek, situatie_form, uitkomst, afw_fouten, ruw, _peildatum(gesprek))
+    kader = ctx["kader"]
+    gevraagd = request.POST.get("vragen_kader", "")
+    ctx["ander_kader"] = bool(gevraagd and kader is not None and gevraagd != f"{kader.id}@{kader.versie}")
     return render(request, "onderzoek/_indicatie.html", ctx)
 
 
