@@ -38,6 +38,7 @@ PUUR = [
     "maatwerk.iwmo.valideer",
     "maatwerk.iwmo.retour",
     "maatwerk.iwmo.codes",
+    "maatwerk.apps.onderzoek.kadervragen",
 ]
 
 

@@ -648,7 +648,11 @@ def voortgang_cmd(als_json: bool) -> None:
 @click.option("--week", type=int, help="Uitnodigingen alleen voor deze week van de laatste planning.")
 @click.option("--caseload-id", "caseload_ids", type=int, multiple=True, help="Alleen deze cliënt(en).")
 @click.option(
-    "--gemeente", default="De gemeente", show_default=True, help="Afzender, bv. 'Gemeente Westland'."
+    "--gemeente",
+    default="De gemeente",
+    show_default=True,
+    help="Afzender, bv. 'Gemeente Westland' (adres, telefoon en e-mail uit afzenders/<gemeente>.yaml); "
+    "'De gemeente' is de ingestelde gemeente.",
 )
 @click.option("--datum", type=DATUM, default=lambda: dt.date.today().isoformat(), help="Datum van de brief.")
 @click.option("--pdf", is_flag=True, help="Ook een PDF per brief (WeasyPrint).")
@@ -666,11 +670,12 @@ def brieven(
     uitnodiging voor het huisbezoek in de geplande week."""
     _django()
     from maatwerk.apps.herindicatie.selectors import GeenGegevens
+    from maatwerk.regels.laden import Regelfout
 
     maak = _wijzigingsbrieven if soort == "wijziging" else _uitnodigingen
     try:
         brieven_, bron = _met_database(lambda: maak(simulatie_id, week, set(caseload_ids), datum, gemeente))
-    except GeenGegevens as exc:
+    except (GeenGegevens, Regelfout) as exc:
         raise click.ClickException(str(exc)) from None
     if not brieven_:
         raise click.ClickException("geen cliënten gevonden voor deze brieven")

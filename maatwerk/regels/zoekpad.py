@@ -42,6 +42,7 @@ SOORTEN: dict[str, Vorm] = {
     "bezwaarprocedure": "plat",
     "schouw": "versies",
     "portaal": "plat",
+    "goedkeuring": "plat",
 }
 """Every kind of rule file a rules directory may hold: ``versies`` = ``<soort>/<id>/<valid_from>.yaml``,
 ``plat`` = ``<soort>/<naam>.yaml``."""

@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "maatwerk.apps.berichten",
     "ninja",  # the API's browsable docs (Swagger UI from its own static files, no CDN)
     "maatwerk.apps.api",
+    "maatwerk.apps.dossier",
 ]
 
 MIDDLEWARE = [

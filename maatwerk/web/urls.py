@@ -34,4 +34,5 @@ urlpatterns = [
     path("portaal/", include("maatwerk.apps.portaal.urls")),
     path("monitor/", include("maatwerk.apps.monitor.urls")),
     path("api/v1/", api_v1.urls),
+    path("dossier/", include("maatwerk.apps.dossier.urls")),
 ]

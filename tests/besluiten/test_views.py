@@ -33,6 +33,7 @@ def afgeven_data(**anders: str) -> dict[str, str]:
     return {
         "besluit": "toegekend",
         "gevraagd": "Hulp bij schoonmaken",
+        "bevestigd": "on",
         "ingangsdatum": INGANG.isoformat(),
         "einddatum": "",
         "leveringsvorm": "ZIN",

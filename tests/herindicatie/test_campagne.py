@@ -13,10 +13,27 @@ from maatwerk.cli import cli
 
 from .test_simulatie import contract_batch
 
+#: Letters need the gemeente's sender data (phone, e-mail); a fictitious one for Westland, for these tests.
+AFZENDER_WESTLAND = """\
+gemeente: Westland
+afdeling: Team Wmo
+postadres: [Gemeente Westland (test), Postbus 9998, 9998 ZZ Testplaats]
+bezwaaradres: [Het college van burgemeester en wethouders (test), Postbus 9998, 9998 ZZ Testplaats]
+bezwaar_digitaal: www.westland.example/bezwaar
+telefoon: "14 0998"
+email: wmo@westland.example
+website: www.westland.example
+ondertekening: het college (test)
+voorbeeld: true
+"""
+
 
 @pytest.fixture
 def caseload(tmp_path, monkeypatch):
     monkeypatch.setattr("maatwerk.apps.herindicatie.simulatie.engine_batch", lambda: contract_batch)
+    (tmp_path / "regels" / "afzenders").mkdir(parents=True)
+    (tmp_path / "regels" / "afzenders" / "westland.yaml").write_text(AFZENDER_WESTLAND, encoding="utf-8")
+    monkeypatch.setenv("MAATWERK_REGELS", str(tmp_path / "regels"))
     pad = schrijf_caseload(synthetische_caseload(60, seed=7), tmp_path / "c.csv")
     uit = CliRunner().invoke(cli, ["caseload", "importeer", str(pad)])
     assert uit.exit_code == 0, uit.output

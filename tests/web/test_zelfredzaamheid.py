@@ -16,8 +16,11 @@ GEBIED = "sociaal_persoonlijk_functioneren"  # H4 matrix (Rijswijk): trede from 
 @override_settings(MAATWERK_GEMEENTE="Rijswijk")
 def test_score_zonder_motivatie_geweigerd_met_motivatie_opgeslagen(client, consulent, zaak):
     client.force_login(consulent)
-    html = client.post(f"/onderzoek/{zaak.pk}/indicatie/", formulier(0, "")).content.decode()
+    # The score field is on the form, outside the live result panel (a refresh never replaces it).
+    html = client.get(f"/onderzoek/{zaak.pk}/").content.decode()
     assert f'name="zr_score_{GEBIED}"' in html
+    paneel = client.post(f"/onderzoek/{zaak.pk}/indicatie/", formulier(0, "")).content.decode()
+    assert "zr_score_" not in paneel and "<input" not in paneel and "<textarea" not in paneel
     response = client.post(f"/onderzoek/{zaak.pk}/", formulier(0, "v", **{f"zr_score_{GEBIED}": "2"}))
     assert response.status_code == 400
     assert "Een score mag alleen met een motivatie" in response.content.decode()

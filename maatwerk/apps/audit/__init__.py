@@ -5,7 +5,7 @@ Public API (stable)::
     from maatwerk.apps.audit import log_persoonsgegevens
     log_persoonsgegevens(request.user, client, "lezen", "cliëntgegevens en zaak", "behandeling melding")
 
-    log_clientlijst(request.user, clients, "werklijst (naam)", "werkvoorraad bewaken")  # one row per client
+    log_clientlijst(request.user, clients, "werklijst (naam)", "werkvoorraad bewaken")  # one row, all ids
 
 ``actie`` is ``"lezen"`` or ``"schrijven"``. Entries cannot be changed or deleted.
 """
@@ -23,7 +23,7 @@ def log_persoonsgegevens(user: Any, client: Any, actie: str, wat: str, waarom: s
 
 
 def log_clientlijst(user: Any, clients: Any, wat: str, waarom: str) -> int:
-    """Record a read of several clients at once (a list page): one entry per distinct client."""
+    """Record a read of several clients at once (a list page): one entry listing the client ids."""
     from .models import AuditRegel
 
     return AuditRegel.schrijf_lijst(user, clients, wat, waarom)

@@ -7,6 +7,8 @@ edit rows cannot recompute a valid chain; a deleted row leaves a gap in ``volgnu
 
 VELDEN is part of the stored hashes: a new AuditRegel field must not be added to it as it stands
 (every existing hash would break); cover a new field with a versioned canonical form instead.
+EXTRA_VELDEN are such fields: they join the canonical form only when not empty, so rows written
+before they existed keep their hash, and filling or emptying one later breaks the row's hash.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from typing import Any
 
 BEGIN = "0" * 64  # vorige_hash of the first row
 VELDEN = ("volgnummer", "tijdstip", "gebruiker_id", "gebruikersnaam", "client_id", "actie", "wat", "waarom")
+#: Fields hashed only when not empty (issue 10.12: ``clienten``, the ids one list-page row covers).
+EXTRA_VELDEN = ("clienten",)
 
 
 def _tijd(waarde: dt.datetime) -> str:
@@ -32,6 +36,7 @@ def _tijd(waarde: dt.datetime) -> str:
 def inhoud(velden: dict[str, Any], vorige_hash: str) -> bytes:
     """Canonical bytes of one row: its fields (VELDEN) and the previous row's hash."""
     gegevens = {naam: velden[naam] for naam in VELDEN}
+    gegevens |= {naam: velden[naam] for naam in EXTRA_VELDEN if velden.get(naam)}
     gegevens["tijdstip"] = _tijd(gegevens["tijdstip"])
     gegevens["vorige_hash"] = vorige_hash
     return json.dumps(gegevens, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -68,6 +68,13 @@ class AuditRegel(models.Model):
         related_name="auditregels",
         verbose_name="cliënt",
     )
+    clienten = models.TextField(
+        "cliënten (lijstpagina)",
+        blank=True,
+        default="",
+        editable=False,
+        help_text="Bij een lijstpagina: de nummers van alle getoonde cliënten, als ',12,40,'.",
+    )
     actie = models.CharField("actie", max_length=10, choices=Actie.choices)
     wat = models.CharField("wat", max_length=300)
     waarom = models.CharField("waarom", max_length=300)
@@ -117,27 +124,40 @@ class AuditRegel(models.Model):
 
     @classmethod
     def schrijf_lijst(cls, user: Any, clients: Any, wat: str, waarom: str) -> int:
+        """One row for a list page, listing every distinct client id shown (issue 10.12).
+
+        With exactly one client the row also names it in ``client``. Returns the number of clients.
+        """
         if not wat or not waarom:
             raise ValueError("Een auditregel noemt altijd wat en waarom.")
+        ids = sorted({int(c.pk) for c in clients})
+        if not ids:
+            return 0
         ingelogd = user is not None and getattr(user, "is_authenticated", False)
-        gezien: set[int] = set()
-        regels = []
-        for client in clients:
-            if client.pk in gezien:
-                continue
-            gezien.add(client.pk)
-            regels.append(
-                cls(
-                    gebruiker=user if ingelogd else None,
-                    gebruikersnaam=user.get_username() if ingelogd else "(anoniem)",
-                    client=client,
-                    actie=Actie.LEZEN,
-                    wat=wat[:300],
-                    waarom=waarom[:300],
-                )
-            )
-        cls.aan_keten_toevoegen(regels)
-        return len(regels)
+        regel = cls(
+            gebruiker=user if ingelogd else None,
+            gebruikersnaam=user.get_username() if ingelogd else "(anoniem)",
+            client_id=ids[0] if len(ids) == 1 else None,
+            clienten="," + ",".join(map(str, ids)) + ",",
+            actie=Actie.LEZEN,
+            wat=f"{wat} ({len(ids)} cliënt{'en' if len(ids) != 1 else ''})"[:300],
+            waarom=waarom[:300],
+        )
+        cls.aan_keten_toevoegen([regel])
+        return len(ids)
+
+    @property
+    def client_ids(self) -> list[int]:
+        """Every client this row is about: the list's ids, else the one client."""
+        if self.clienten:
+            return [int(i) for i in self.clienten.strip(",").split(",") if i]
+        return [self.client_id] if self.client_id else []
+
+    @property
+    def gebruiker_naam(self) -> str:
+        """The user's full name with the username, as the log shows it."""
+        volledig = self.gebruiker.get_full_name() if self.gebruiker is not None else ""
+        return f"{volledig} ({self.gebruikersnaam})" if volledig else self.gebruikersnaam
 
     @classmethod
     def aan_keten_toevoegen(cls, regels: Sequence[AuditRegel]) -> None:
@@ -176,5 +196,5 @@ class AuditRegel(models.Model):
                 cls.objects.using(alias).bulk_create(regels, batch_size=500)
 
     def ketenvelden(self) -> dict[str, Any]:
-        """The fields the HMAC covers (keten.VELDEN), as stored."""
-        return {naam: getattr(self, naam) for naam in keten.VELDEN}
+        """The fields the HMAC covers (keten.VELDEN and EXTRA_VELDEN), as stored."""
+        return {naam: getattr(self, naam) for naam in (*keten.VELDEN, *keten.EXTRA_VELDEN)}

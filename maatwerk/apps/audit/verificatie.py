@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from .keten import VELDEN, Uitkomst, controleer_keten
+from .keten import EXTRA_VELDEN, VELDEN, Uitkomst, controleer_keten
 from .models import AuditRegel
 
 
@@ -13,7 +13,7 @@ def verifieer(using: str = "default") -> Uitkomst:
     rijen = (
         AuditRegel.objects.using(using)
         .order_by("volgnummer", "pk")
-        .values("id", "vorige_hash", "hash", *VELDEN)
+        .values("id", "vorige_hash", "hash", *VELDEN, *EXTRA_VELDEN)
         .iterator(chunk_size=5000)
     )
     return controleer_keten(settings.MAATWERK_AUDIT_SLEUTEL, rijen)

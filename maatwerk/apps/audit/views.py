@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -26,14 +26,20 @@ def _datum(tekst: str | None) -> dt.date | None:
 
 
 def _gefilterd(request: HttpRequest) -> tuple[QuerySet[AuditRegel], dict, list[str]]:
-    qs = AuditRegel.objects.select_related("client")
+    qs = AuditRegel.objects.select_related("gebruiker")
     fouten = []
     f = {k: request.GET.get(k, "").strip() for k in ("gebruiker", "client", "actie", "van", "tot")}
     if f["gebruiker"]:
-        qs = qs.filter(gebruikersnaam__icontains=f["gebruiker"])
+        g = f["gebruiker"]
+        qs = qs.filter(
+            Q(gebruikersnaam__icontains=g)
+            | Q(gebruiker__first_name__icontains=g)
+            | Q(gebruiker__last_name__icontains=g)
+        )
     if f["client"]:
         if f["client"].isdigit():
-            qs = qs.filter(client_id=int(f["client"]))
+            nummer = int(f["client"])
+            qs = qs.filter(Q(client_id=nummer) | Q(clienten__contains=f",{nummer},"))
         else:
             fouten.append("Cliëntnummer: vul alleen cijfers in.")
     if f["actie"] in Actie.values:
@@ -84,7 +90,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
                 [
                     timezone.localtime(r.tijdstip).isoformat(timespec="seconds"),
                     r.gebruikersnaam,
-                    r.client_id or "",
+                    " ".join(map(str, r.client_ids)),  # a list row: every id, space-separated
                     r.actie,
                     r.wat,
                     r.waarom,

@@ -8,6 +8,7 @@ HTML and PDF. Everything the client reads is here, already in plain Dutch (B1).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -34,6 +35,7 @@ class Afzender(StrictModel):
     bezwaaradres: list[str] = Field(min_length=1)
     bezwaar_digitaal: str
     telefoon: str
+    email: str | None = None
     website: str
     ondertekening: str
     voorbeeld: bool = False
@@ -72,6 +74,16 @@ class Taakregel:
     @property
     def minuten_per_keer_tekst(self) -> str:
         return "" if self.minuten_per_keer is None else getal(self.minuten_per_keer, 1)
+
+    @property
+    def kern(self) -> str:
+        """The engine's first clause as one short sentence ("Voor de was: 2 keer per week, ..."), or ""."""
+        return waarom_delen(self.reden)[0]
+
+    @property
+    def redenen(self) -> tuple[str, ...]:
+        """The reasons one by one (each a short "omdat" clause), or the reason text in short sentences."""
+        return waarom_delen(self.reden)[1]
 
 
 @dataclass(frozen=True)
@@ -139,6 +151,11 @@ class Zorgplangegevens:
     @property
     def totaal_minuten_per_week(self) -> int:
         return hele_minuten(sum(a.minuten_per_week for a in self.afspraken))
+
+    @property
+    def is_getekend(self) -> bool:
+        """Signed by both the client and the aanbieder (the letter says so only then)."""
+        return bool(self.getekend_client and self.getekend_aanbieder)
 
     @property
     def getekend_client_op_tekst(self) -> str:
@@ -239,6 +256,50 @@ _FREQUENTIES = {
     "per_maand": "1 keer per maand",
     "per_jaar": "1 keer per jaar",
 }
+
+
+_KERN = re.compile(r"^(Voor [^:]{1,80}: [^()]*?(?:\([^()]*\))?)(?:, omdat (.+?))?\.$", re.DOTALL)
+
+
+def _buiten_haakjes(tekst: str, scheiding: str) -> list[str]:
+    """Split ``tekst`` on ``scheiding`` where it is not inside parentheses."""
+    delen, diepte, begin, i = [], 0, 0, 0
+    while i < len(tekst):
+        teken = tekst[i]
+        diepte += (teken == "(") - (teken == ")")
+        if diepte == 0 and tekst.startswith(scheiding, i):
+            delen.append(tekst[begin:i])
+            i += len(scheiding)
+            begin = i
+            continue
+        i += 1
+    delen.append(tekst[begin:])
+    return [d.strip() for d in delen if d.strip()]
+
+
+def waarom_delen(uitleg: str) -> tuple[str, tuple[str, ...]]:
+    """Split an engine explanation into its first sentence and its reasons, for short sentences.
+
+    The engine writes "Voor <taak>: <hoe vaak>, <minuten> (<per week>), omdat A, B en C." (see
+    :func:`maatwerk.engine.uitleg.activiteit_uitleg`): that becomes ("Voor <taak>: <hoe vaak>, <minuten>.",
+    ("A", "B", "C")). Any other text comes back whole, as the only reason.
+    """
+    tekst = " ".join(uitleg.split())
+    if not tekst:
+        return "", ()
+    m = _KERN.match(tekst)
+    if m is None:
+        return "", (tekst,)
+    # The minutes per week are already on the task's own line: the sentence keeps how often and how long.
+    kern = re.sub(r" \([\d.,]+ minuten per week\)$", "", m.group(1)) + "."
+    redenen = m.group(2)
+    if not redenen:
+        return kern, ()
+    delen = _buiten_haakjes(redenen, ", ")
+    # The engine joins the last two reasons with " en " (a reason may itself hold " en ": first one wins).
+    laatste = delen[-1].split(" en ", 1) if "(" not in delen[-1] else _buiten_haakjes(delen[-1], " en ")[:2]
+    delen = delen[:-1] + [d.strip() for d in laatste if d.strip()]
+    return kern, tuple(delen)
 
 
 def frequentie_tekst(frequentie: Any) -> str:

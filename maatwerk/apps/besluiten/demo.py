@@ -47,7 +47,7 @@ def _een(zaak: Zaak) -> bool:
         ingangsdatum=besluitdatum + dt.timedelta(days=7) if toegekend else None,
         einddatum=besluitdatum + dt.timedelta(days=7 + 364) if toegekend else None,
         leveringsvorm="ZIN" if zaak.aanbieder_id else "PGB",
-        gevraagd=zaak.vraag,
+        gevraagd=services.hulpvraag_voor_brief(zaak),
         motivering="" if toegekend else "Uw huisgenoot kan het huishouden overnemen (gebruikelijke hulp).",
         reden_geen_zorgplan="" if zorgplan is not None else "Geen zorgplan: afwijzing of pgb.",
     )

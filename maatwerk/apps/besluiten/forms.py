@@ -35,7 +35,13 @@ class OndersteuningsplanForm(NlForm):
 
 class BeschikkingForm(NlForm):
     besluit = forms.ChoiceField(label="Besluit", choices=Besluit.choices, initial=Besluit.TOEGEKEND)
-    gevraagd = forms.CharField(label="Wat vroeg de cliënt", widget=forms.Textarea, max_length=2000)
+    gevraagd = forms.CharField(
+        label="Wat vroeg de cliënt (tekst voor de brief)",
+        widget=forms.Textarea,
+        max_length=600,
+        help_text="Schrijf in eenvoudige taal aan de cliënt, in de u-vorm. Dit komt onder ‘Wat vroeg u?’ in "
+        "de brief. Niet de interne notitie van de melding.",
+    )
     motivering = forms.CharField(
         label="Motivering",
         widget=forms.Textarea,
@@ -68,6 +74,51 @@ class BeschikkingForm(NlForm):
         return data
 
 
+class AfgevenForm(BeschikkingForm):
+    """The concept page's form: the same decision (hidden), the concept's hash and the confirmation."""
+
+    #: Sent by the concept page; when present, issuing refuses a letter that differs from the concept.
+    concepthash = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)
+    bevestigd = forms.BooleanField(
+        label="Ik heb de brief gelezen. Hij klopt en mag naar de cliënt.",
+        required=True,
+        error_messages={"required": "Bevestig dat u de brief heeft gelezen en dat hij klopt."},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for naam, veld in self.fields.items():
+            if naam not in {"concepthash", "bevestigd"}:
+                veld.widget = forms.HiddenInput()
+        self.fields["bevestigd"].error_messages["required"] = (
+            "Bevestig dat u de brief heeft gelezen en dat hij klopt."
+        )
+
+
+class GoedkeuringVragenForm(AfgevenForm):
+    """Same hidden decision and hash; asking for approval needs no confirmation of the letter yet."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["bevestigd"]
+
+
+class BeoordelingForm(NlForm):
+    akkoord = forms.TypedChoiceField(
+        label="Bent u akkoord met deze brief?",
+        choices=[("ja", "Akkoord: de consulent mag deze brief afgeven"), ("nee", "Niet akkoord")],
+        coerce=lambda v: v == "ja",
+        widget=forms.RadioSelect,
+    )
+    opmerking = forms.CharField(
+        label="Opmerking voor de consulent",
+        widget=forms.Textarea,
+        required=False,
+        max_length=2000,
+        help_text="Verplicht als u niet akkoord bent.",
+    )
+
+
 class CorrectieForm(BeschikkingForm):
     correctie_reden = forms.CharField(
         label="Wat klopte er niet (reden correctie)", widget=forms.Textarea, max_length=2000
@@ -77,3 +128,19 @@ class CorrectieForm(BeschikkingForm):
 class EindeRechtForm(NlForm):
     datum = forms.DateField(label="Einde recht per", widget=Datum())
     reden = forms.CharField(label="Reden einde recht", max_length=300)
+
+
+class CorrectieAfgevenForm(CorrectieForm):
+    """The correction's concept page: the same correction (hidden), its hash and the confirmation."""
+
+    concepthash = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)
+    bevestigd = forms.BooleanField(label=AfgevenForm.base_fields["bevestigd"].label, required=True)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for naam, veld in self.fields.items():
+            if naam not in {"concepthash", "bevestigd"}:
+                veld.widget = forms.HiddenInput()
+        self.fields["bevestigd"].error_messages["required"] = (
+            "Bevestig dat u de brief heeft gelezen en dat hij klopt."
+        )

@@ -165,3 +165,49 @@ class Beschikking(models.Model):
         begin = self.html.find("<article")
         einde = self.html.rfind("</article>")
         return self.html[begin : einde + len("</article>")] if begin >= 0 and einde > begin else ""
+
+
+class Goedkeuring(models.Model):
+    """A senior consulent's approval of one concept letter (vier-ogenprincipe; rules in goedkeuring/).
+
+    The approval is bound to the concept's content hash: the beschikking may only be issued when the
+    letter rendered at issuing is exactly the approved one.
+    """
+
+    zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="goedkeuringen")
+    besluitgegevens = models.JSONField("besluitgegevens")
+    concepthash = models.CharField("SHA-256 van het concept", max_length=64)
+    html = models.TextField("concept (HTML)")
+    redenen = models.TextField("waarom goedkeuring nodig is")
+    gevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="gevraagd door"
+    )
+    gevraagd_op = models.DateTimeField("gevraagd op", auto_now_add=True)
+    beoordeeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="beoordeeld door",
+    )
+    beoordeeld_op = models.DateTimeField("beoordeeld op", null=True, blank=True)
+    akkoord = models.BooleanField("akkoord", null=True, blank=True)
+    opmerking = models.TextField("opmerking", blank=True)
+
+    class Meta:
+        verbose_name = "goedkeuring"
+        verbose_name_plural = "goedkeuringen"
+        ordering = ["-gevraagd_op", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Goedkeuring zaak {self.zaak_id} ({self.stand})"
+
+    @property
+    def stand(self) -> str:
+        return "open" if self.akkoord is None else "akkoord" if self.akkoord else "niet akkoord"
+
+    @property
+    def brief_inhoud(self) -> str:
+        begin, einde = self.html.find("<article"), self.html.rfind("</article>")
+        return self.html[begin : einde + len("</article>")] if begin >= 0 and einde > begin else ""

@@ -50,15 +50,27 @@ def render_inhoud(gegevens: Beschikkinggegevens) -> str:
     return _engine().get_template("besluiten/brief/inhoud.html").render(Context({"b": gegevens}))
 
 
-def render_pdf(gegevens: Beschikkinggegevens) -> bytes:
-    """PDF bytes of the letter: tagged PDF (structure for screen readers, language nl), DejaVu Sans."""
+#: Every letter is a PDF/UA-1 document: tagged, with language, title (shown as the window title) and
+#: XMP metadata. WeasyPrint writes all of that for this variant; tests check it with pikepdf.
+PDF_VARIANT = "pdf/ua-1"
+
+
+def html_naar_pdf(
+    html: str, base_url: str, stylesheets: list[Any] | None = None, font_config: Any = None
+) -> bytes:
+    """A letter's HTML as PDF/UA-1 (the HTML must have ``<html lang>`` and a ``<title>``)."""
     from weasyprint import HTML
 
+    return HTML(string=html, base_url=base_url).write_pdf(
+        stylesheets=stylesheets, font_config=font_config, pdf_variant=PDF_VARIANT, pdf_tags=True
+    )
+
+
+def render_pdf(gegevens: Beschikkinggegevens) -> bytes:
+    """PDF bytes of the letter: PDF/UA-1 (tagged, language nl, title, XMP metadata), DejaVu Sans."""
     css, fonts = _weasy()
     html = render_html(gegevens, met_css=False)
-    return HTML(string=html, base_url=str(TEMPLATES)).write_pdf(
-        stylesheets=[css], font_config=fonts, pdf_tags=True
-    )
+    return html_naar_pdf(html, str(TEMPLATES), [css], fonts)
 
 
 def inhoudshash(html: str, pdf: bytes) -> str:

@@ -24,3 +24,13 @@ def beschikking_gelezen(gebruiker: Any, beschikking: Any, vorm: str) -> None:
         f"beschikking {beschikking.kenmerk} v{beschikking.versie} ({vorm})",
         WAAROM,
     )
+
+
+def goedkeuring_gelezen(gebruiker: Any, goedkeuring: Any) -> None:
+    log_persoonsgegevens(
+        gebruiker,
+        goedkeuring.zaak.client,
+        "lezen",
+        f"concept beschikking zaak {goedkeuring.zaak_id} (goedkeuring {goedkeuring.pk})",
+        WAAROM,
+    )

@@ -8,8 +8,10 @@ copy); zorgplan and toewijzing are levering's, used through :mod:`maatwerk.apps.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from dataclasses import dataclass, replace
+import hashlib
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from django.db import transaction
@@ -18,6 +20,7 @@ from django.utils import timezone
 from maatwerk.apps.audit import log_persoonsgegevens
 from maatwerk.apps.cases.models import STATUS_UITLEG, TREIN, Status, Zaak
 from maatwerk.apps.cases.services import OngeldigeStatusovergang, zet_status
+from maatwerk.apps.clients.services import controleer_identiteit
 from maatwerk.apps.indicaties.models import Indicatie
 from maatwerk.apps.levering import services as levering
 from maatwerk.apps.levering.models import Leveringsvorm, Zorgplan
@@ -25,12 +28,14 @@ from maatwerk.apps.levering.services import Geweigerd, gemeente
 from maatwerk.regels.laden import Regelfout
 
 from . import brief as b
-from .models import Beschikking, Besluit, Ondersteuningsplan
+from . import goedkeuring
+from .models import Beschikking, Besluit, Goedkeuring, Ondersteuningsplan
 from .opmaak import hele_minuten
 from .render import inhoudshash, render_html, render_pdf
 
 __all__ = [
     "Besluitgegevens",
+    "Concept",
     "Geweigerd",
     "beschikkinggegevens",
     "contactgegevens",
@@ -38,8 +43,14 @@ __all__ = [
     "corrigeer_beschikking",
     "geef_beschikking_af",
     "gemeente",
+    "beoordeel_goedkeuring",
+    "hash_van_brief",
+    "hulpvraag_voor_brief",
     "indicatie_van",
+    "maak_concept",
+    "maak_correctieconcept",
     "stel_ondersteuningsplan_op",
+    "vraag_goedkeuring",
 ]
 
 
@@ -241,12 +252,34 @@ def beschikkinggegevens(
     )
 
 
+def hulpvraag_voor_brief(zaak: Zaak) -> str:
+    """A B1 summary of the request for "Wat vroeg u?", addressed to the client (never the intake note)."""
+    gebieden: list[str] = []
+    with contextlib.suppress(Geweigerd):
+        gebieden = [g.naam[0].lower() + g.naam[1:] for g in indicatie_van(zaak).engine.resultaatgebieden]
+    tekst = "U vroeg om hulp bij het huishouden."
+    if gebieden:
+        lijst = gebieden[0] if len(gebieden) == 1 else ", ".join(gebieden[:-1]) + " en " + gebieden[-1]
+        tekst += f" Het gaat om: {lijst}."
+    return tekst
+
+
+def _is_intakenotitie(zaak: Zaak, gevraagd: str) -> bool:
+    vraag = " ".join((zaak.vraag or "").split())
+    return bool(vraag) and " ".join(gevraagd.split()) == vraag
+
+
 def _controleer_besluit(zaak: Zaak, besluit: Besluitgegevens, zorgplan: Zorgplan | None) -> list[str]:
     fouten = []
     if besluit.besluit not in BESLUITEN:
         fouten.append("Besluit: kies toegekend of afgewezen.")
     if not besluit.gevraagd.strip():
         fouten.append("Wat vroeg de cliënt: vul de hulpvraag in.")
+    elif _is_intakenotitie(zaak, besluit.gevraagd):
+        fouten.append(
+            "Wat vroeg de cliënt: dit is de interne notitie van de melding. Schrijf een korte "
+            "samenvatting voor de cliënt, in eenvoudige taal en in de u-vorm."
+        )
     if besluit.besluit == B_TOEGEKEND:
         if besluit.ingangsdatum is None:
             fouten.append("Ingangsdatum: vul een datum in.")
@@ -276,40 +309,196 @@ def _controleer_besluit(zaak: Zaak, besluit: Besluitgegevens, zorgplan: Zorgplan
     return fouten
 
 
-def geef_beschikking_af(
-    zaak: Zaak, user: Any, besluit: Besluitgegevens, briefdatum: dt.date | None = None
-) -> Beschikking:
-    """Issue the (first) beschikking: letter stored immutably, status besluit (and toegewezen for ZIN)."""
-    with transaction.atomic():
-        zaak = (
-            Zaak.objects.select_for_update(of=("self",)).select_related("client", "aanbieder").get(pk=zaak.pk)
+@dataclass(frozen=True)
+class Concept:
+    """The beschikking exactly as it would be stored now (nothing stored), and whether it needs approval."""
+
+    html: str
+    concepthash: str
+    redenen_goedkeuring: tuple[str, ...]
+    goedkeuring: Goedkeuring | None
+
+    @property
+    def inhoud(self) -> str:
+        begin, einde = self.html.find("<article"), self.html.rfind("</article>")
+        return self.html[begin : einde + len("</article>")] if begin >= 0 and einde > begin else ""
+
+    @property
+    def goedgekeurd(self) -> bool:
+        return self.goedkeuring is not None and self.goedkeuring.akkoord is True
+
+    @property
+    def mag_afgeven(self) -> bool:
+        return not self.redenen_goedkeuring or self.goedgekeurd
+
+
+def hash_van_brief(html: str) -> str:
+    """SHA-256 of a rendered letter (HTML): binds a concept, its approval and the stored beschikking."""
+    return hashlib.sha256(html.encode("utf-8")).hexdigest()
+
+
+def _goedkeuring_redenen(ind: Indicatie, besluit: Besluitgegevens, briefdatum: dt.date) -> tuple[str, ...]:
+    if besluit.besluit != B_TOEGEKEND:
+        return ()
+    engine = ind.engine
+    afwijking = any(a.afgeweken for a in engine.activiteiten)
+    regel = goedkeuring.regel_op(gemeente(), briefdatum)
+    return tuple(
+        goedkeuring.redenen(regel, afwijking=afwijking, minuten_per_week=engine.totaal_minuten_per_week)
+    )
+
+
+def _voorbereid(
+    zaak: Zaak, user: Any, besluit: Besluitgegevens, briefdatum: dt.date | None, *, opslaan: bool
+) -> tuple[Zaak, Indicatie, Zorgplan | None, Besluitgegevens, dt.date, str, str]:
+    """Every check before a first beschikking; with ``opslaan`` the zaak is locked and a missing
+    ondersteuningsplan is created (as at issuing)."""
+    qs = Zaak.objects.select_related("client", "aanbieder")
+    zaak = (qs.select_for_update(of=("self",)) if opslaan else qs).get(pk=zaak.pk)
+    if zaak.beschikkingen.exists():
+        raise Geweigerd("Er is al een beschikking; maak een correctie (nieuwe versie) als die niet klopt.")
+    if zaak.status != S_AANVRAAG:
+        raise Geweigerd(
+            f"Een beschikking kan alleen op een aanvraag; deze zaak heeft status "
+            f"'{Status(zaak.status).label.lower()}'."
         )
-        if zaak.beschikkingen.exists():
+    controleer_identiteit(zaak.client, Geweigerd, "een beschikking")
+    ind = indicatie_van(zaak)
+    zorgplan = levering.getekend_zorgplan(zaak)
+    fouten = _controleer_besluit(zaak, besluit, zorgplan)
+    if fouten:
+        raise Geweigerd(" ".join(fouten))
+    briefdatum = briefdatum or timezone.localdate()
+    controleer_configuratie([ind.engine.peildatum, briefdatum])
+    if opslaan and besluit.besluit == B_TOEGEKEND and getattr(zaak, "ondersteuningsplan", None) is None:
+        stel_ondersteuningsplan_op(zaak, user, {})
+    if besluit.besluit == B_AFGEWEZEN:
+        besluit = replace(
+            besluit,
+            reden_geen_zorgplan=besluit.reden_geen_zorgplan or "Afwijzing: er wordt geen hulp geleverd.",
+        )
+    na = S_BESLUIT if besluit.besluit == B_TOEGEKEND else S_AFGEWEZEN
+    kenmerk = f"WMO-{briefdatum.year}-{zaak.pk:06d}"
+    return zaak, ind, zorgplan, besluit, briefdatum, na, kenmerk
+
+
+def maak_concept(
+    zaak: Zaak, user: Any, besluit: Besluitgegevens, briefdatum: dt.date | None = None
+) -> Concept:
+    """ "Concept bekijken": the letter as :func:`geef_beschikking_af` would store it today; nothing stored
+    (the read of the client's data is audited)."""
+    zaak, ind, zorgplan, besluit, briefdatum, na, kenmerk = _voorbereid(
+        zaak, user, besluit, briefdatum, opslaan=False
+    )
+    html = render_html(_gegevens(zaak, user, besluit, zorgplan, kenmerk, 1, briefdatum, na))
+    h = hash_van_brief(html)
+    log_persoonsgegevens(user, zaak.client, "lezen", f"concept beschikking zaak {zaak.pk}", "besluitvorming")
+    return Concept(
+        html,
+        h,
+        _goedkeuring_redenen(ind, besluit, briefdatum),
+        zaak.goedkeuringen.filter(concepthash=h).first(),
+    )
+
+
+def vraag_goedkeuring(zaak: Zaak, user: Any, besluit: Besluitgegevens, verwacht: str) -> Goedkeuring:
+    """Ask a senior consulent to approve this concept (only when the gemeente's rules require it)."""
+    with transaction.atomic():
+        concept = maak_concept(zaak, user, besluit)
+        if concept.concepthash != verwacht:
+            raise Geweigerd(VERANDERD)
+        if not concept.redenen_goedkeuring:
+            raise Geweigerd("Deze beschikking heeft geen goedkeuring van een senior consulent nodig.")
+        if concept.goedkeuring is not None and concept.goedkeuring.akkoord is None:
+            raise Geweigerd("Voor dit concept is al goedkeuring gevraagd.")
+        g = Goedkeuring.objects.create(
+            zaak=zaak,
+            besluitgegevens=_als_json(besluit),
+            concepthash=concept.concepthash,
+            html=concept.html,
+            redenen="; ".join(concept.redenen_goedkeuring),
+            gevraagd_door=user,
+        )
+        log_persoonsgegevens(
+            user,
+            zaak.client,
+            "schrijven",
+            f"goedkeuring gevraagd voor beschikking zaak {zaak.pk}",
+            "besluitvorming",
+        )
+        return g
+
+
+def beoordeel_goedkeuring(g: Goedkeuring, user: Any, akkoord: bool, opmerking: str = "") -> Goedkeuring:
+    """A senior consulent (not the asker) approves or rejects the concept; a rejection needs a note."""
+    from maatwerk.apps.accounts.rollen import Rol, heeft_rol
+
+    with transaction.atomic():
+        g = Goedkeuring.objects.select_for_update().select_related("zaak__client").get(pk=g.pk)
+        if not heeft_rol(user, Rol.SENIOR_CONSULENT):
+            raise Geweigerd("Alleen een senior consulent kan een beschikking goedkeuren.")
+        if g.gevraagd_door_id == user.pk:
+            raise Geweigerd("U vroeg zelf om goedkeuring: een andere senior consulent moet beoordelen.")
+        if g.akkoord is not None:
+            raise Geweigerd("Deze goedkeuring is al beoordeeld.")
+        if not akkoord and not opmerking.strip():
+            raise Geweigerd("Opmerking: schrijf waarom u niet akkoord bent.")
+        g.akkoord, g.opmerking = akkoord, opmerking.strip()
+        g.beoordeeld_door, g.beoordeeld_op = user, timezone.now()
+        g.save(update_fields=["akkoord", "opmerking", "beoordeeld_door", "beoordeeld_op"])
+        log_persoonsgegevens(
+            user,
+            g.zaak.client,
+            "schrijven",
+            f"goedkeuring beschikking zaak {g.zaak_id}: {g.stand}",
+            "besluitvorming",
+        )
+        return g
+
+
+def _als_json(besluit: Besluitgegevens) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in asdict(besluit).items()}
+
+
+VERANDERD = (
+    "De brief is veranderd sinds u het concept bekeek (bijvoorbeeld een andere datum of gegevens). "
+    "Bekijk het concept opnieuw."
+)
+
+
+def geef_beschikking_af(
+    zaak: Zaak,
+    user: Any,
+    besluit: Besluitgegevens,
+    briefdatum: dt.date | None = None,
+    *,
+    concepthash: str | None = None,
+) -> Beschikking:
+    """Issue the (first) beschikking: letter stored immutably, status besluit (and toegewezen for ZIN).
+
+    ``concepthash`` (from "Concept bekijken") makes sure the stored letter is exactly the one the
+    consulent saw; when the gemeente requires a second approval, an approved :class:`Goedkeuring` of
+    exactly this letter must exist.
+    """
+    with transaction.atomic():
+        zaak, ind, zorgplan, besluit, briefdatum, na, kenmerk = _voorbereid(
+            zaak, user, besluit, briefdatum, opslaan=True
+        )
+        gegevens = _gegevens(zaak, user, besluit, zorgplan, kenmerk, 1, briefdatum, na)
+        html = render_html(gegevens)
+        h = hash_van_brief(html)
+        if concepthash is not None and h != concepthash:
+            raise Geweigerd(VERANDERD)
+        redenen = _goedkeuring_redenen(ind, besluit, briefdatum)
+        if redenen and not zaak.goedkeuringen.filter(concepthash=h, akkoord=True).exists():
             raise Geweigerd(
-                "Er is al een beschikking; maak een correctie (nieuwe versie) als die niet klopt."
+                "Deze beschikking heeft eerst goedkeuring van een senior consulent nodig, omdat "
+                + " en ".join(redenen)
+                + ". Vraag goedkeuring via 'Concept bekijken'."
             )
-        if zaak.status != S_AANVRAAG:
-            raise Geweigerd(
-                f"Een beschikking kan alleen op een aanvraag; deze zaak heeft status "
-                f"'{Status(zaak.status).label.lower()}'."
-            )
-        ind = indicatie_van(zaak)
-        zorgplan = levering.getekend_zorgplan(zaak)
-        fouten = _controleer_besluit(zaak, besluit, zorgplan)
-        if fouten:
-            raise Geweigerd(" ".join(fouten))
-        briefdatum = briefdatum or timezone.localdate()
-        controleer_configuratie([ind.engine.peildatum, briefdatum])
-        if besluit.besluit == B_TOEGEKEND and getattr(zaak, "ondersteuningsplan", None) is None:
-            stel_ondersteuningsplan_op(zaak, user, {})
-        if besluit.besluit == B_AFGEWEZEN:
-            besluit = replace(
-                besluit,
-                reden_geen_zorgplan=besluit.reden_geen_zorgplan or "Afwijzing: er wordt geen hulp geleverd.",
-            )
-        na = S_BESLUIT if besluit.besluit == B_TOEGEKEND else S_AFGEWEZEN
-        kenmerk = f"WMO-{briefdatum.year}-{zaak.pk:06d}"
-        beschikking = _maak(zaak, user, besluit, zorgplan, kenmerk, 1, briefdatum, na, ind)
+        beschikking = _maak(
+            zaak, user, besluit, zorgplan, kenmerk, 1, briefdatum, na, ind, gerenderd=(gegevens, html)
+        )
         try:
             zet_status(zaak, na, user, f"beschikking {kenmerk} afgegeven")
         except OngeldigeStatusovergang as fout:
@@ -317,6 +506,34 @@ def geef_beschikking_af(
         if besluit.besluit == B_TOEGEKEND and besluit.leveringsvorm == ZIN:
             levering.wijs_toe(zaak, beschikking, user)
         return beschikking
+
+
+def _gegevens(
+    zaak: Zaak,
+    user: Any,
+    besluit: Besluitgegevens,
+    zorgplan: Zorgplan | None,
+    kenmerk: str,
+    versie: int,
+    briefdatum: dt.date,
+    na: str,
+    vorige: Beschikking | None = None,
+    correctie_reden: str = "",
+) -> b.Beschikkinggegevens:
+    consulent = zaak.consulent or user
+    naam = consulent.get_full_name() or consulent.get_username()
+    return beschikkinggegevens(
+        zaak,
+        besluit,
+        zorgplan=zorgplan,
+        kenmerk=kenmerk,
+        versie=versie,
+        briefdatum=briefdatum,
+        consulent_naam=naam,
+        na_besluit=na,
+        vervangt=vorige,
+        correctie_reden=correctie_reden,
+    )
 
 
 def _maak(
@@ -331,22 +548,15 @@ def _maak(
     ind: Indicatie,
     vorige: Beschikking | None = None,
     correctie_reden: str = "",
+    gerenderd: tuple[b.Beschikkinggegevens, str] | None = None,
 ) -> Beschikking:
-    consulent = zaak.consulent or user
-    naam = consulent.get_full_name() or consulent.get_username()
-    gegevens = beschikkinggegevens(
-        zaak,
-        besluit,
-        zorgplan=zorgplan,
-        kenmerk=kenmerk,
-        versie=versie,
-        briefdatum=briefdatum,
-        consulent_naam=naam,
-        na_besluit=na,
-        vervangt=vorige,
-        correctie_reden=correctie_reden,
-    )
-    html = render_html(gegevens)
+    if gerenderd is None:
+        gegevens = _gegevens(
+            zaak, user, besluit, zorgplan, kenmerk, versie, briefdatum, na, vorige, correctie_reden
+        )
+        html = render_html(gegevens)
+    else:
+        gegevens, html = gerenderd
     pdf = render_pdf(gegevens)
     beschikking = Beschikking(
         zaak=zaak,
@@ -384,29 +594,65 @@ def _maak(
     return beschikking
 
 
-def corrigeer_beschikking(oud: Beschikking, user: Any, reden: str, besluit: Besluitgegevens) -> Beschikking:
-    """A correction: a new version referring to the old one; the old one stays unchanged."""
+def _voorbereid_correctie(
+    oud: Beschikking, reden: str, besluit: Besluitgegevens, *, opslaan: bool
+) -> tuple[Beschikking, Zaak, Indicatie, Zorgplan | None, Besluitgegevens, dt.date, str]:
+    qs = Beschikking.objects.select_related("zaak")
+    oud = (qs.select_for_update() if opslaan else qs).get(pk=oud.pk)
+    if oud.is_vervangen:
+        raise Geweigerd("Deze versie is al vervangen; corrigeer de nieuwste versie.")
+    if not reden.strip():
+        raise Geweigerd("Reden van de correctie: vul in wat er niet klopte.")
+    if besluit.besluit != oud.besluit:
+        raise Geweigerd(
+            "Een correctie verandert het besluit niet (toekenning of afwijzing); "
+            "neem daarvoor een nieuw besluit via bezwaar of een nieuwe aanvraag."
+        )
+    zaak = Zaak.objects.select_related("client", "aanbieder").get(pk=oud.zaak_id)
+    zorgplan = levering.getekend_zorgplan(zaak)
+    besluit = replace(besluit, reden_geen_zorgplan=besluit.reden_geen_zorgplan or oud.reden_geen_zorgplan)
+    fouten = _controleer_besluit(zaak, besluit, zorgplan)
+    if fouten:
+        raise Geweigerd(" ".join(fouten))
+    briefdatum = timezone.localdate()
+    ind = indicatie_van(zaak)
+    controleer_configuratie([ind.engine.peildatum, briefdatum])
+    na = zaak.status if zaak.status in TREIN or zaak.status == S_AFGEWEZEN else S_BESLUIT
+    return oud, zaak, ind, zorgplan, besluit, briefdatum, na
+
+
+def maak_correctieconcept(oud: Beschikking, user: Any, reden: str, besluit: Besluitgegevens) -> Concept:
+    """The correction letter (new version) exactly as :func:`corrigeer_beschikking` would store it."""
+    oud, zaak, _ind, zorgplan, besluit, briefdatum, na = _voorbereid_correctie(
+        oud, reden, besluit, opslaan=False
+    )
+    gegevens = _gegevens(
+        zaak, user, besluit, zorgplan, oud.kenmerk, oud.versie + 1, briefdatum, na, oud, reden.strip()
+    )
+    html = render_html(gegevens)
+    log_persoonsgegevens(
+        user, zaak.client, "lezen", f"concept correctie beschikking {oud.kenmerk}", "besluitvorming"
+    )
+    return Concept(html, hash_van_brief(html), (), None)
+
+
+def corrigeer_beschikking(
+    oud: Beschikking, user: Any, reden: str, besluit: Besluitgegevens, *, concepthash: str | None = None
+) -> Beschikking:
+    """A correction: a new version referring to the old one; the old one stays unchanged.
+
+    ``concepthash`` (from the correction's concept) refuses a letter that differs from the one seen.
+    """
     with transaction.atomic():
-        oud = Beschikking.objects.select_for_update().select_related("zaak").get(pk=oud.pk)
-        if oud.is_vervangen:
-            raise Geweigerd("Deze versie is al vervangen; corrigeer de nieuwste versie.")
-        if not reden.strip():
-            raise Geweigerd("Reden van de correctie: vul in wat er niet klopte.")
-        if besluit.besluit != oud.besluit:
-            raise Geweigerd(
-                "Een correctie verandert het besluit niet (toekenning of afwijzing); "
-                "neem daarvoor een nieuw besluit via bezwaar of een nieuwe aanvraag."
-            )
-        zaak = Zaak.objects.select_related("client", "aanbieder").get(pk=oud.zaak_id)
-        zorgplan = levering.getekend_zorgplan(zaak)
-        besluit = replace(besluit, reden_geen_zorgplan=besluit.reden_geen_zorgplan or oud.reden_geen_zorgplan)
-        fouten = _controleer_besluit(zaak, besluit, zorgplan)
-        if fouten:
-            raise Geweigerd(" ".join(fouten))
-        briefdatum = timezone.localdate()
-        ind = indicatie_van(zaak)
-        controleer_configuratie([ind.engine.peildatum, briefdatum])
-        na = zaak.status if zaak.status in TREIN or zaak.status == S_AFGEWEZEN else S_BESLUIT
+        oud, zaak, ind, zorgplan, besluit, briefdatum, na = _voorbereid_correctie(
+            oud, reden, besluit, opslaan=True
+        )
+        gegevens = _gegevens(
+            zaak, user, besluit, zorgplan, oud.kenmerk, oud.versie + 1, briefdatum, na, oud, reden.strip()
+        )
+        html = render_html(gegevens)
+        if concepthash is not None and hash_van_brief(html) != concepthash:
+            raise Geweigerd(VERANDERD)
         nieuw = _maak(
             zaak,
             user,
@@ -419,6 +665,7 @@ def corrigeer_beschikking(oud: Beschikking, user: Any, reden: str, besluit: Besl
             ind,
             oud,
             reden.strip(),
+            gerenderd=(gegevens, html),
         )
         levering.vervang_toewijzing(oud, nieuw, user)
         return nieuw

@@ -21,8 +21,17 @@ from maatwerk.apps.levering import services as levering
 from maatwerk.apps.levering.models import Toewijzing
 
 from . import selectors, services
-from .forms import BeschikkingForm, CorrectieForm, EindeRechtForm, OndersteuningsplanForm
-from .models import Beschikking
+from .forms import (
+    AfgevenForm,
+    BeoordelingForm,
+    BeschikkingForm,
+    CorrectieAfgevenForm,
+    CorrectieForm,
+    EindeRechtForm,
+    GoedkeuringVragenForm,
+    OndersteuningsplanForm,
+)
+from .models import Beschikking, Goedkeuring
 from .render import brief_css
 
 LEZERS = (*TOEGANGSTEAM, Rol.KWALITEITSMEDEWERKER)
@@ -59,6 +68,7 @@ def _besluitpagina(request: HttpRequest, zaak: Zaak, status: int = 200, **forms:
         "zorgplan": zorgplan,
         "beschikkingen": beschikkingen,
         "toewijzingen": zaak.toewijzingen.select_related("aanbieder"),
+        "goedkeuringen": zaak.goedkeuringen.select_related("gevraagd_door", "beoordeeld_door").defer("html"),
         "bewerken": bewerken,
         "kan_afgeven": bewerken and not beschikkingen and zaak.status == Status.AANVRAAG,
         "kan_toewijzen": bewerken
@@ -71,7 +81,7 @@ def _besluitpagina(request: HttpRequest, zaak: Zaak, status: int = 200, **forms:
             OndersteuningsplanForm(gebieden=gebieden) if bewerken and gebieden and not beschikkingen else None
         ),
         "beschikking_form": forms.get("beschikking_form")
-        or BeschikkingForm(initial={"gevraagd": zaak.vraag}),
+        or BeschikkingForm(initial={"gevraagd": services.hulpvraag_voor_brief(zaak)}),
         "einde_form": forms.get("einde_form") or EindeRechtForm(),
     }
     return render(request, "besluiten/besluit.html", context, status=status)
@@ -114,20 +124,111 @@ def _besluitgegevens(data: dict[str, Any]) -> services.Besluitgegevens:
     )
 
 
+def _conceptpagina(
+    request: HttpRequest, zaak: Zaak, form: BeschikkingForm, status: int = 200, afgeven_form: Any = None
+) -> HttpResponse:
+    """Render the letter exactly as it will be stored, with the confirmation (or the approval request)."""
+    besluit = _besluitgegevens(form.cleaned_data)
+    try:
+        concept = services.maak_concept(zaak, request.user, besluit)
+    except services.Geweigerd as fout:
+        form.add_error(None, str(fout))
+        return _besluitpagina(request, zaak, 400, beschikking_form=form)
+    data = {k: v for k, v in form.cleaned_data.items() if k in BeschikkingForm.base_fields}
+    data["concepthash"] = concept.concepthash
+    context = {
+        "zaak": zaak,
+        "concept": concept,
+        "afgeven_form": afgeven_form or AfgevenForm(initial=data),
+        "vragen_form": GoedkeuringVragenForm(initial=data),
+    }
+    return render(request, "besluiten/concept.html", context, status=status)
+
+
 @require_POST
 @rol_vereist(*TOEGANGSTEAM)
-def afgeven(request: HttpRequest, pk: int) -> HttpResponse:
+def concept(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Concept bekijken": the beschikking as it will be stored; nothing is stored."""
     zaak = _zaak(request, pk)
     form = BeschikkingForm(request.POST)
     if not form.is_valid():
         return _besluitpagina(request, zaak, 400, beschikking_form=form)
+    return _conceptpagina(request, zaak, form)
+
+
+@require_POST
+@rol_vereist(*TOEGANGSTEAM)
+def afgeven(request: HttpRequest, pk: int) -> HttpResponse:
+    """Issue after the concept was seen and confirmed (the concept's hash must match the stored letter)."""
+    zaak = _zaak(request, pk)
+    form = AfgevenForm(request.POST)
+    gegevens = BeschikkingForm(request.POST)
+    if not gegevens.is_valid():
+        return _besluitpagina(request, zaak, 400, beschikking_form=gegevens)
+    if not form.is_valid():
+        return _conceptpagina(request, zaak, gegevens, 400, afgeven_form=form)
     try:
-        beschikking = services.geef_beschikking_af(zaak, request.user, _besluitgegevens(form.cleaned_data))
+        beschikking = services.geef_beschikking_af(
+            zaak,
+            request.user,
+            _besluitgegevens(form.cleaned_data),
+            concepthash=form.cleaned_data["concepthash"] or None,
+        )
     except (services.Geweigerd, levering.Iwmofout) as fout:
         form.add_error(None, str(fout))
-        return _besluitpagina(request, zaak, 400, beschikking_form=form)
+        return _conceptpagina(request, zaak, gegevens, 400, afgeven_form=form)
     messages.success(request, f"Beschikking {beschikking.kenmerk} is afgegeven.")
     return redirect("beschikkingen:beschikking", pk=beschikking.pk)
+
+
+@require_POST
+@rol_vereist(*TOEGANGSTEAM)
+def goedkeuring_vragen(request: HttpRequest, pk: int) -> HttpResponse:
+    zaak = _zaak(request, pk)
+    form = GoedkeuringVragenForm(request.POST)
+    if not form.is_valid():
+        return _besluitpagina(request, zaak, 400, beschikking_form=BeschikkingForm(request.POST))
+    try:
+        services.vraag_goedkeuring(
+            zaak, request.user, _besluitgegevens(form.cleaned_data), form.cleaned_data["concepthash"]
+        )
+    except services.Geweigerd as fout:
+        messages.error(request, str(fout))
+        return _conceptpagina(request, zaak, form, 400)
+    messages.success(request, "Goedkeuring gevraagd. Een senior consulent beoordeelt het concept.")
+    return redirect("beschikkingen:besluit", pk=zaak.pk)
+
+
+@rol_vereist(*LEZERS)
+def goedkeuring(request: HttpRequest, pk: int) -> HttpResponse:
+    """The concept a senior consulent approves or rejects (other roles only read it)."""
+    g = get_object_or_404(
+        Goedkeuring.objects.filter(zaak__in=zichtbare_zaken(request.user)).select_related(
+            "zaak", "zaak__client", "gevraagd_door", "beoordeeld_door"
+        ),
+        pk=pk,
+    )
+    selectors.goedkeuring_gelezen(request.user, g)
+    mag = heeft_rol(request.user, Rol.SENIOR_CONSULENT) and g.akkoord is None
+    form = BeoordelingForm(request.POST or None) if mag else None
+    status = 200
+    if request.method == "POST":
+        if form is None:
+            return HttpResponse("U mag deze goedkeuring niet beoordelen.", status=403)
+        if form.is_valid():
+            try:
+                services.beoordeel_goedkeuring(
+                    g, request.user, form.cleaned_data["akkoord"], form.cleaned_data["opmerking"]
+                )
+            except services.Geweigerd as fout:
+                form.add_error(None, str(fout))
+            else:
+                messages.success(request, "Uw oordeel is vastgelegd.")
+                return redirect("beschikkingen:besluit", pk=g.zaak_id)
+        status = 400
+    return render(
+        request, "besluiten/goedkeuring.html", {"g": g, "zaak": g.zaak, "form": form}, status=status
+    )
 
 
 def _beschikking(request: HttpRequest, pk: int) -> Beschikking:
@@ -177,20 +278,59 @@ def pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+def _correctieconcept(
+    request: HttpRequest, b: Beschikking, form: CorrectieForm, status: int = 200, afgeven_form: Any = None
+) -> HttpResponse:
+    try:
+        concept = services.maak_correctieconcept(
+            b, request.user, form.cleaned_data["correctie_reden"], _besluitgegevens(form.cleaned_data)
+        )
+    except services.Geweigerd as fout:
+        form.add_error(None, str(fout))
+        return beschikking(request, b.pk, correctie_form=form, status=400)
+    data = {k: v for k, v in form.cleaned_data.items() if k in CorrectieForm.base_fields}
+    data["concepthash"] = concept.concepthash
+    context = {
+        "zaak": b.zaak,
+        "concept": concept,
+        "correctie": b,
+        "afgeven_form": afgeven_form or CorrectieAfgevenForm(initial=data),
+    }
+    return render(request, "besluiten/concept.html", context, status=status)
+
+
 @require_POST
 @rol_vereist(*TOEGANGSTEAM)
-def corrigeren(request: HttpRequest, pk: int) -> HttpResponse:
+def correctie_concept(request: HttpRequest, pk: int) -> HttpResponse:
+    """The correction letter as it will be stored; nothing is stored."""
     b = _beschikking(request, pk)
     form = CorrectieForm(request.POST)
     if not form.is_valid():
         return beschikking(request, pk, correctie_form=form, status=400)
+    return _correctieconcept(request, b, form)
+
+
+@require_POST
+@rol_vereist(*TOEGANGSTEAM)
+def corrigeren(request: HttpRequest, pk: int) -> HttpResponse:
+    b = _beschikking(request, pk)
+    gegevens = CorrectieForm(request.POST)
+    if not gegevens.is_valid():
+        return beschikking(request, pk, correctie_form=gegevens, status=400)
+    form = CorrectieAfgevenForm(request.POST)
+    if not form.is_valid():
+        return _correctieconcept(request, b, gegevens, 400, afgeven_form=form)
     try:
         nieuw = services.corrigeer_beschikking(
-            b, request.user, form.cleaned_data["correctie_reden"], _besluitgegevens(form.cleaned_data)
+            b,
+            request.user,
+            form.cleaned_data["correctie_reden"],
+            _besluitgegevens(form.cleaned_data),
+            concepthash=form.cleaned_data["concepthash"] or None,
         )
     except (services.Geweigerd, levering.Iwmofout) as fout:
         form.add_error(None, str(fout))
-        return beschikking(request, pk, correctie_form=form, status=400)
+        return _correctieconcept(request, b, gegevens, 400, afgeven_form=form)
     messages.success(request, f"Correctie afgegeven: versie {nieuw.versie} vervangt versie {b.versie}.")
     return redirect("beschikkingen:beschikking", pk=nieuw.pk)
 

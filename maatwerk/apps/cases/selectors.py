@@ -7,16 +7,18 @@ Views call these instead of querying and auditing themselves; each lookup starts
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Q
 
 from maatwerk.apps.audit import log_clientlijst, log_persoonsgegevens
+from maatwerk.apps.clients.models import Client
 
 from .models import Status, Zaak
 from .termijnen import Termijn, open_termijnen, opschortingen_per_zaak
-from .zichtbaarheid import zichtbare_zaken
+from .zichtbaarheid import zichtbare_clients, zichtbare_zaken
 
 #: Zaken that have left the access team's worklist (delivery runs or the zaak is closed).
 BUITEN_WERKLIJST = (
@@ -77,3 +79,60 @@ def zakenlijst(gebruiker: Any, zoek: str, status: str, pagina: Any, per_pagina: 
         "zaak opzoeken",
     )
     return gevonden
+
+
+@dataclass(frozen=True)
+class MogelijkeDubbel:
+    """A known client who may be the person of a new melding, with the open zaken and why it matched."""
+
+    client: Client
+    lopende_zaken: tuple[Zaak, ...]
+    reden: str
+
+
+def mogelijke_dubbelen(
+    gebruiker: Any, bsn: str, achternaam: str, geboortedatum: dt.date | None, postcode: str
+) -> list[MogelijkeDubbel]:
+    """Known clients matching a new melding by BSN, or by surname + birth date + postcode (issue 10.4).
+
+    The read of the matches is logged (one row listing their ids).
+    """
+    zichtbaar = zichtbare_clients(gebruiker)
+    voorwaarden = Q(pk__in=[])
+    if bsn:
+        voorwaarden |= Q(bsn=bsn)
+    if achternaam.strip() and geboortedatum is not None and postcode.strip():
+        voorwaarden |= Q(
+            achternaam__iexact=achternaam.strip(),
+            geboortedatum=geboortedatum,
+            postcode__in=_postcodevormen(postcode),
+        )
+    gevonden = list(zichtbaar.filter(voorwaarden).order_by("pk")[:10])
+    if not gevonden:
+        return []
+    open_zaken = (
+        zichtbare_zaken(gebruiker)
+        .filter(client__in=gevonden)
+        .exclude(status__in=(Status.BEEINDIGD, Status.AFGEWEZEN, Status.INGETROKKEN))
+        .order_by("-melddatum", "-pk")
+    )
+    per_client: dict[int, list[Zaak]] = {}
+    for zaak in open_zaken:
+        per_client.setdefault(zaak.client_id, []).append(zaak)
+    log_clientlijst(
+        gebruiker, gevonden, "mogelijke dubbele cliënten bij nieuwe melding", "dubbele registratie voorkomen"
+    )
+    return [
+        MogelijkeDubbel(
+            client=c,
+            lopende_zaken=tuple(per_client.get(c.pk, ())),
+            reden="zelfde BSN" if bsn and c.bsn == bsn else "zelfde achternaam, geboortedatum en postcode",
+        )
+        for c in gevonden
+    ]
+
+
+def _postcodevormen(postcode: str) -> list[str]:
+    """A postcode as entered and in its stored form ('1234 AB')."""
+    p = postcode.replace(" ", "").upper()
+    return [postcode.strip(), p, f"{p[:4]} {p[4:]}"] if len(p) == 6 else [postcode.strip()]

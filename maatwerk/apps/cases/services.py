@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from maatwerk.apps.accounts.rollen import TOEGANGSTEAM, heeft_rol
 from maatwerk.apps.audit import log_persoonsgegevens
+from maatwerk.apps.clients.models import Client
 from maatwerk.apps.clients.services import Clientfout, Clientgegevens, zoek_of_maak_client
 from maatwerk.apps.clients.services import wijzig_client as _wijzig_clientgegevens
 
@@ -160,13 +161,17 @@ def spoed_fouten(zaak: Zaak, datum: dt.date | None) -> list[Zaakfout]:
 # --- the state changes
 
 
-def registreer_melding(melding: Meldinggegevens, door: Any) -> Zaak:
-    """Register a melding: the client (found by BSN, else new), the zaak and its first status event."""
+def registreer_melding(melding: Meldinggegevens, door: Any, client_id: int | None = None) -> Zaak:
+    """Register a melding: the client (``client_id`` when the user chose a known client after the
+    duplicate search, else found by BSN, else new), the zaak and its first status event."""
     gegevens = melding.client
     _eerste(melding_fouten(melding.melddatum, melding.soort_melding, gegevens.bsn))
     with transaction.atomic():
         try:
-            client, nieuw = zoek_of_maak_client(gegevens)
+            if client_id is not None:
+                client, nieuw = _bestaande_client(client_id, gegevens), False
+            else:
+                client, nieuw = zoek_of_maak_client(gegevens)
         except Clientfout as exc:
             raise Zaakfout(str(exc), exc.veld) from None
         zaak = Zaak(
@@ -196,6 +201,16 @@ def registreer_melding(melding: Meldinggegevens, door: Any) -> Zaak:
             "melding registreren",
         )
     return zaak
+
+
+def _bestaande_client(client_id: int, gegevens: Clientgegevens) -> Client:
+    """The known client the user chose; a different BSN than entered is refused."""
+    client = Client.objects.filter(pk=client_id).first()
+    if client is None:
+        raise Clientfout("Deze cliënt bestaat niet (meer).")
+    if gegevens.bsn and client.bsn and gegevens.bsn != client.bsn:
+        raise Clientfout("Het ingevulde BSN hoort niet bij de gekozen cliënt.", "bsn")
+    return client
 
 
 def _open(zaak: Zaak) -> None:

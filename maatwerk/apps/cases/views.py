@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from maatwerk.apps.accounts.rollen import TOEGANGSTEAM, Rol, heeft_rol, rol_vereist
+from maatwerk.apps.levering import selectors as levering_selectors
 
 from . import selectors, services
 from .forms import (
@@ -34,6 +35,7 @@ from .forms import (
 )
 from .models import STATUS_UITLEG, TREIN, Status, Zaak
 from .services import Zaakfout
+from .stappen import volgende_stap
 from .termijnen import termijnen_van
 from .zichtbaarheid import zichtbare_zaken
 
@@ -70,6 +72,7 @@ def werklijst(request: HttpRequest) -> HttpResponse:
             "team": team,
             "gekozen": gekozen,
             "telling": Counter(t.stand for t, _ in regels),
+            "notificaties": levering_selectors.ongelezen_notificaties(request.user),
             "vandaag": vandaag,
         },
     )
@@ -120,9 +123,32 @@ def _clientgegevens(data: dict) -> services.Clientgegevens:
     return services.Clientgegevens(geboortedatum=data.get("geboortedatum"), **tekst)
 
 
+def _dubbelen(request: HttpRequest, d: dict) -> list[selectors.MogelijkeDubbel]:
+    """Known clients this melding may be about (issue 10.4), from whatever fields are valid."""
+    return selectors.mogelijke_dubbelen(
+        request.user,
+        d.get("bsn") or "",
+        d.get("achternaam") or "",
+        d.get("geboortedatum"),
+        d.get("postcode") or "",
+    )
+
+
+def _melding_met_dubbelen(request: HttpRequest, form: MeldingForm, dubbelen: list) -> HttpResponse:
+    bsn_bekend = any(d.reden == "zelfde BSN" for d in dubbelen)
+    context = {"form": form, "dubbelen": dubbelen, "bsn_bekend": bsn_bekend}
+    return render(request, "cases/melding.html", context, status=200 if form.is_valid() else 400)
+
+
 @rol_vereist(*TOEGANGSTEAM)
 def nieuwe_melding(request: HttpRequest) -> HttpResponse:
     form = MeldingForm(request.POST or None)
+    keuze = request.POST.get("client_keuze", "")
+    onvolledig = request.method == "POST" and not form.is_valid() and not keuze.isdigit()
+    if onvolledig and (
+        dubbelen := _dubbelen(request, form.cleaned_data)
+    ):  # search before the form is complete
+        return _melding_met_dubbelen(request, form, dubbelen)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         melding = services.Meldinggegevens(
@@ -133,8 +159,11 @@ def nieuwe_melding(request: HttpRequest) -> HttpResponse:
             soort_melding=d["soort_melding"],
             spoed=d["spoed"],
         )
+        if not keuze and (dubbelen := _dubbelen(request, d)):  # first show who this may be
+            return _melding_met_dubbelen(request, form, dubbelen)
         try:
-            zaak = services.registreer_melding(melding, door=request.user)
+            client_id = int(keuze) if keuze.isdigit() else None
+            zaak = services.registreer_melding(melding, door=request.user, client_id=client_id)
         except Zaakfout as fout:
             _toon_fout(form, fout)
         else:
@@ -179,6 +208,7 @@ def zaak_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "bewerken": bewerken,
             "onderzoek": onderzoek,
             "besluit_url": _besluit_url(zaak),
+            "stap": volgende_stap(zaak, onderzoek, _besluit_url(zaak)) if bewerken else None,
             "status_form": StatusForm(huidig=zaak.status) if bewerken else None,
             "opschorting_form": OpschortingForm(zaak=zaak) if bewerken else None,
             "spoed_form": SpoedForm(zaak=zaak) if bewerken and zaak.spoed else None,
@@ -214,6 +244,7 @@ def _opnieuw(request: HttpRequest, zaak: Zaak, **formulieren: forms.Form) -> Htt
         "bewerken": True,
         "onderzoek": getattr(zaak, "onderzoek", None),
         "besluit_url": _besluit_url(zaak),
+        "stap": volgende_stap(zaak, getattr(zaak, "onderzoek", None), _besluit_url(zaak)),
         "status_form": StatusForm(huidig=zaak.status),
         "opschorting_form": OpschortingForm(zaak=zaak),
         "spoed_form": SpoedForm(zaak=zaak) if zaak.spoed else None,

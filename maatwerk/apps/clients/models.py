@@ -9,7 +9,29 @@ from __future__ import annotations
 
 from django.db import models
 
+from .bsn import is_geldig_bsn
 from .validators import valideer_bsn, valideer_postcode
+
+#: Dutch surname prefixes (voorvoegsels) that do not count when sorting: "van der Berg" sorts under B.
+VOORVOEGSELS = frozenset(
+    ("van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "in", "op", "aan", "bij", "uit", "voor")
+    + ("d'", "l'", "la", "le", "du", "des", "del", "della", "di", "da", "dos", "von", "zu")
+)
+
+
+def sorteersleutel(achternaam: str, voornamen: str = "") -> tuple[str, str, str]:
+    """Sort key of a Dutch name: the surname without leading voorvoegsels, case- and accent-insensitive."""
+    import unicodedata
+
+    def plat(tekst: str) -> str:
+        return "".join(
+            c for c in unicodedata.normalize("NFKD", tekst) if not unicodedata.combining(c)
+        ).casefold()
+
+    woorden = achternaam.split()
+    while len(woorden) > 1 and woorden[0].casefold() in VOORVOEGSELS:
+        woorden = woorden[1:]
+    return plat(" ".join(woorden)), plat(voornamen), plat(achternaam)
 
 
 class Client(models.Model):
@@ -48,6 +70,18 @@ class Client(models.Model):
     def naam(self) -> str:
         """Full name as written in a letter: voornamen tussenvoegsel achternaam."""
         return " ".join(d for d in (self.voornamen, self.tussenvoegsel, self.achternaam) if d)
+
+    @property
+    def identiteit_ontbreekt(self) -> list[str]:
+        """What is missing before a decision may be taken: a valid BSN (11-proef) and a birth date."""
+        ontbreekt = []
+        if not self.bsn:
+            ontbreekt.append("BSN: nog niet bekend.")
+        elif not is_geldig_bsn(self.bsn):
+            ontbreekt.append("BSN: voldoet niet aan de elfproef.")
+        if self.geboortedatum is None:
+            ontbreekt.append("Geboortedatum: nog niet bekend.")
+        return ontbreekt
 
     @property
     def adres(self) -> str:

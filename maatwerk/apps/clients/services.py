@@ -4,6 +4,7 @@ transaction (a client is always changed as part of a melding or a zaak, whose au
 Public API (stable)::
 
     from maatwerk.apps.clients.services import Clientgegevens, Clientfout, zoek_of_maak_client, wijzig_client
+    from maatwerk.apps.clients.services import identiteit_ontbreekt, controleer_identiteit
 """
 
 from __future__ import annotations
@@ -93,3 +94,20 @@ def wijzig_client(client: Client, gegevens: Clientgegevens) -> list[str]:
     for veld in nieuw:
         setattr(client, veld, getattr(kopie, veld))
     return gewijzigd
+
+
+def identiteit_ontbreekt(client: Client) -> list[str]:
+    """What is missing before a decision about ``client`` may be taken (empty: nothing).
+
+    A beschikking and a toewijzing need a valid BSN (11-proef) and a birth date (issue 10, point 3).
+    """
+    return client.identiteit_ontbreekt
+
+
+def controleer_identiteit(client: Client, fout: type[Exception], wat: str = "een besluit") -> None:
+    """Raise ``fout`` (the caller's refusal type) when the client's identity is incomplete."""
+    ontbreekt = identiteit_ontbreekt(client)
+    if ontbreekt:
+        raise fout(
+            f"Voor {wat} moet de identiteit van de cliënt vaststaan. Vul eerst aan: " + " ".join(ontbreekt)
+        )

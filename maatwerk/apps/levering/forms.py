@@ -25,7 +25,7 @@ class ZorgplanForm(NlForm):
                 label=f"Afspraak: {a['taak']} ({a['frequentie']}, {a['minuten_per_week']} minuten per week)",
                 max_length=500,
                 initial=a.get("afspraak", ""),
-                widget=forms.TextInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}),
+                widget=forms.Textarea(attrs={"rows": 2}),  # several lines: who, when, what (issue 10.10)
             )
         self.afspraken = afspraken
 

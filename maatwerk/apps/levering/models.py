@@ -11,6 +11,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from maatwerk.apps.aanbieders.models import Aanbieder
 from maatwerk.apps.cases.locking import OptimistischVergrendeld
@@ -60,6 +61,12 @@ class Zorgplan(OptimistischVergrendeld):
         verbose_name="laatst gewijzigd door",
     )
     gewijzigd_op = models.DateTimeField("laatst gewijzigd op", auto_now=True)
+    opgeslagen = models.PositiveIntegerField(
+        "versienummer (aantal keer opgeslagen)",
+        default=1,
+        editable=False,
+        help_text="Begint bij 1; telt elke opslag met een wijziging (tekenen telt niet).",
+    )
 
     class Meta:
         db_table = "beschikkingen_zorgplan"
@@ -154,3 +161,23 @@ class Toewijzing(models.Model):
         if self.levering_gestart_op:
             return "levering loopt"
         return "toegewezen, nog niet gestart"
+
+
+class Notificatie(models.Model):
+    """Een bericht in de applicatie voor één gebruiker, bijv. 'zorgplan ondertekend' voor de consulent."""
+
+    ontvanger = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notificaties", verbose_name="voor"
+    )
+    zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="notificaties")
+    tekst = models.CharField("tekst", max_length=300)
+    aangemaakt_op = models.DateTimeField("aangemaakt op", default=timezone.now)
+    gelezen_op = models.DateTimeField("gelezen op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "notificatie"
+        verbose_name_plural = "notificaties"
+        ordering = ["-aangemaakt_op", "-pk"]
+
+    def __str__(self) -> str:
+        return self.tekst

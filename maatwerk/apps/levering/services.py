@@ -20,6 +20,7 @@ from django.utils import timezone
 from maatwerk.apps.audit import log_persoonsgegevens
 from maatwerk.apps.cases.models import Status, Zaak
 from maatwerk.apps.cases.services import OngeldigeStatusovergang, zet_status
+from maatwerk.apps.clients.services import controleer_identiteit
 
 from .iwmo import (
     IwmoClient,
@@ -32,7 +33,7 @@ from .iwmo import (
     product_voor,
     valideer_wmo301,
 )
-from .models import Leveringsvorm, Toewijzing, Zorgplan
+from .models import Leveringsvorm, Notificatie, Toewijzing, Zorgplan
 
 __all__ = [
     "Geweigerd",
@@ -43,6 +44,7 @@ __all__ = [
     "getekend_zorgplan",
     "herroep_start",
     "herroep_stop",
+    "markeer_gelezen",
     "start_levering",
     "stop_levering",
     "teken_zorgplan",
@@ -174,6 +176,8 @@ def wijzig_zorgplan(
         zorgplan.gewijzigd_door = user
         velden = ["afspraken", "toelichting", "gewijzigd_door", "gewijzigd_op"]
         if gewijzigd:
+            zorgplan.opgeslagen += 1  # the version the aanbieder sees counts saves, not signing or locking
+            velden.append("opgeslagen")
             zorgplan.getekend_client_naam, zorgplan.getekend_client_op = "", None
             zorgplan.client_handtekening_vastgelegd_door = None
             zorgplan.getekend_aanbieder_door, zorgplan.getekend_aanbieder_op = None, None
@@ -209,7 +213,21 @@ def teken_zorgplan(zorgplan: Zorgplan, user: Any, verwachte_versie: int, client_
             f"zorgplan zaak {zorgplan.zaak_id} getekend",
             "zorgplan ondertekenen",
         )
+        zaak = zorgplan.zaak
+        if zaak.consulent_id is not None:
+            Notificatie.objects.create(
+                ontvanger_id=zaak.consulent_id,
+                zaak=zaak,
+                tekst=f"Zorgplan zaak {zaak.pk} ondertekend door {zorgplan.aanbieder} en de cliënt.",
+            )
         return zorgplan
+
+
+def markeer_gelezen(gebruiker: Any, notificatie_pk: int) -> None:
+    """The user has seen one of their notifications (no personal data: the text names only the zaak)."""
+    Notificatie.objects.filter(pk=notificatie_pk, ontvanger=gebruiker, gelezen_op=None).update(
+        gelezen_op=timezone.now()
+    )
 
 
 def getekend_zorgplan(zaak: Zaak) -> Zorgplan | None:
@@ -262,6 +280,7 @@ def _nieuwe_toewijzing(
 
 def wijs_toe(zaak: Zaak, beschikking: Any, user: Any) -> Toewijzing:
     """Assign the care of ``beschikking`` to its provider (iWmo fields filled); zaak -> 'toegewezen'."""
+    controleer_identiteit(zaak.client, Geweigerd, "een toewijzing")
     with transaction.atomic():
         toewijzing = _nieuwe_toewijzing(zaak, beschikking, user)
         zet_status(zaak, S_TOEGEWEZEN, user, f"toewijzing {toewijzing.pk} aan {toewijzing.aanbieder}")

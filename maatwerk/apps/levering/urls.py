@@ -13,4 +13,5 @@ urlpatterns = [
     path("aanbieder/zaak/<int:pk>/tekenen/", views.zorgplan_tekenen, name="zorgplan_tekenen"),
     path("aanbieder/toewijzing/<int:pk>/start/", views.levering_start, name="levering_start"),
     path("aanbieder/toewijzing/<int:pk>/stop/", views.levering_stop, name="levering_stop"),
+    path("notificatie/<int:pk>/gelezen/", views.notificatie_gelezen, name="notificatie_gelezen"),
 ]

@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from maatwerk.apps.accounts.rollen import TOEGANGSTEAM, Rol, aanbieder_van, rol_vereist
@@ -68,20 +69,21 @@ def _eigen_toewijzing(request: HttpRequest, pk: int) -> Toewijzing:
 
 @rol_vereist(Rol.AANBIEDER)
 def aanbieder_overzicht(request: HttpRequest) -> HttpResponse:
+    """The aanbieder's day: a to-do list per step, then every client sorted by Dutch surname."""
     aanbieder = aanbieder_van(request.user)
-    zaken = (
-        zichtbare_zaken(request.user)
-        .filter(aanbieder=aanbieder)
-        .select_related("client")
-        .prefetch_related("toewijzingen")
-        .order_by("client__achternaam", "pk")
-        if aanbieder is not None
-        else Zaak.objects.none()
+    voorraad = selectors.werkvoorraad(request.user, aanbieder, timezone.localdate())
+    return render(
+        request,
+        "levering/aanbieder_overzicht.html",
+        {"aanbieder": aanbieder, "regels": voorraad.regels, "voorraad": voorraad},
     )
-    zorgplannen = {z.zaak_id: z for z in Zorgplan.objects.filter(zaak__in=zaken)}
-    regels = [(z, zorgplannen.get(z.pk), next(iter(z.toewijzingen.all()), None)) for z in zaken]
-    selectors.portaal_gelezen(request.user, len(regels))
-    return render(request, "levering/aanbieder_overzicht.html", {"aanbieder": aanbieder, "regels": regels})
+
+
+@require_POST
+@rol_vereist(*TOEGANGSTEAM)
+def notificatie_gelezen(request: HttpRequest, pk: int) -> HttpResponse:
+    services.markeer_gelezen(request.user, pk)
+    return redirect("cases:werklijst")
 
 
 def _conflict_regels(conflict: Versieconflict) -> list[tuple[str, Any, Any]]:

@@ -352,3 +352,26 @@ def zelfredzaamheid_uit(post: Any) -> tuple[Scores | None, dict[str, str], dict[
         else:
             uit[gebied] = {"score": int(score), "motivatie": motivatie}
     return uit, fouten, ruw
+
+
+def is_onderzoekveld(naam: str) -> bool:
+    """Is ``naam`` a field of the onderzoek form (the fields a draft keeps)?"""
+    return (
+        naam == "versie"
+        or naam in GesprekForm.base_fields
+        or naam.startswith(("s-", "afw_min_", "afw_mot_", "zr_score_", "zr_mot_"))
+    )
+
+
+def concept_gegevens(post: Any) -> dict[str, list[str]]:
+    """The onderzoek's own fields of a POST as ``{naam: [waarden]}`` (no CSRF token, no buttons)."""
+    return {k: [str(w) for w in post.getlist(k)] for k in post if is_onderzoekveld(k) and k != "versie"}
+
+
+def initial_uit_data(form: forms.Form, data: Any) -> dict[str, Any]:
+    """Initial values for ``form`` from raw (draft) data, exactly as typed; nothing is validated."""
+    return {
+        naam: veld.widget.value_from_datadict(data, {}, form.add_prefix(naam))
+        for naam, veld in form.fields.items()
+        if naam != "versie"
+    }

@@ -95,3 +95,30 @@ class TweedeMening(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_oordeel_display()} ({self.door})"
+
+
+class Concept(models.Model):
+    """A consulent's unsaved work on the onderzoek form: the server-side draft kept while typing.
+
+    Separate from the saved :class:`Onderzoek`: it never changes the saved version, and it remembers the
+    version the consulent started from (``basisversie``), so saving it still meets the optimistic lock.
+    One draft per zaak and consulent; a successful save removes it.
+    """
+
+    zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="onderzoek_concepten")
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name="consulent"
+    )
+    basisversie = models.PositiveIntegerField("gestart vanaf versie")
+    gegevens = models.JSONField("ingevulde velden", default=dict)
+    gewijzigd_op = models.DateTimeField("laatst bewaard op", auto_now=True)
+
+    class Meta:
+        verbose_name = "concept van een onderzoek"
+        verbose_name_plural = "concepten van onderzoeken"
+        constraints = [
+            models.UniqueConstraint(fields=["zaak", "door"], name="een_concept_per_zaak_en_consulent")
+        ]
+
+    def __str__(self) -> str:
+        return f"Concept onderzoek zaak {self.zaak_id} ({self.door})"

@@ -24,10 +24,12 @@ from maatwerk.apps.indicaties.models import Indicatie
 from maatwerk.engine.indicatie import Indicatie as EngineIndicatie
 from maatwerk.engine.serialisatie import indicatie_naar_json
 
-from .models import Onderzoek, TweedeMening
+from .models import Concept, Onderzoek, TweedeMening
 
 __all__ = [
     "Geweigerd",
+    "bewaar_concept",
+    "gooi_concept_weg",
     "Gesprek",
     "deel_verslag",
     "geef_tweede_mening",
@@ -128,6 +130,8 @@ def sla_onderzoek_op(
             zet_status(zaak, S_IN_ONDERZOEK, user, "onderzoek gestart")
         if afronden:
             Zaak.objects.filter(pk=zaak.pk).update(onderzoek_afgerond_op=timezone.localdate(ond.afgerond_op))
+        # The draft is now the saved version (a conflict above keeps it).
+        Concept.objects.filter(zaak=zaak, door=user).delete()
         log_persoonsgegevens(
             user,
             zaak.client,
@@ -236,3 +240,40 @@ def reageer_als_client(ond: Onderzoek, door: Any, reactie: str) -> Onderzoek:
             WAAROM,
         )
         return ond
+
+
+#: A draft holds the onderzoek form's own fields only, within these limits (nothing half-stored).
+CONCEPT_MAX_VELDEN = 300
+CONCEPT_MAX_TEKENS = 200_000
+
+
+def bewaar_concept(zaak: Zaak, user: Any, basisversie: int, gegevens: dict[str, list[str]]) -> Concept:
+    """Keep the consulent's unsaved form as a server-side draft (one per zaak and consulent).
+
+    ``basisversie`` is the version of the onderzoek the form was opened with; the saved onderzoek itself
+    is not touched, so its optimistic lock stays as it is.
+    """
+    with transaction.atomic():
+        ond = Onderzoek.objects.filter(zaak=zaak).first()
+        if zaak.is_afgesloten or (ond is not None and ond.afgerond_op):
+            raise Geweigerd("Dit onderzoek kan niet meer worden gewijzigd; er is geen concept bewaard.")
+        if basisversie < 0 or len(gegevens) > CONCEPT_MAX_VELDEN:
+            raise Geweigerd("Het concept is niet bewaard: het formulier is onvolledig of te groot.")
+        if sum(len(k) + sum(len(w) for w in v) for k, v in gegevens.items()) > CONCEPT_MAX_TEKENS:
+            raise Geweigerd("Het concept is niet bewaard: er is te veel tekst ingevuld.")
+        concept, _ = Concept.objects.update_or_create(
+            zaak=zaak, door=user, defaults={"basisversie": basisversie, "gegevens": gegevens}
+        )
+        log_persoonsgegevens(user, zaak.client, "schrijven", f"concept onderzoek zaak {zaak.pk}", WAAROM)
+        return concept
+
+
+def gooi_concept_weg(zaak: Zaak, user: Any) -> bool:
+    """Discard the consulent's draft of this onderzoek; True when there was one."""
+    with transaction.atomic():
+        aantal, _ = Concept.objects.filter(zaak=zaak, door=user).delete()
+        if aantal:
+            log_persoonsgegevens(
+                user, zaak.client, "schrijven", f"concept onderzoek zaak {zaak.pk} weggegooid", WAAROM
+            )
+        return bool(aantal)

@@ -8,13 +8,14 @@ recomputation); only the live preview while typing (htmx) and the first view of 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -23,8 +24,9 @@ from maatwerk.apps.accounts.rollen import TOEGANGSTEAM, Rol, heeft_rol, rol_vere
 from maatwerk.apps.cases.locking import Versieconflict
 from maatwerk.apps.cases.models import Zaak
 from maatwerk.apps.cases.zichtbaarheid import zichtbare_zaken
+from maatwerk.regels.laden import Regelfout
 
-from . import selectors, services
+from . import leesbaar, selectors, services
 from .engine import Uitkomst, bereken
 from .forms import (
     GesprekForm,
@@ -32,9 +34,14 @@ from .forms import (
     SituatieForm,
     TweedeMeningForm,
     afwijkingen_uit,
+    concept_gegevens,
+    initial_uit_data,
     zelfredzaamheid_uit,
 )
-from .models import Onderzoek
+from .models import Concept, Onderzoek
+
+if TYPE_CHECKING:
+    from maatwerk.engine.kaders import Normenkader
 
 LEZERS = (*TOEGANGSTEAM, Rol.KWALITEITSMEDEWERKER)
 
@@ -50,6 +57,21 @@ def _gemeente() -> str:
 def _onderzoek_van(zaak: Zaak) -> Onderzoek:
     """The stored onderzoek, or a fresh unsaved one (the form then carries versie 0)."""
     return getattr(zaak, "onderzoek", None) or Onderzoek(zaak=zaak)
+
+
+def _kader(peildatum: dt.date) -> Normenkader | None:
+    """The normenkader the gemeente applies on ``peildatum`` (None when it has none)."""
+    from maatwerk.engine import register
+
+    try:
+        return register().kies(_gemeente(), peildatum)
+    except Regelfout:
+        return None
+
+
+def _peildatum(gesprek: GesprekForm) -> dt.date:
+    datum = gesprek.cleaned_data.get("gespreksdatum") if gesprek.is_valid() else None
+    return datum or timezone.localdate()
 
 
 def _uitkomst(
@@ -72,19 +94,89 @@ def _uitkomst(
     ruw.update({f"zelfredzaamheid.{g}": r for g, r in zr_ruw.items()})
     if not situatie_form.is_valid() or zaak.client.geboortedatum is None:
         return None, afw_fouten, ruw
-    peildatum = (
-        gesprek.cleaned_data.get("gespreksdatum") if gesprek.is_valid() else None
-    ) or timezone.localdate()
+    peildatum = _peildatum(gesprek)
+    kader = _kader(peildatum)
+    if kader is not None:
+        bekend = {a.id for a in kader.activiteiten}
+        for a in [a for a in afwijkingen if a["activiteit"] not in bekend]:
+            afwijkingen.remove(a)
+            afw_fouten[a["activiteit"]] = f"Deze taak bestaat niet in normenkader {kader.naam}."
     data = situatie_form.situatie_data(
         zaak.client.geboortedatum, peildatum, _gemeente(), afwijkingen, zelfredzaamheid
     )
-    uitkomst = bereken(data)
-    if uitkomst.indicatie is not None:
-        bekend = {a.id for a in uitkomst.indicatie.activiteiten}
-        for a in afwijkingen:
-            if a["activiteit"] not in bekend:
-                afw_fouten[a["activiteit"]] = "Deze activiteit komt niet voor in het normenkader."
-    return uitkomst, afw_fouten, ruw
+    return bereken(data), afw_fouten, ruw
+
+
+def _is_motivatiefout(fout: str) -> bool:
+    return "motivatie (minstens" in fout
+
+
+def _afw_rijen(kader: Normenkader | None, afw_fouten: dict, ruw: dict) -> list[dict[str, Any]]:
+    """One row per task of the kader (a stable set: the live refresh never replaces these fields)."""
+    taken = [(a.id, a.taak) for a in kader.activiteiten] if kader is not None else []
+    bekend = {aid for aid, _ in taken}
+    taken += [
+        (aid, "Taak die niet in dit normenkader staat")
+        for aid in ruw
+        if aid not in bekend and not aid.startswith("zelfredzaamheid.")
+    ]
+    rijen = []
+    for aid, taak in taken:
+        r, fout = ruw.get(aid, {}), afw_fouten.get(aid)
+        rijen.append(
+            {
+                "id": aid,
+                "taak": taak,
+                "minuten": r.get("minuten", ""),
+                "motivatie": r.get("motivatie", ""),
+                "fout": fout,
+                "fout_bij": ("mot" if _is_motivatiefout(fout) else "min") if fout else "",
+            }
+        )
+    return rijen
+
+
+def _matrix(kader: Normenkader | None, peildatum: dt.date) -> Any:
+    from maatwerk.engine import register
+
+    if kader is None or not kader.resultatenmatrix:
+        return None
+    return register().matrix(kader.resultatenmatrix, peildatum)
+
+
+def _zr_rijen(matrix: Any, fouten: dict, ruw: dict) -> list[dict[str, Any]]:
+    """Resultaatgebieden of the matrix whose trede follows from a zelfredzaamheid score (1-5)."""
+    if matrix is None:
+        return []
+    rijen = []
+    for rg in matrix.resultaatgebieden:
+        if rg.bepaling != "zelfredzaamheid":
+            continue
+        sleutel = f"zelfredzaamheid.{rg.id}"
+        r, fout = ruw.get(sleutel, {}), fouten.get(sleutel)
+        rijen.append(
+            {
+                "id": rg.id,
+                "naam": rg.naam,
+                "score": r.get("score", ""),
+                "motivatie": r.get("motivatie", ""),
+                "fout": fout,
+                "fout_bij": ("mot" if _is_motivatiefout(fout) else "score") if fout else "",
+            }
+        )
+    return rijen
+
+
+def _treden(indicatie: Any, matrix: Any) -> list[tuple[str, Any]]:
+    """(readable name of the resultaatgebied, trede) for the result panel."""
+    if indicatie is None:
+        return []
+    namen = {
+        g.matrix_resultaatgebied: g.naam for g in indicatie.resultaatgebieden if g.matrix_resultaatgebied
+    }
+    if matrix is not None:
+        namen.update({rg.id: rg.naam for rg in matrix.resultaatgebieden})
+    return [(namen.get(gebied, "Resultaatgebied"), trede) for gebied, trede in indicatie.treden.items()]
 
 
 def _context(
@@ -95,23 +187,26 @@ def _context(
     uitkomst: Uitkomst | None,
     afw_fouten: dict,
     ruw: dict,
+    peildatum: dt.date | None = None,
     **extra: Any,
 ) -> dict[str, Any]:
     indicatie = uitkomst.indicatie if uitkomst else None
+    peildatum = peildatum or (indicatie.peildatum if indicatie is not None else timezone.localdate())
+    kader = _kader(peildatum)
+    matrix = _matrix(kader, peildatum)
+    afw = {a: f for a, f in afw_fouten.items() if not a.startswith("zelfredzaamheid.")}
     rijen = []
     if indicatie is not None:
         for a in indicatie.activiteiten:
             r = ruw.get(a.id, {})
-            rijen.append(
-                {
-                    "a": a,
-                    "minuten": r.get("minuten", ""),
-                    "motivatie": r.get("motivatie", ""),
-                    "fout": afw_fouten.get(a.id),
-                }
-            )
-    return {
-        "zr_rijen": _zr_rijen(indicatie, afw_fouten, ruw),
+            rijen.append({"a": a, "minuten": r.get("minuten", ""), "motivatie": r.get("motivatie", "")})
+    afw_rijen = _afw_rijen(kader, afw, ruw)
+    zr_rijen = _zr_rijen(matrix, afw_fouten, ruw)
+    engine_fouten = [leesbaar.engine_fout(f, situatie_form) for f in (uitkomst.fouten if uitkomst else [])]
+    from . import kadervragen  # the engine loads lazily (Django start-up does not pay for it)
+
+    gebruik = kadervragen.gebruik(kader) if kader is not None else None
+    ctx = {
         "zaak": zaak,
         "client": zaak.client,
         "onderzoek": onderzoek,
@@ -119,9 +214,15 @@ def _context(
         "situatie_form": situatie_form,
         "uitkomst": uitkomst,
         "indicatie": indicatie,
+        "kader": kader,
         "rijen": rijen,
+        "afw_rijen": afw_rijen,
+        "zr_rijen": zr_rijen,
+        "treden": _treden(indicatie, matrix),
         "afw_fouten": afw_fouten,
-        "engine_fouten": uitkomst.fouten if uitkomst else [],
+        "engine_fouten": engine_fouten,
+        "secties": leesbaar.secties(situatie_form, gebruik),
+        "voorzieningen": leesbaar.voorzieningen(situatie_form, gebruik),
         "geen_geboortedatum": zaak.client.geboortedatum is None,
         "reactie_form": ReactieForm(
             initial={"versie": onderzoek.versie, "client_reactie": onderzoek.client_reactie}
@@ -131,34 +232,11 @@ def _context(
         "tweede_mening_form": extra.pop("tweede_mening_form", None) or TweedeMeningForm(),
         **extra,
     }
-
-
-def _zr_rijen(indicatie: Any, fouten: dict, ruw: dict) -> list[dict[str, Any]]:
-    """Resultaatgebieden of the matrix whose trede follows from a zelfredzaamheid score (1-5)."""
-    if indicatie is None or not indicatie.resultatenmatrix:
-        return []
-    from maatwerk.engine import register
-
-    matrix = register().matrix(indicatie.resultatenmatrix, indicatie.peildatum)
-    if matrix is None:
-        return []
-    rijen = []
-    for rg in matrix.resultaatgebieden:
-        if rg.bepaling != "zelfredzaamheid":
-            continue
-        sleutel = f"zelfredzaamheid.{rg.id}"
-        r = ruw.get(sleutel, {})
-        rijen.append(
-            {
-                "id": rg.id,
-                "naam": rg.naam,
-                "score": r.get("score", ""),
-                "motivatie": r.get("motivatie", ""),
-                "fout": fouten.get(sleutel),
-                "trede": indicatie.treden.get(rg.id),
-            }
+    if extra.get("foutoverzicht_tonen"):
+        ctx["foutoverzicht"] = leesbaar.foutoverzicht(
+            extra.get("fouten", []), gesprek, situatie_form, afw_rijen, zr_rijen, engine_fouten
         )
-    return rijen
+    return ctx
 
 
 def _ruw_uit_opgeslagen(onderzoek: Onderzoek) -> dict:
@@ -166,6 +244,7 @@ def _ruw_uit_opgeslagen(onderzoek: Onderzoek) -> dict:
     ruw = {
         a["activiteit"]: {"minuten": str(a["minuten_per_week"]), "motivatie": a["motivatie"]}
         for a in situatie.get("afwijkingen", [])
+        if a.get("activiteit")
     }
     for gebied, z in situatie.get("zelfredzaamheid", {}).items():
         ruw[f"zelfredzaamheid.{gebied}"] = {"score": str(z["score"]), "motivatie": z["motivatie"]}
@@ -179,6 +258,14 @@ def onderzoek(request: HttpRequest, zaak_pk: int) -> HttpResponse:
     if request.method == "POST":
         return _opslaan(request, zaak, ond)
     selectors.onderzoek_gelezen(request.user, zaak)
+    bewerken = not ond.afgerond_op and not zaak.is_afgesloten
+    concept = (
+        selectors.concept_van(request.user, zaak)
+        if bewerken and heeft_rol(request.user, *TOEGANGSTEAM)
+        else None
+    )
+    if concept is not None:
+        return _toon_concept(request, zaak, ond, concept)
     gesprek = GesprekForm(
         initial={
             "versie": ond.versie if ond.pk else 0,
@@ -204,9 +291,35 @@ def onderzoek(request: HttpRequest, zaak_pk: int) -> HttpResponse:
             uitkomst = bereken(
                 standaard.situatie_data(zaak.client.geboortedatum, timezone.localdate(), _gemeente(), [])
             )
+    peildatum = ond.gespreksdatum or timezone.localdate()
     return render(
-        request, "onderzoek/onderzoek.html", _context(zaak, ond, gesprek, situatie_form, uitkomst, {}, ruw)
+        request,
+        "onderzoek/onderzoek.html",
+        _context(zaak, ond, gesprek, situatie_form, uitkomst, {}, ruw, peildatum),
     )
+
+
+def _toon_concept(request: HttpRequest, zaak: Zaak, ond: Onderzoek, concept: Concept) -> HttpResponse:
+    """The form as the consulent left it (their draft), still carrying the version it started from."""
+    data = QueryDict(mutable=True)
+    for naam, waarden in concept.gegevens.items():
+        data.setlist(naam, waarden)
+    leeg_gesprek = GesprekForm(melddatum=zaak.melddatum)
+    gesprek = GesprekForm(
+        initial={"versie": concept.basisversie, **initial_uit_data(leeg_gesprek, data)},
+        melddatum=zaak.melddatum,
+    )
+    situatie_form = SituatieForm(initial=initial_uit_data(SituatieForm(prefix="s"), data), prefix="s")
+    gebonden_gesprek = GesprekForm(data, melddatum=zaak.melddatum)
+    gebonden = SituatieForm(data, prefix="s")
+    uitkomst, afw_fouten, ruw = _uitkomst(
+        zaak, gebonden_gesprek, gebonden, data, (ond.situatie or {}).get("zelfredzaamheid")
+    )
+    ctx = _context(
+        zaak, ond, gesprek, situatie_form, uitkomst, {}, ruw, _peildatum(gebonden_gesprek),
+        concept=concept, concept_achter=bool(ond.pk) and concept.basisversie != ond.versie,
+    )  # fmt: skip
+    return render(request, "onderzoek/onderzoek.html", ctx)
 
 
 def _standaard_post(form: SituatieForm) -> dict[str, Any]:
@@ -254,8 +367,10 @@ def _opslaan(request: HttpRequest, zaak: Zaak, ond: Onderzoek) -> HttpResponse:
         and not fouten
     )
     if not geldig:
-        messages.error(request, "Er is niets opgeslagen. Verbeter de fouten hieronder.")
-        ctx = _context(zaak, ond, gesprek, situatie_form, uitkomst, afw_fouten, ruw, fouten=fouten)
+        ctx = _context(
+            zaak, ond, gesprek, situatie_form, uitkomst, afw_fouten, ruw, _peildatum(gesprek),
+            fouten=fouten, foutoverzicht_tonen=True,
+        )  # fmt: skip
         return render(request, "onderzoek/onderzoek.html", ctx, status=400)
 
     g = gesprek.cleaned_data
@@ -329,8 +444,37 @@ def indicatie(request: HttpRequest, zaak_pk: int) -> HttpResponse:
     uitkomst, afw_fouten, ruw = _uitkomst(
         zaak, gesprek, situatie_form, request.POST, (ond.situatie or {}).get("zelfredzaamheid")
     )
-    ctx = _context(zaak, ond, gesprek, situatie_form, uitkomst, afw_fouten, ruw)
+    ctx = _context(zaak, ond, gesprek, situatie_form, uitkomst, afw_fouten, ruw, _peildatum(gesprek))
+    kader = ctx["kader"]
+    gevraagd = request.POST.get("vragen_kader", "")
+    ctx["ander_kader"] = bool(gevraagd and kader is not None and gevraagd != f"{kader.id}@{kader.versie}")
     return render(request, "onderzoek/_indicatie.html", ctx)
+
+
+@require_POST
+@rol_vereist(*TOEGANGSTEAM)
+def concept(request: HttpRequest, zaak_pk: int) -> HttpResponse:
+    """Keep the form as typed so far as the consulent's server-side draft (JSON answer, nothing saved)."""
+    zaak = _zaak(request, zaak_pk)
+    try:
+        basisversie = int(request.POST.get("versie", ""))
+    except ValueError:
+        return JsonResponse({"fout": "Het concept is niet bewaard: de versie ontbreekt."}, status=400)
+    try:
+        c = services.bewaar_concept(zaak, request.user, basisversie, concept_gegevens(request.POST))
+    except services.Geweigerd as fout:
+        return JsonResponse({"fout": str(fout)}, status=409)
+    return JsonResponse({"bewaard_om": timezone.localtime(c.gewijzigd_op).strftime("%H:%M:%S")})
+
+
+@require_POST
+@rol_vereist(*TOEGANGSTEAM)
+def concept_weggooien(request: HttpRequest, zaak_pk: int) -> HttpResponse:
+    """Discard the draft: the page shows the saved version again."""
+    zaak = _zaak(request, zaak_pk)
+    if services.gooi_concept_weg(zaak, request.user):
+        messages.success(request, "Uw concept is weggegooid. U ziet de opgeslagen versie.")
+    return redirect("onderzoek:onderzoek", zaak_pk=zaak.pk)
 
 
 @require_POST

@@ -1,0 +1,1 @@
+"""Dossier per zaak: a journal of contactmomenten and documents (issue 10, point 11)."""
