@@ -122,6 +122,17 @@ def test_bezwaartermijn_telt_vanaf_briefdatum() -> None:
     assert b.bezwaar_uiterlijk == dt.date(2026, 2, 16)
 
 
+def test_bezwaartermijn_loopt_door_na_weekend_en_feestdag() -> None:
+    # 14-11-2026 + 6 weken = za 26-12-2026 (Tweede Kerstdag); zondag 27-12: de termijn loopt door tot
+    # maandag 28-12-2026 (Algemene termijnenwet art. 1).
+    b = gegevens(briefdatum=dt.date(2026, 11, 14), bezwaartermijn_weken=6)
+    assert b.bezwaar_uiterlijk == dt.date(2026, 12, 28)
+    # A year without the feestdagen in the rules: the counted day, never a crash.
+    assert gegevens(briefdatum=dt.date(2031, 1, 6), bezwaartermijn_weken=6).bezwaar_uiterlijk == dt.date(
+        2031, 2, 17
+    )
+
+
 def test_brief_uit_echte_indicatie_van_de_engine() -> None:
     engine = pytest.importorskip("maatwerk.engine")
     ind = engine.indiceer(engine.laad_situatie("examples/situaties/01-alleenstaande-basis.yaml"))

@@ -19,6 +19,8 @@ from pydantic import Field
 from maatwerk.apps.besluiten.opmaak import datum_tekst, getal, hele_minuten, minuten_tekst, uren_tekst
 from maatwerk.engine.indicatie import Indicatie
 from maatwerk.regels.laden import Melding, Regelfout, StrictModel, laad
+from maatwerk.termijnen.awb import wettelijke_termijn
+from maatwerk.termijnen.kalender import KalenderOnbekend
 
 AFZENDERS = Path(__file__).resolve().parent / "afzenders"
 
@@ -220,8 +222,15 @@ class Beschikkinggegevens:
 
     @property
     def bezwaar_uiterlijk(self) -> dt.date:
-        """Last day to object: the bezwaartermijn counted from the day after the letter (Awb 6:8)."""
-        return self.briefdatum + dt.timedelta(weeks=self.bezwaartermijn_weken)
+        """Last day to object: the bezwaartermijn counted from the day after the letter (Awb 6:8), run on
+        to the next working day when it ends on a weekend or algemeen erkende feestdag (Atw art. 1).
+
+        For a year whose feestdagen are not yet in the rules the counted day is used (never later than the
+        law allows, and the letter still names a date)."""
+        try:
+            return wettelijke_termijn(self.briefdatum, weken=self.bezwaartermijn_weken).einddatum
+        except (KalenderOnbekend, Regelfout):
+            return self.briefdatum + dt.timedelta(weeks=self.bezwaartermijn_weken)
 
     @property
     def briefdatum_tekst(self) -> str:
