@@ -411,7 +411,7 @@ def vraag_goedkeuring(zaak: Zaak, user: Any, besluit: Besluitgegevens, verwacht:
             raise Geweigerd("Deze beschikking heeft geen goedkeuring van een senior consulent nodig.")
         if concept.goedkeuring is not None and concept.goedkeuring.akkoord is None:
             raise Geweigerd("Voor dit concept is al goedkeuring gevraagd.")
-        g = Goedkeuring.objects.create(
+        g: Goedkeuring = Goedkeuring.objects.create(
             zaak=zaak,
             besluitgegevens=_als_json(besluit),
             concepthash=concept.concepthash,
@@ -435,7 +435,7 @@ def beoordeel_goedkeuring(g: Goedkeuring, user: Any, akkoord: bool, opmerking: s
 
     with transaction.atomic():
         g = Goedkeuring.objects.select_for_update().select_related("zaak__client").get(pk=g.pk)
-        if not heeft_rol(user, Rol.SENIOR_CONSULENT):
+        if not heeft_rol(user, str(Rol.SENIOR_CONSULENT)):
             raise Geweigerd("Alleen een senior consulent kan een beschikking goedkeuren.")
         if g.gevraagd_door_id == user.pk:
             raise Geweigerd("U vroeg zelf om goedkeuring: een andere senior consulent moet beoordelen.")

@@ -205,7 +205,7 @@ def registreer_melding(melding: Meldinggegevens, door: Any, client_id: int | Non
 
 def _bestaande_client(client_id: int, gegevens: Clientgegevens) -> Client:
     """The known client the user chose; a different BSN than entered is refused."""
-    client = Client.objects.filter(pk=client_id).first()
+    client: Client | None = Client.objects.filter(pk=client_id).first()
     if client is None:
         raise Clientfout("Deze cliënt bestaat niet (meer).")
     if gegevens.bsn and client.bsn and gegevens.bsn != client.bsn:

@@ -23,7 +23,7 @@ def verslag_gelezen(gebruiker: Any, zaak: Any) -> None:
 
 def concept_van(gebruiker: Any, zaak: Any) -> Concept | None:
     """The user's own draft of this onderzoek, if any (reading it is audited)."""
-    concept = Concept.objects.filter(zaak=zaak, door=gebruiker).first()
+    concept: Concept | None = Concept.objects.filter(zaak=zaak, door=gebruiker).first()
     if concept is not None:
         log_persoonsgegevens(
             gebruiker,

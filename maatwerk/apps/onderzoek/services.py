@@ -261,6 +261,7 @@ def bewaar_concept(zaak: Zaak, user: Any, basisversie: int, gegevens: dict[str, 
             raise Geweigerd("Het concept is niet bewaard: het formulier is onvolledig of te groot.")
         if sum(len(k) + sum(len(w) for w in v) for k, v in gegevens.items()) > CONCEPT_MAX_TEKENS:
             raise Geweigerd("Het concept is niet bewaard: er is te veel tekst ingevuld.")
+        concept: Concept
         concept, _ = Concept.objects.update_or_create(
             zaak=zaak, door=user, defaults={"basisversie": basisversie, "gegevens": gegevens}
         )
