@@ -13,10 +13,10 @@ from maatwerk.engine.kaders import (
     MinimumTrede,
     Normenkader,
     Normtijd,
-    Voorwaarde,
 )
 from maatwerk.opmaak import getal
 from maatwerk.regels.laden import Bron
+from maatwerk.regeltaal.voorwaarden import Voorwaarde
 
 
 def bron_tekst(bron: Bron | None, voorbeeld: bool = False, toelichting: str | None = None) -> str:
@@ -41,7 +41,7 @@ class CCorrectie:
     id: str
     omschrijving: str
     reden: str | None
-    als: tuple[Voorwaarde, ...]
+    als: Voorwaarde | None  # None: always
     soort: str  # "minuten" (per week) or "factor"
     waarde: float
     per_feit: str | None
@@ -88,7 +88,7 @@ class CVariant:
     id: str
     omschrijving: str
     reden: str | None
-    als: tuple[Voorwaarde, ...]
+    als: Voorwaarde
     norm: CNorm
 
 
@@ -108,7 +108,7 @@ class CActiviteit:
     categorieen: tuple[str, ...]
     norm: CNorm
     varianten: tuple[CVariant, ...]
-    alleen_als: tuple[Voorwaarde, ...]
+    alleen_als: Voorwaarde | None  # None: always
     reden: str | None
     absoluut: tuple[CCorrectie, ...]
     factoren: tuple[CCorrectie, ...]
@@ -140,7 +140,7 @@ class CMinimumTrede:
     omschrijving: str
     matrix_resultaatgebied: str
     trede: str
-    als: tuple[Voorwaarde, ...]
+    als: Voorwaarde
     reden: str | None
     bron: str
     voorbeeld: bool
@@ -223,7 +223,7 @@ def _correctie(c: Correctie, weken: float) -> CCorrectie:
         c.id,
         c.omschrijving,
         c.reden,
-        tuple(c.als),
+        c.als,
         soort,
         waarde,
         c.per.feit if c.per else None,
@@ -243,7 +243,7 @@ def _minimum(m: MinimumTrede) -> CMinimumTrede:
         m.omschrijving,
         m.matrix_resultaatgebied,
         m.trede,
-        tuple(m.als),
+        m.als,
         m.reden,
         bron_tekst(m.bron, m.voorbeeld, m.toelichting),
         m.voorbeeld,
@@ -301,12 +301,12 @@ def compileer(kader: Normenkader) -> Gecompileerd:
                         v.id,
                         v.omschrijving,
                         v.reden,
-                        tuple(v.als),
+                        v.als,
                         _norm(v.normtijd or a.normtijd, v.frequentie, weken),
                     )
                     for v in a.varianten
                 ),
-                alleen_als=tuple(a.alleen_als),
+                alleen_als=a.alleen_als,
                 reden=a.reden,
                 absoluut=tuple(c for c in correcties if c.soort == "minuten"),
                 factoren=tuple(c for c in correcties if c.soort == "factor"),

@@ -22,9 +22,9 @@ import datetime as dt
 import functools
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import Field, model_validator
+from pydantic import Field, PlainValidator, model_validator
 
 from maatwerk.engine.situatie import (
     CATEGORIEEN,
@@ -46,6 +46,14 @@ from maatwerk.regels.laden import (
     laad_versiebestanden,
     lees_yaml,
     valideer,
+)
+from maatwerk.regeltaal.voorwaarden import (
+    GETAL_OPERATOREN,
+    LIJST_OPERATOREN,
+    Test,
+    Voorwaarde,
+    VoorwaardeFout,
+    parse_voorwaarde,
 )
 
 REGELS_MAP = Path(__file__).resolve().parent.parent / "regels"
@@ -90,30 +98,54 @@ def is_feit(naam: str) -> bool:
 PER_WEEK: dict[str, float] = {"dag": 7.0, "week": 1.0, "twee_weken": 0.5, "maand": 12 / 52, "jaar": 1 / 52}
 
 
-class Voorwaarde(StrictModel):
-    """A test on one fact, or ``een_van`` (any of) a list of tests. No operator means "is waar"."""
+TEKSTFEITEN: frozenset[str] = frozenset({"gemeente", "woning_type", "niveau"})
+"""Facts whose value is text: a number test (``minstens`` ...) on them is an error on load."""
 
-    feit: str | None = None
-    gelijk: str | int | bool | None = None
-    minimaal: float | None = None
-    hoogstens: float | None = None
-    een_van: list[Voorwaarde] | None = None
 
-    @model_validator(mode="after")
-    def _vorm(self) -> Voorwaarde:
-        if (self.feit is None) == (self.een_van is None):
-            raise ValueError("geef óf 'feit' óf 'een_van'")
-        if self.feit is not None and not is_feit(self.feit):
-            raise ValueError(
-                f"onbekend feit '{self.feit}'; bekend: {', '.join(sorted(FEITEN))}, "
-                "voorziening.<id>, netwerk.<categorie>"
-            )
-        return self
+def _controleer(test: Test, pad: str) -> Test:
+    plaats = f" (bij {pad})" if pad and pad != test.feit else ""
+    if test.operator in LIJST_OPERATOREN:
+        raise VoorwaardeFout(f"{test.feit}{plaats}: '{test.operator}' werkt alleen op een lijst")
+    if test.operator in GETAL_OPERATOREN and test.feit in TEKSTFEITEN:
+        raise VoorwaardeFout(
+            f"{test.feit}{plaats}: is tekst en kan niet met een getal vergeleken worden ('{test.operator}')"
+        )
+    return test
 
-    def feiten(self) -> set[str]:
-        if self.een_van is not None:
-            return set().union(*(v.feiten() for v in self.een_van))
-        return {self.feit} if self.feit else set()
+
+def lees_voorwaarde(data: Any) -> Voorwaarde:
+    """Parse a kader condition in the shared grammar (:mod:`maatwerk.regeltaal.voorwaarden`).
+
+    Every fact of :data:`FEITEN` (and ``voorziening.<id>``, ``netwerk.<categorie>``) may be tested; a
+    number test on a text fact, or a list test, is an error. Raises :class:`VoorwaardeFout` (Dutch).
+    """
+    if isinstance(data, Voorwaarde):
+        return data
+    oud = isinstance(data, list) or (isinstance(data, dict) and ("feit" in data or "een_van" in data))
+    if oud:
+        raise VoorwaardeFout(
+            "dit is de oude vorm (een lijst met feit/gelijk/minimaal/hoogstens/een_van); schrijf een tabel "
+            "zoals {meerpersoons: true, niveau: deels, kamers_in_gebruik: {minstens: 4}} en 'of' voor "
+            "een_van (zie docs/regeltaal.md)"
+        )
+    return parse_voorwaarde(
+        data,
+        feit_bekend=is_feit,
+        pad="",
+        controleer=_controleer,
+        bekende_feiten=f"{', '.join(sorted(FEITEN))}, voorziening.<id>, netwerk.<categorie>",
+    )
+
+
+def _lees(data: Any) -> Voorwaarde:
+    try:
+        return lees_voorwaarde(data)
+    except VoorwaardeFout as exc:
+        raise ValueError(str(exc)) from None
+
+
+KaderVoorwaarde = Annotated[Voorwaarde, PlainValidator(_lees)]
+"""A condition field of a kader model (``als``, ``alleen_als``), parsed on load."""
 
 
 class Normtijd(Gesourcet):
@@ -161,7 +193,7 @@ class Variant(StrictModel):
     id: str
     omschrijving: str
     reden: str | None = Field(default=None, description="Dutch phrase for the letter, read after 'omdat'")
-    als: list[Voorwaarde] = Field(min_length=1)
+    als: KaderVoorwaarde
     frequentie: Frequentie
     normtijd: Normtijd | None = None
 
@@ -195,7 +227,7 @@ class Correctie(Gesourcet):
     id: str
     omschrijving: str
     reden: str | None = Field(default=None, description="Dutch phrase for the letter, read after 'omdat'")
-    als: list[Voorwaarde] = Field(default_factory=list)
+    als: KaderVoorwaarde | None = None
     minuten_per_week: float | None = None
     uren_per_jaar: float | None = None
     factor: float | None = Field(default=None, ge=0)
@@ -234,7 +266,7 @@ class Activiteit(StrictModel):
     normtijd: Normtijd
     frequentie: Frequentie
     varianten: list[Variant] = Field(default_factory=list)
-    alleen_als: list[Voorwaarde] = Field(default_factory=list)
+    alleen_als: KaderVoorwaarde | None = None
     reden: str | None = Field(default=None, description="why it applies, for the letter (after 'omdat')")
     correcties: list[Correctie] = Field(default_factory=list)
     netwerk_aftrek: bool = True
@@ -278,13 +310,13 @@ class MinimumTrede(Gesourcet):
     omschrijving: str
     matrix_resultaatgebied: str
     trede: str
-    als: list[Voorwaarde] = Field(min_length=1)
+    als: KaderVoorwaarde
     activiteit: str | None = None
     reden: str | None = Field(default=None, description="Dutch phrase for the letter, read after 'omdat'")
 
     @model_validator(mode="after")
     def _kaderfeiten(self) -> MinimumTrede:
-        lokaal = set().union(*(v.feiten() for v in self.als)) & ACTIVITEITFEITEN
+        lokaal = self.als.feiten() & ACTIVITEITFEITEN
         if lokaal:
             raise ValueError(
                 f"feit {', '.join(sorted(lokaal))} bestaat alleen per activiteit, niet bij een minimum trede"

@@ -24,6 +24,11 @@ means "known to be not given" (no maximum, no children): every test on it is onw
 The column form (:meth:`Voorwaarde.als_expr`) gives a Polars Boolean where null means onbekend: a
 null fact value is onbekend, and an optional ``geen`` mask marks rows where a fact is :data:`GEEN`.
 Polars ``&``, ``|`` and ``~`` follow Kleene's rules on nulls, so the two forms agree row by row.
+
+The NumPy form (:meth:`Voorwaarde.als_numpy`, used by the engine's batch) reads a :class:`Rijen` per
+fact (numbers, or codes into a word list for text; optional masks for :data:`GEEN` and onbekend) and
+gives the rows where the condition certainly holds; :meth:`Voorwaarde.uitkomst_numpy` also gives the
+rows where it is onbekend. Lists (``bevat``) have no NumPy form.
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+import numpy as np
+import numpy.typing as npt
 import polars as pl
 
 from maatwerk.opmaak import getal
@@ -95,6 +102,28 @@ Kolom = Callable[[str], pl.Expr]
 GeenMasker = Callable[[str], "pl.Expr | None"]
 """Optionally, per fact, a Boolean column that is true where the fact is :data:`GEEN`."""
 
+Masker = npt.NDArray[np.bool_]
+
+
+@dataclass(slots=True)
+class Rijen:
+    """One fact over all rows for the NumPy form: numbers (bool/int/float) or codes into ``woorden``.
+
+    ``aanwezig`` is false where the fact is :data:`GEEN` (None: given in every row); ``bekend`` is false
+    where it is onbekend (None: known in every row).
+    """
+
+    waarden: npt.NDArray[Any]
+    aanwezig: Masker | None = None
+    woorden: tuple[str, ...] | None = None
+    bekend: Masker | None = None
+
+
+NpKolom = Callable[[str], "Rijen | None"]
+"""The rows of a fact in the NumPy form (None: the fact is onbekend in every row)."""
+_Drie = tuple[Masker, "Masker | None"]
+"""(waar, onwaar) per row; onwaar None means "every row that is not waar" (no onbekend rows)."""
+
 
 class Voorwaarde(ABC):
     """A parsed condition: a :class:`Test` on one fact, or :class:`En` / :class:`Of` / :class:`Niet`."""
@@ -112,6 +141,18 @@ class Voorwaarde(ABC):
     @abstractmethod
     def als_expr(self, kolom: Kolom, geen: GeenMasker | None = None) -> pl.Expr:
         """The condition as a Polars Boolean expression; null means onbekend."""
+
+    @abstractmethod
+    def _np(self, kolom: NpKolom, n: int) -> _Drie: ...
+
+    def als_numpy(self, kolom: NpKolom, n: int) -> Masker:
+        """The rows (of ``n``) where the condition certainly holds; onbekend counts as not holding."""
+        return self._np(kolom, n)[0]
+
+    def uitkomst_numpy(self, kolom: NpKolom, n: int) -> tuple[Masker, Masker]:
+        """Per row: (waar, onbekend) — the NumPy form of :meth:`evalueer`."""
+        waar, onwaar = self._np(kolom, n)
+        return waar, (np.zeros(n, np.bool_) if onwaar is None else ~(waar | onwaar))
 
     def tests(self) -> tuple[Test, ...]:
         """Every test in the condition, depth first."""
@@ -272,6 +313,71 @@ class Test(Voorwaarde):
             uit = pl.when(masker).then(pl.lit(bij_geen)).otherwise(uit)
         return uit.cast(pl.Boolean)
 
+    def _rij(self, waarden: npt.NDArray[Any], woorden: tuple[str, ...] | None) -> Masker:
+        """The test on every row, ignoring GEEN and onbekend."""
+        o = self.operator
+        if o in LIJST_OPERATOREN:
+            raise VoorwaardeFout(f"{self.feit}: '{o}' werkt alleen op een lijst, niet in de kolomvorm")
+        if o == "opgegeven":
+            return np.full(len(waarden), bool(self.waarde))
+        fn = self._fn
+        assert fn is not None
+        if woorden is not None:  # text: the test per word, looked up per row
+            try:
+                per_woord = np.array([fn(w, self._doel) for w in woorden], np.bool_)
+            except TypeError:
+                raise VoorwaardeFout(f"{self.feit}: de tekst past niet bij '{o}' {self.waarde!r}") from None
+            uit: Masker = per_woord[waarden] if len(woorden) else np.zeros(len(waarden), np.bool_)
+            return uit
+        if o == "is":
+            if isinstance(self._doel, str):
+                return np.zeros(len(waarden), np.bool_)
+            return np.asarray(waarden == self._doel)
+        if o in ("in", "niet_in"):
+            getallen = [w for w in self._doel if not isinstance(w, str)]
+            binnen = np.isin(waarden, getallen) if getallen else np.zeros(len(waarden), np.bool_)
+            return np.asarray(binnen if o == "in" else ~binnen)
+        return np.asarray(fn(waarden, self._doel))
+
+    def _np(self, kolom: NpKolom, n: int) -> _Drie:
+        r = kolom(self.feit)
+        if r is None:
+            niets = np.zeros(n, np.bool_)
+            return niets, niets
+        waar = self._rij(r.waarden, r.woorden)
+        if r.aanwezig is not None:
+            if self.operator == "opgegeven":
+                waar = r.aanwezig if self.waarde else ~r.aanwezig
+            else:
+                waar = waar & r.aanwezig
+        if r.bekend is None:
+            return waar, None
+        return waar & r.bekend, ~waar & r.bekend
+
+
+def _en_np(delen: tuple[Voorwaarde, ...], kolom: NpKolom, n: int) -> _Drie:
+    waar, onwaar = delen[0]._np(kolom, n)
+    for deel in delen[1:]:
+        w, o = deel._np(kolom, n)
+        if onwaar is None and o is None:
+            waar = waar & w
+            continue
+        onwaar = (~waar if onwaar is None else onwaar) | (~w if o is None else o)
+        waar = waar & w
+    return waar, onwaar
+
+
+def _of_np(delen: tuple[Voorwaarde, ...], kolom: NpKolom, n: int) -> _Drie:
+    waar, onwaar = delen[0]._np(kolom, n)
+    for deel in delen[1:]:
+        w, o = deel._np(kolom, n)
+        if onwaar is None and o is None:
+            waar = waar | w
+            continue
+        onwaar = (~waar if onwaar is None else onwaar) & (~w if o is None else o)
+        waar = waar | w
+    return waar, onwaar
+
 
 @dataclass(frozen=True, slots=True)
 class En(Voorwaarde):
@@ -298,6 +404,9 @@ class En(Voorwaarde):
         for deel in self.delen[1:]:
             uit = uit & deel.als_expr(kolom, geen)
         return uit
+
+    def _np(self, kolom: NpKolom, n: int) -> _Drie:
+        return _en_np(self.delen, kolom, n)
 
     def tekst(self) -> str:
         return " en ".join(d._deeltekst() for d in self.delen)
@@ -332,6 +441,9 @@ class Of(Voorwaarde):
             uit = uit | deel.als_expr(kolom, geen)
         return uit
 
+    def _np(self, kolom: NpKolom, n: int) -> _Drie:
+        return _of_np(self.delen, kolom, n)
+
     def tekst(self) -> str:
         return " of ".join(d._deeltekst() for d in self.delen)
 
@@ -357,6 +469,10 @@ class Niet(Voorwaarde):
 
     def als_expr(self, kolom: Kolom, geen: GeenMasker | None = None) -> pl.Expr:
         return ~self.deel.als_expr(kolom, geen)
+
+    def _np(self, kolom: NpKolom, n: int) -> _Drie:
+        waar, onwaar = self.deel._np(kolom, n)
+        return (~waar, None) if onwaar is None else (onwaar, waar)
 
     def tekst(self) -> str:
         return f"niet ({self.deel.tekst()})"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,6 +16,7 @@ from maatwerk.regeltaal.voorwaarden import (
     En,
     Niet,
     Of,
+    Rijen,
     Test,
     Voorwaarde,
     VoorwaardeFout,
@@ -263,3 +265,57 @@ def test_tekst_reads_as_dutch(data, tekst):
 def test_a_fact_of_the_wrong_kind_is_a_dutch_error_not_a_crash():
     with pytest.raises(VoorwaardeFout, match=r"getal: de waarde 'veel' past niet bij 'minstens' 2"):
         lees({"getal": {"minstens": 2}}).evalueer({"getal": "veel"})
+
+
+# --- NumPy form == single form ---------------------------------------------------------------------
+
+_NP_FEITEN = sorted(FEITEN - {"lijst"})  # lists have no NumPy form
+_NP_VOORWAARDEN = st.recursive(
+    st.sampled_from(_NP_FEITEN).flatmap(_test_data),
+    lambda kind: st.one_of(
+        st.builds(lambda d: {"en": d}, st.lists(kind, min_size=1, max_size=3)),
+        st.builds(lambda d: {"of": d}, st.lists(kind, min_size=1, max_size=3)),
+        st.builds(lambda d: {"niet": d}, kind),
+    ),
+    max_leaves=8,
+)
+_NP_RIJ = st.fixed_dictionaries({f: st.tuples(_CEL, _WAARDEN[f]) for f in _NP_FEITEN})
+
+
+def _np_kolommen(rijen: list[dict[str, tuple[str, Any]]], met_onbekend: bool) -> dict[str, Rijen]:
+    uit: dict[str, Rijen] = {}
+    for f in _NP_FEITEN:
+        cellen = [r[f] for r in rijen]
+        aanwezig = np.array([s != "geen" for s, _ in cellen])
+        bekend = np.array([s != "onbekend" for s, _ in cellen]) if met_onbekend else None
+        if f == "tekst":
+            woorden = tuple(sorted({w for _, w in cellen}))
+            waarden = np.array([woorden.index(w) for _, w in cellen])
+            uit[f] = Rijen(waarden, aanwezig, woorden, bekend)
+        else:
+            uit[f] = Rijen(np.array([w for _, w in cellen]), aanwezig, None, bekend)
+    return uit
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_NP_VOORWAARDEN, st.lists(_NP_RIJ, min_size=1, max_size=8), st.booleans())
+def test_numpy_form_equals_single_form(data, rijen, met_onbekend):
+    """Row by row, ``uitkomst_numpy`` is ``evalueer`` (and ``als_numpy`` its waar rows)."""
+    v = lees(data)
+    if not met_onbekend:  # a two-valued input: no onbekend cell
+        rijen = [{f: ("waarde" if s == "onbekend" else s, w) for f, (s, w) in r.items()} for r in rijen]
+    kolommen = _np_kolommen(rijen, met_onbekend)
+    waar, onbekend = v.uitkomst_numpy(kolommen.get, len(rijen))
+    for i, rij in enumerate(rijen):
+        feiten = {f: (w if s == "waarde" else GEEN) for f, (s, w) in rij.items() if s != "onbekend"}
+        u = v.evalueer(feiten)
+        assert (bool(waar[i]), bool(onbekend[i])) == (u.waar, u.onbekend), (i, feiten)
+    assert (v.als_numpy(kolommen.get, len(rijen)) == waar).all()
+
+
+def test_numpy_form_missing_fact_is_onbekend_and_lists_have_no_numpy_form():
+    v = lees({"niet": {"getal": {"minstens": 1}}})
+    waar, onbekend = v.uitkomst_numpy(lambda f: None, 2)
+    assert not waar.any() and onbekend.all()
+    with pytest.raises(VoorwaardeFout, match="alleen op een lijst"):
+        lees({"lijst": {"bevat": "a"}}).als_numpy(lambda f: Rijen(np.zeros(1)), 1)

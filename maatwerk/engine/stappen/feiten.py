@@ -8,9 +8,14 @@ omstandigheid flag, ``voorziening.<id>`` for each algemene voorziening in use an
 network's minutes, before any activity consumed them, are > 0 in one of its categories). Ages are whole
 years on the peildatum.
 
-A voorwaarde holds when its fact is not None and every given operator holds (``gelijk`` ==, compared
-case-insensitively for text; ``minimaal`` >=; ``hoogstens`` <=; no operator: the fact is truthy);
-``een_van`` holds when any sub-voorwaarde holds. A list of voorwaarden holds when all hold.
+A voorwaarde is written in the shared grammar (:mod:`maatwerk.regeltaal.voorwaarden`, parsed by
+:func:`maatwerk.engine.kaders.lees_voorwaarde`) and evaluated with its ``evalueer`` (single) and
+``als_numpy`` (columns). Onbekend does not occur for engine facts: every fact of the vocabulary has a
+value here, and a fact the situation does not have (``leeftijd_jongste_kind`` without children,
+``voorziening.<id>`` not in use, ``netwerk.<categorie>`` without network help) is :data:`GEEN`, on
+which every test is onwaar (except ``opgegeven: false``) — exactly the old rule "a voorwaarde on a
+missing fact does not hold". Should a fact be onbekend all the same, a voorwaarde holds only when it
+certainly holds (onbekend counts as not holding). A missing condition (None) always holds.
 """
 
 from __future__ import annotations
@@ -19,14 +24,18 @@ from typing import Any, get_args
 
 import numpy as np
 
-from maatwerk.engine.kaders import Voorwaarde
 from maatwerk.engine.plat import MAX_LEDEN
-from maatwerk.engine.situatie import CATEGORIEEN, OMSTANDIGHEDEN, Rol, Situatie, Woning
+from maatwerk.engine.situatie import CATEGORIEEN, OMSTANDIGHEDEN, VOORZIENING_NAMEN, Rol, Situatie, Woning
 from maatwerk.engine.stappen.toestand import Feit, Invoer, Rij
 from maatwerk.regels.laden import Melding, Regelfout
+from maatwerk.regeltaal.voorwaarden import GEEN, Voorwaarde
 from maatwerk.regeltaal.waarden import leeftijd
 
 ROLLEN: tuple[str, ...] = get_args(Rol)
+_GEEN_PER_SOORT: dict[str, Any] = {
+    **{f"voorziening.{v}": GEEN for v in VOORZIENING_NAMEN},
+    **{f"netwerk.{c}": GEEN for c in CATEGORIEEN},
+}
 WONINGTYPES: tuple[str, ...] = get_args(Woning.model_fields["type"].annotation)
 
 # ------------------------------------------------------------------------------------------ single
@@ -52,43 +61,25 @@ def feiten(s: Situatie) -> dict[str, Any]:
     omst = s.omstandigheden
     for naam in OMSTANDIGHEDEN:
         f[naam] = getattr(omst, naam)
+    f.update(_GEEN_PER_SOORT)  # every voorziening / netwerk fact: GEEN unless the situation has it
     for v in s.algemene_voorzieningen:
         f[f"voorziening.{v.voorziening}"] = True
     for n in s.netwerk:
-        f[f"netwerk.{n.taak}"] = f.get(f"netwerk.{n.taak}", 0.0) + n.minuten_per_week
+        f[f"netwerk.{n.taak}"] = (f[f"netwerk.{n.taak}"] or 0.0) + n.minuten_per_week
     return f
 
 
-def geldt(v: Voorwaarde, f: dict[str, Any]) -> bool:
-    """Does voorwaarde ``v`` hold for facts ``f``?"""
-    if v.een_van is not None:
-        return any(geldt(x, f) for x in v.een_van)
-    waarde: Any = f.get(v.feit or "")
-    if waarde is None:
-        return False
-    if v.gelijk is None and v.minimaal is None and v.hoogstens is None:
-        return bool(waarde)
-    if v.gelijk is not None:
-        if isinstance(waarde, str) and isinstance(v.gelijk, str):
-            if waarde.casefold() != v.gelijk.casefold():
-                return False
-        elif bool(waarde != v.gelijk):
-            return False
-    if v.minimaal is not None and not waarde >= v.minimaal:
-        return False
-    return not (v.hoogstens is not None and not waarde <= v.hoogstens)
+def alle(v: Voorwaarde | None, f: dict[str, Any]) -> bool:
+    """Does voorwaarde ``v`` (None: none) certainly hold for facts ``f``?"""
+    return v is None or v.evalueer(f).waar
 
 
-def alle(voorwaarden: tuple[Voorwaarde, ...], f: dict[str, Any]) -> bool:
-    return all(geldt(v, f) for v in voorwaarden)
+geldt = alle
 
 
-def gebruikte_feiten(voorwaarden: tuple[Voorwaarde, ...], f: dict[str, Any]) -> dict[str, Any]:
-    """The facts (name -> value) that ``voorwaarden`` read, for the trace."""
-    namen: set[str] = set()
-    for v in voorwaarden:
-        namen |= v.feiten()
-    return {n: f.get(n) for n in sorted(namen)}
+def gebruikte_feiten(v: Voorwaarde | None, f: dict[str, Any]) -> dict[str, Any]:
+    """The facts (name -> value) that ``v`` reads, for the trace."""
+    return {} if v is None else {n: f.get(n) for n in sorted(v.feiten())}
 
 
 # ------------------------------------------------------------------------------------------ columns
@@ -137,24 +128,6 @@ def kolom_feiten(inv: Invoer) -> tuple[dict[str, Feit], Rij]:
     return f, leeftijden
 
 
-def _waar(f: Feit) -> Rij:
-    if f.woorden is not None:
-        uit: Rij = np.array([bool(w) for w in f.woorden])[f.waarden]
-        return uit
-    return np.asarray(f.waarden != 0)
-
-
-def _gelijk(f: Feit, gelijk: str | int | bool) -> Rij:
-    if f.woorden is not None:
-        if not isinstance(gelijk, str):
-            return np.zeros(len(f.waarden), bool)
-        uit: Rij = np.array([w.casefold() == gelijk.casefold() for w in f.woorden])[f.waarden]
-        return uit
-    if isinstance(gelijk, str):
-        return np.zeros(len(f.waarden), bool)
-    return np.asarray(f.waarden == gelijk)
-
-
 def getal_kolom(f: Feit, feit: str) -> Rij:
     """The fact's numbers (a text fact cannot be compared with a number)."""
     if f.woorden is not None:
@@ -162,30 +135,14 @@ def getal_kolom(f: Feit, feit: str) -> Rij:
     return f.waarden
 
 
-def geldt_kolom(v: Voorwaarde, feiten: dict[str, Feit], n: int) -> Rij:
-    """Where does voorwaarde ``v`` hold (as :func:`geldt`)."""
-    if v.een_van is not None:
-        uit = np.zeros(n, bool)
-        for x in v.een_van:
-            uit |= geldt_kolom(x, feiten, n)
-        return uit
-    f = feiten.get(v.feit) if v.feit is not None else None
-    if f is None:
-        return np.zeros(n, bool)
-    uit = np.ones(n, bool) if f.aanwezig is None else f.aanwezig.copy()
-    if v.gelijk is None and v.minimaal is None and v.hoogstens is None:
-        return uit & _waar(f)
-    if v.gelijk is not None:
-        uit &= _gelijk(f, v.gelijk)
-    if v.minimaal is not None:
-        uit &= getal_kolom(f, v.feit or "") >= v.minimaal
-    if v.hoogstens is not None:
-        uit &= getal_kolom(f, v.feit or "") <= v.hoogstens
-    return uit
+def alle_kolom(v: Voorwaarde | None, feiten: dict[str, Feit], n: int) -> Rij:
+    """Where voorwaarde ``v`` (None: none) certainly holds (as :func:`alle`); a fact not in ``feiten``
+    is GEEN in every row, as in :func:`feiten`."""
+    if v is None:
+        return np.ones(n, bool)
 
+    def kolom(naam: str) -> Feit:
+        r = feiten.get(naam)
+        return r if r is not None else Feit(np.zeros(n), np.zeros(n, bool))
 
-def alle_kolom(voorwaarden: tuple[Voorwaarde, ...], feiten: dict[str, Feit], n: int) -> Rij:
-    uit = np.ones(n, bool)
-    for v in voorwaarden:
-        uit &= geldt_kolom(v, feiten, n)
-    return uit
+    return v.als_numpy(kolom, n)

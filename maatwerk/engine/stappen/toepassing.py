@@ -19,7 +19,7 @@ NIVEAU_TEKST = {"niet": "u dit niet zelf kunt", "deels": "u dit maar voor een de
 def enkel(t: Enkel) -> None:
     niveaus = {getattr(t.s.beperkingen, c) for c in t.a.categorieen}
     t.niveau = "zelf" if niveaus == {"zelf"} else "niet" if niveaus == {"niet"} else "deels"
-    netwerk = any(t.f.get(f"netwerk.{cat}", 0) > 0 for cat in t.a.categorieen)
+    netwerk = any((t.f.get(f"netwerk.{cat}") or 0) > 0 for cat in t.a.categorieen)
     t.f = {**t.f, "niveau": t.niveau, "netwerk": netwerk}
     t.van_toepassing = t.niveau != "zelf" and alle(t.a.alleen_als, t.f)
     if t.van_toepassing and t.a.alleen_als:

@@ -10,6 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from maatwerk.engine.indicatie import Stap
+from maatwerk.regeltaal.voorwaarden import Rijen
 
 if TYPE_CHECKING:
     from maatwerk.engine.gecompileerd import CActiviteit, CNorm, Gecompileerd
@@ -22,13 +23,9 @@ Rij = npt.NDArray[Any]
 # ------------------------------------------------------------------------------------------ columns
 
 
-@dataclass(slots=True)
-class Feit:
-    """One fact over all rows: numbers (bool/int/float) or text codes into ``woorden``."""
-
-    waarden: Rij
-    aanwezig: Rij | None = None  # None: present in every row
-    woorden: tuple[str, ...] | None = None  # set for text facts
+Feit = Rijen
+"""One fact over all rows: numbers (bool/int/float) or text codes into ``woorden``; ``aanwezig`` false
+where the fact is GEEN (the shared :class:`~maatwerk.regeltaal.voorwaarden.Rijen`)."""
 
 
 @dataclass(slots=True)
