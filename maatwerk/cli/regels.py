@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import click
@@ -26,8 +27,11 @@ def controleer(map_: Path, als_json: bool) -> None:
 
     Exitcode 0 als alles geldig is, 2 met de fouten (bestand:regel: sleutel: melding) anders.
     """
+    from maatwerk.cli.django import voorbereid
     from maatwerk.regels.controle import controleer_map
 
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maatwerk.web.settings")
+    voorbereid("regels")  # some loaders belong to apps (portaal, bezwaren): they need Django's registry
     try:
         verslag = controleer_map(map_)
     except Regelfout as fout:  # MAATWERK_REGELS itself names a missing directory

@@ -100,11 +100,24 @@ def inventaris(map_: Path, eerder: tuple[Path, ...]) -> tuple[list[Inhoud], list
     return inhoud, _verdwaald(map_)
 
 
+ALLEEN_PAKKET = (
+    "beleidstoets",
+    "iwmo/validatie",
+    "iwmo/retourcodes",
+    "iwmo/termijnen",
+    "iwmo/gemeentecodes",
+)
+"""Rule files of the law and the iWmo standard itself, read from the package only (not overridable)."""
+
+
 def _verdwaald(map_: Path) -> list[Melding]:
     """YAML files that no loader would read (a misspelt folder, a version file one level too high)."""
     gelezen = {b.pad for soort in zoekpad.SOORTEN for b in zoekpad.bestanden_in(map_, soort)}
-    if map_ == zoekpad.PAKKET:  # the package's own beleidstoets criteria are read by maatwerk.toets
-        gelezen |= set((map_ / "beleidstoets").glob("*.yaml"))
+    if map_ == zoekpad.PAKKET:
+        # Read from the package only: the beleidstoets criteria (maatwerk.toets) and the iWmo standard's
+        # own tables (validation rules, retourcodes, answer deadlines, CBS gemeentecodes: maatwerk.iwmo).
+        for alleen_pakket in ALLEEN_PAKKET:
+            gelezen |= set((map_ / alleen_pakket).rglob("*.yaml"))
     meldingen = []
     soorten = ", ".join(zoekpad.SOORTEN)
     for pad in sorted([*map_.rglob("*.yaml"), *map_.rglob("*.yml")]):
