@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from maatwerk.apps.accounts.rollen import Rol, rol_vereist
+from maatwerk.veilig import geheel_getal
 
 from .models import Actie, AuditRegel
 
@@ -32,8 +33,8 @@ def _gefilterd(request: HttpRequest) -> tuple[QuerySet[AuditRegel], dict, list[s
     if f["gebruiker"]:
         qs = qs.filter(gebruikersnaam__icontains=f["gebruiker"])
     if f["client"]:
-        if f["client"].isdigit():
-            qs = qs.filter(client_id=int(f["client"]))
+        if (client_id := geheel_getal(f["client"])) is not None:
+            qs = qs.filter(client_id=client_id)
         else:
             fouten.append("Cliëntnummer: vul alleen cijfers in.")
     if f["actie"] in Actie.values:
