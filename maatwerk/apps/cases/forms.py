@@ -8,6 +8,7 @@ opschorting, a reason for closing, a unique BSN) are defined once in :mod:`maatw
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -97,6 +98,7 @@ class MeldingForm(NlForm):
     soort_melding = forms.ChoiceField(
         label="Soort melding", choices=SoortMelding.choices, initial=SoortMelding.VOLLEDIG
     )
+    indiening = forms.UUIDField(widget=forms.HiddenInput, required=False, initial=uuid.uuid4)
     melddatum = forms.DateField(label="Melddatum", widget=Datum(), initial=dt.date.today)
     kanaal = forms.ChoiceField(label="Kanaal", choices=Kanaal.choices)
     spoed = forms.BooleanField(label="Spoed (voorlopige beschikking binnen 2 dagen)", required=False)
@@ -242,6 +244,7 @@ class ToewijzenForm(NlForm):
 class ClientForm(NlForm):
     """Complete or correct the client's personal data (e.g. a vormvrije melding gets its BSN)."""
 
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
     bsn = forms.CharField(label="BSN", required=False, max_length=9, help_text="9 cijfers (elfproef).")
     voornamen = forms.CharField(label="Voornamen", required=False, max_length=200)
     tussenvoegsel = forms.CharField(label="Tussenvoegsel", required=False, max_length=20)

@@ -19,11 +19,12 @@ Public API (stable)::
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from maatwerk.apps.audit import log_persoonsgegevens
@@ -90,6 +91,7 @@ class Meldinggegevens:
     melddatum: dt.date
     soort_melding: str = VOLLEDIG
     spoed: bool = False
+    indiening: uuid.UUID | None = None  # the form's one-time token: registering is idempotent per token
 
 
 def _fout_uit(exc: ValidationError) -> Zaakfout:
@@ -158,7 +160,25 @@ def spoed_fouten(zaak: Zaak, datum: dt.date | None) -> list[Zaakfout]:
 
 
 def registreer_melding(melding: Meldinggegevens, door: Any) -> Zaak:
-    """Register a melding: the client (found by BSN, else new), the zaak and its first status event."""
+    """Register a melding: the client (found by BSN, else new), the zaak and its first status event.
+
+    Idempotent per ``melding.indiening``: the same token again returns the zaak it made (nothing new).
+    """
+    if melding.indiening is not None:
+        eerder = Zaak.objects.filter(indiening=melding.indiening).first()
+        if eerder is not None:
+            return eerder
+        try:
+            return _registreer(melding, door)
+        except IntegrityError:  # a concurrent POST with the same token won the race
+            eerder = Zaak.objects.filter(indiening=melding.indiening).first()
+            if eerder is None:
+                raise
+            return eerder
+    return _registreer(melding, door)
+
+
+def _registreer(melding: Meldinggegevens, door: Any) -> Zaak:
     gegevens = melding.client
     _eerste(melding_fouten(melding.melddatum, melding.soort_melding, gegevens.bsn))
     with transaction.atomic():
@@ -174,6 +194,7 @@ def registreer_melding(melding: Meldinggegevens, door: Any) -> Zaak:
             kanaal=melding.kanaal,
             vraag=melding.vraag,
             spoed=melding.spoed,
+            indiening=melding.indiening,
         )
         try:
             zaak.full_clean()
@@ -283,15 +304,18 @@ def wijs_toe(zaak: Zaak, consulent: Any, aanbieder: Any, door: Any) -> None:
         )
 
 
-def wijzig_client(zaak: Zaak, gegevens: Clientgegevens, door: Any) -> list[str]:
+def wijzig_client(
+    zaak: Zaak, gegevens: Clientgegevens, door: Any, verwachte_versie: int | None = None
+) -> list[str]:
     """Complete or correct the zaak's client; returns the changed field names (audited by name).
 
-    A vormvrije melding whose client gets a BSN becomes volledig.
+    A vormvrije melding whose client gets a BSN becomes volledig. ``verwachte_versie``: the client's
+    version the form started from; a later save by someone else raises ``Versieconflict``.
     """
     _open(zaak)
     with transaction.atomic():
         try:
-            gewijzigd = _wijzig_clientgegevens(zaak.client, gegevens)
+            gewijzigd = _wijzig_clientgegevens(zaak.client, gegevens, verwachte_versie)
         except Clientfout as exc:
             raise Zaakfout(str(exc), exc.veld) from None
         if zaak.client.bsn and zaak.soort_melding == VORMVRIJ:

@@ -32,6 +32,7 @@ from .forms import (
     StatusForm,
     ToewijzenForm,
 )
+from .locking import Versieconflict
 from .models import STATUS_UITLEG, TREIN, Status, Zaak
 from .services import Zaakfout
 from .termijnen import termijnen_van
@@ -132,6 +133,7 @@ def nieuwe_melding(request: HttpRequest) -> HttpResponse:
             melddatum=d["melddatum"],
             soort_melding=d["soort_melding"],
             spoed=d["spoed"],
+            indiening=d["indiening"],
         )
         try:
             zaak = services.registreer_melding(melding, door=request.user)
@@ -330,9 +332,21 @@ def client_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
         form = ClientForm(request.POST, client=client)
         if form.is_valid():
             try:
-                services.wijzig_client(zaak, _clientgegevens(form.cleaned_data), door=request.user)
+                services.wijzig_client(
+                    zaak,
+                    _clientgegevens(form.cleaned_data),
+                    door=request.user,
+                    verwachte_versie=form.cleaned_data["versie"],
+                )
             except Zaakfout as fout:
                 _toon_fout(form, fout)
+            except Versieconflict as conflict:
+                return render(
+                    request,
+                    "cases/clientconflict.html",
+                    {"zaak": zaak, "conflict": conflict, "verschillen": conflict.verschillen},
+                    status=409,
+                )
             else:
                 messages.success(request, "Cliëntgegevens opgeslagen.")
                 return redirect("cases:zaak", pk=zaak.pk)
@@ -340,7 +354,9 @@ def client_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
         status = 400
     else:
         selectors.client_inzien(request.user, zaak, "cliëntgegevens (wijzigformulier)")
-        form = ClientForm(initial={v: getattr(client, v) for v in CLIENTVELDEN}, client=client)
+        form = ClientForm(
+            initial={"versie": client.versie, **{v: getattr(client, v) for v in CLIENTVELDEN}}, client=client
+        )
         status = 200
     return render(request, "cases/client.html", {"form": form, "zaak": zaak, "client": client}, status=status)
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from django.db import models
 
+from maatwerk.apps.cases.locking import OptimistischVergrendeld
+
 from .validators import valideer_bsn, valideer_postcode
 
 
-class Client(models.Model):
-    """Een inwoner die ondersteuning vraagt."""
+class Client(OptimistischVergrendeld):
+    """Een inwoner die ondersteuning vraagt (optimistisch vergrendeld: twee consulenten overschrijven
+    elkaar niet)."""
 
     bsn = models.CharField("BSN", max_length=9, unique=True, null=True, blank=True, validators=[valideer_bsn])
     voornamen = models.CharField("voornamen", max_length=200, blank=True)
