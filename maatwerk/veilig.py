@@ -93,3 +93,13 @@ def neutraliseer_frame(frame: Any) -> Any:
 def maskeer_nummers(tekst: str) -> str:
     """Every digit replaced by ``*``: a search term for the audit log that never holds a BSN."""
     return "".join("*" if t.isdigit() else t for t in tekst)
+
+
+def prive_bestand(pad: Any) -> Any:
+    """Open ``pad`` for writing text, readable and writable by its owner only (mode 0600), also
+    when it already existed: for exports with personal data."""
+    import os
+
+    fd = os.open(pad, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    return os.fdopen(fd, "w", encoding="utf-8", newline="")

@@ -23,6 +23,7 @@ from rich.table import Table
 
 from maatwerk.cli.opties import DATUM
 from maatwerk.regels.laden import Regelfout
+from maatwerk.veilig import neutraliseer_frame, neutraliseer_rij
 
 console = Console()
 fouten_console = Console(stderr=True)
@@ -187,7 +188,7 @@ def nulmeting(peildatum: dt.date, csv_pad: Path | None, plot_pad: Path | None) -
     )
     if csv_pad:
         with csv_pad.open("w", newline="", encoding="utf-8") as f:
-            csv.writer(f).writerows(rijen)
+            csv.writer(f).writerows(map(neutraliseer_rij, rijen))
         console.print(f"CSV: {csv_pad}", highlight=False)
     if plot_pad:
         from maatwerk.apps.herindicatie.grafieken import heatmap_nulmeting
@@ -425,7 +426,7 @@ def simuleer(
     if pad.suffix.lower() == ".parquet":
         uitkomst.write_parquet(pad)
     else:
-        uitkomst.write_csv(pad)
+        neutraliseer_frame(uitkomst).write_csv(pad)
     simulatie = sla_simulatie_op(uitkomst, kader, beleid_id or "", peildatum, overzicht)
     if plot_pad:
         from maatwerk.apps.herindicatie.grafieken import plot_simulatie
@@ -552,7 +553,9 @@ def plan(
                 for cid in w.caseload_ids:
                     volgnummer += 1
                     schrijver.writerow(
-                        [w.nummer, w.van.isoformat(), w.tot_en_met.isoformat(), volgnummer, cid]
+                        neutraliseer_rij(
+                            [w.nummer, w.van.isoformat(), w.tot_en_met.isoformat(), volgnummer, cid]
+                        )
                     )
         console.print(f"Kalender: {csv_pad}", highlight=False)
 

@@ -33,7 +33,7 @@ from hypothesis import strategies as st
 
 pytestmark = pytest.mark.django_db
 
-VOORBEELDEN = int(os.environ.get("MAATWERK_FUZZ_VOORBEELDEN", "6"))
+VOORBEELDEN = int(os.environ.get("MAATWERK_FUZZ_VOORBEELDEN", "5"))
 PER_PATROON = 12  # pages visited per URL pattern and role while crawling
 OVERSLAAN = ("/admin/", "/login/", "/logout/", "/static/")
 NIET_GETELD = {

@@ -48,6 +48,13 @@ class Actie(models.TextChoices):
     SCHRIJVEN = "schrijven", "schrijven"
 
 
+def _zonder_login() -> str:
+    """The name for a row without a logged-in user: the CLI operator, else "(anoniem)"."""
+    from .bediener import bediener
+
+    return bediener() or "(anoniem)"
+
+
 class AuditRegel(models.Model):
     """Wie, wanneer, welke cliënt, lezen/schrijven, wat en waarom."""
 
@@ -106,7 +113,7 @@ class AuditRegel(models.Model):
         ingelogd = user is not None and getattr(user, "is_authenticated", False)
         regel = cls(
             gebruiker=user if ingelogd else None,
-            gebruikersnaam=user.get_username() if ingelogd else "(anoniem)",
+            gebruikersnaam=user.get_username() if ingelogd else _zonder_login(),
             client=client,
             actie=actie,
             wat=wat[:300],
@@ -129,7 +136,7 @@ class AuditRegel(models.Model):
             regels.append(
                 cls(
                     gebruiker=user if ingelogd else None,
-                    gebruikersnaam=user.get_username() if ingelogd else "(anoniem)",
+                    gebruikersnaam=user.get_username() if ingelogd else _zonder_login(),
                     client=client,
                     actie=Actie.LEZEN,
                     wat=wat[:300],

@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from maatwerk.apps.accounts.rollen import Rol, rol_vereist
-from maatwerk.veilig import geheel_getal
+from maatwerk.veilig import geheel_getal, neutraliseer_rij
 
 from .models import Actie, AuditRegel
 
@@ -82,14 +82,16 @@ def export_csv(request: HttpRequest) -> HttpResponse:
         yield schrijver.writerow(["tijdstip", "gebruiker", "client_id", "actie", "wat", "waarom"])
         for r in qs.order_by("tijdstip", "pk").iterator(chunk_size=2000):
             yield schrijver.writerow(
-                [
-                    timezone.localtime(r.tijdstip).isoformat(timespec="seconds"),
-                    r.gebruikersnaam,
-                    r.client_id or "",
-                    r.actie,
-                    r.wat,
-                    r.waarom,
-                ]
+                neutraliseer_rij(
+                    [
+                        timezone.localtime(r.tijdstip).isoformat(timespec="seconds"),
+                        r.gebruikersnaam,
+                        r.client_id or "",
+                        r.actie,
+                        r.wat,
+                        r.waarom,
+                    ]
+                )
             )
 
     naam = f"auditlog-{timezone.localdate():%Y%m%d}.csv"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from maatwerk.apps.audit import log_persoonsgegevens
+from maatwerk.apps.audit import log_clientlijst, log_persoonsgegevens
 
 
 def wmo301_gelezen(gebruiker: Any, toewijzing: Any) -> None:
@@ -17,11 +17,9 @@ def wmo301_gelezen(gebruiker: Any, toewijzing: Any) -> None:
     )
 
 
-def portaal_gelezen(gebruiker: Any, aantal: int) -> None:
-    """The aanbieder portal's list shows the names of ``aantal`` clients."""
-    log_persoonsgegevens(
-        gebruiker, None, "lezen", f"aanbiederportaal: namen van {aantal} cliënten", "zorg leveren"
-    )
+def portaal_gelezen(gebruiker: Any, clients: Any) -> None:
+    """The aanbieder portal's list shows the names of ``clients``: one audit row per client."""
+    log_clientlijst(gebruiker, clients, "aanbiederportaal: naam in de lijst", "zorg leveren")
 
 
 def aanbieder_zaak_gelezen(gebruiker: Any, zaak: Any) -> None:

@@ -77,7 +77,7 @@ def aanbieder_overzicht(request: HttpRequest) -> HttpResponse:
     )
     zorgplannen = {z.zaak_id: z for z in Zorgplan.objects.filter(zaak__in=zaken)}
     regels = [(z, zorgplannen.get(z.pk), next(iter(z.toewijzingen.all()), None)) for z in zaken]
-    selectors.portaal_gelezen(request.user, len(regels))
+    selectors.portaal_gelezen(request.user, [z.client for z, _, _ in regels])
     return render(request, "levering/aanbieder_overzicht.html", {"aanbieder": aanbieder, "regels": regels})
 
 
