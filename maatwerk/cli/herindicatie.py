@@ -119,7 +119,12 @@ def caseload() -> None:
 
 @caseload.command("importeer")
 @click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def importeer(bestand: Path) -> None:
+@click.option(
+    "--maak-aanbieders",
+    is_flag=True,
+    help="Registreer aanbieders die nog niet bekend zijn (zonder deze optie weigert de import ze).",
+)
+def importeer(bestand: Path, maak_aanbieders: bool) -> None:
     """Importeer BESTAND (.csv of .xlsx): alles of niets; opnieuw importeren is veilig."""
     from maatwerk.apps.herindicatie.invoer import Caseloadfout, lees_caseload
 
@@ -131,17 +136,30 @@ def importeer(bestand: Path) -> None:
             voortgang.stop()
             for fout in exc.fouten:
                 fouten_console.print(f"{bestand.name}: {fout}", markup=False, highlight=False)
-            fouten_console.print(f"{len(exc.fouten)} fout(en): er is niets opgeslagen.", markup=False)
+            if exc.niet_getoond:
+                fouten_console.print(
+                    f"... en nog {exc.niet_getoond} fout(en) die niet getoond zijn.", markup=False
+                )
+            fouten_console.print(f"{exc.totaal} fout(en): er is niets opgeslagen.", markup=False)
             sys.exit(2)
         _django()
+        from maatwerk.apps.aanbieders.services import OnbekendeAanbieders
         from maatwerk.apps.herindicatie.services import importeer_caseload as opslaan
 
         opslaan_taak = voortgang.add_task("opslaan", total=len(rijen))
-        resultaat = _met_database(
-            lambda: opslaan(
-                rijen, bestand.name, voortgang=lambda i: voortgang.update(opslaan_taak, completed=i)
+        try:
+            resultaat = _met_database(
+                lambda: opslaan(
+                    rijen,
+                    bestand.name,
+                    voortgang=lambda i: voortgang.update(opslaan_taak, completed=i),
+                    maak_aanbieders=maak_aanbieders,
+                )
             )
-        )
+        except OnbekendeAanbieders as exc:
+            voortgang.stop()
+            fouten_console.print(f"{bestand.name}: {exc} Er is niets opgeslagen.", markup=False)
+            sys.exit(2)
     r = resultaat
     console.print(
         f"{r.totaal} cliënten in {bestand.name}: {r.nieuw} nieuw, {r.gewijzigd} gewijzigd, "

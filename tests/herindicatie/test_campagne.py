@@ -18,7 +18,7 @@ from .test_simulatie import contract_batch
 def caseload(tmp_path, monkeypatch):
     monkeypatch.setattr("maatwerk.apps.herindicatie.simulatie.engine_batch", lambda: contract_batch)
     pad = schrijf_caseload(synthetische_caseload(60, seed=7), tmp_path / "c.csv")
-    uit = CliRunner().invoke(cli, ["caseload", "importeer", str(pad)])
+    uit = CliRunner().invoke(cli, ["caseload", "importeer", str(pad), "--maak-aanbieders"])
     assert uit.exit_code == 0, uit.output
     return tmp_path
 

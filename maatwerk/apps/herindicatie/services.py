@@ -85,8 +85,12 @@ def importeer_caseload(
     bronbestand: str,
     gebruiker: Any = None,
     voortgang: Callable[[int], None] | None = None,
+    maak_aanbieders: bool = False,
 ) -> Importresultaat:
-    """Insert or update every row in one transaction; unchanged rows are left alone (idempotent)."""
+    """Insert or update every row in one transaction; unchanged rows are left alone (idempotent).
+
+    An aanbieder name that is not known is refused (``OnbekendeAanbieders``, nothing stored) unless
+    ``maak_aanbieders`` asks to register it."""
     bsns = [r.bsn for r in rijen]
     with transaction.atomic():
         bestaand: dict[str, CaseloadClient] = {}
@@ -94,7 +98,7 @@ def importeer_caseload(
         for blok in _blokken(bsns):
             bestaand.update({c.bsn: c for c in CaseloadClient.objects.filter(bsn__in=blok)})
             clients.update(client_ids_voor_bsns(blok))
-        aanbieders = aanbieders_op_naam(r.aanbieder for r in rijen)
+        aanbieders = aanbieders_op_naam((r.aanbieder for r in rijen), maak_aan=maak_aanbieders)
         nieuw: list[CaseloadClient] = []
         gewijzigd: list[CaseloadClient] = []
         for i, rij in enumerate(rijen, 1):
