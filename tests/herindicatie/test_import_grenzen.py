@@ -82,3 +82,21 @@ def test_onbekende_aanbieder_alleen_met_maak_aanbieders(tmp_path):
     assert not Aanbieder.objects.exists() and not CaseloadClient.objects.exists()
     uit = CliRunner().invoke(cli, ["caseload", "importeer", str(pad), "--maak-aanbieders"])
     assert uit.exit_code == 0 and Aanbieder.objects.filter(naam="Nieuw BV").exists()
+
+
+@pytest.mark.django_db
+def test_nulmeting_logt_elke_gekoppelde_client(tmp_path):
+    """A bulk read wrote one row without clients; now also one row per known client."""
+    import datetime as dt
+
+    from maatwerk.apps.audit.models import AuditRegel
+    from maatwerk.apps.clients.models import Client
+    from maatwerk.apps.herindicatie import selectors
+
+    client = Client.objects.create(bsn=GOED, achternaam="Berg")
+    pad = tmp_path / "c.csv"
+    pad.write_text(f"{KOP}\n{_regel(GOED)}\n{_regel(maak_bsn(7))}\n")
+    assert CliRunner().invoke(cli, ["caseload", "importeer", str(pad), "--maak-aanbieders"]).exit_code == 0
+    selectors.nulmeting(dt.date(2017, 1, 1), None, "test")
+    rijen = AuditRegel.objects.filter(wat__startswith="nulmeting herindicatie")
+    assert sorted(rijen.values_list("client_id", flat=True), key=str) == sorted([None, client.pk], key=str)

@@ -165,7 +165,7 @@ def registreer_melding(melding: Meldinggegevens, door: Any) -> Zaak:
     Idempotent per ``melding.indiening``: the same token again returns the zaak it made (nothing new).
     """
     if melding.indiening is not None:
-        eerder = Zaak.objects.filter(indiening=melding.indiening).first()
+        eerder: Zaak | None = Zaak.objects.filter(indiening=melding.indiening).first()
         if eerder is not None:
             return eerder
         try:
