@@ -13,6 +13,7 @@ BENCHMARKS: list[str] = [
     "bench.engine",
     "bench.beschikking",
     "bench.herindicatie",
+    "bench.herindicatie_herimport",
     "bench.herindicatie_simulatie",
     "bench.beleidstoets",
     "bench.web",

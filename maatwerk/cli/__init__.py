@@ -76,8 +76,17 @@ def _django_command(name: str) -> click.Command:
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="maatwerk")
-def cli() -> None:
+@click.option(
+    "--namens",
+    metavar="NAAM",
+    default=None,
+    help="Voor wie u dit commando uitvoert (komt met uw eigen gebruikersnaam in het auditlog).",
+)
+def cli(namens: str | None) -> None:
     """maatwerk — Wmo hulp bij het huishouden: indiceren, toetsen, herindiceren."""
+    from maatwerk.apps.audit.bediener import zet_bediener
+
+    zet_bediener(namens)
 
 
 def main() -> None:

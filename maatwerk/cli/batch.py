@@ -15,6 +15,7 @@ from rich.table import Table
 from maatwerk.cli.opties import datum_optie, stop
 from maatwerk.opmaak import getal
 from maatwerk.regels.laden import Melding, Regelfout
+from maatwerk.veilig import neutraliseer_frame
 
 INVOER = (".parquet", ".csv", ".jsonl", ".ndjson")
 UITVOER = (".parquet", ".csv")
@@ -155,7 +156,7 @@ def batch(situaties: Path, kader_id: str, peildatum: dt.date | None, uitvoer: Pa
     seconden = time.perf_counter() - begin
     try:
         if uitvoer.suffix.lower() == ".csv":
-            uit.write_csv(uitvoer)
+            neutraliseer_frame(uit).write_csv(uitvoer)
         else:
             uit.write_parquet(uitvoer)
     except OSError as exc:

@@ -26,6 +26,7 @@ from rich.table import Table
 from maatwerk.cli.opties import DATUM
 from maatwerk.opmaak import getal
 from maatwerk.regels.laden import Regelfout
+from maatwerk.veilig import neutraliseer_frame, prive_bestand
 
 console = Console()
 fouten_console = Console(stderr=True)
@@ -188,8 +189,28 @@ def _euro_kolommen(frame: pl.DataFrame) -> pl.DataFrame:
 
 def _schrijf_csv(frame: pl.DataFrame, pad: Path) -> None:
     pad.parent.mkdir(parents=True, exist_ok=True)
-    _euro_kolommen(frame).write_csv(pad)
+    _euro_kolommen(neutraliseer_frame(frame)).write_csv(pad)
     console.print(f"CSV geschreven: {pad}")
+
+
+def _schrijf_persoonlijk_csv(frame: pl.DataFrame, pad: Path, wat: str) -> None:
+    """An export with personal data (a ``bsn`` column): mode 0600 and one audit row per client."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maatwerk.web.settings")
+    import django
+    from django.db.utils import OperationalError, ProgrammingError
+
+    django.setup()
+    from maatwerk.apps.finance.services import export_gelogd
+
+    bsns = frame["bsn"].cast(pl.Utf8).to_list()
+    try:  # audit first: without an audit row the file is not written
+        aantal = export_gelogd(bsns, f"{wat}: {pad.name}", "financiële herstelrekening")
+    except (OperationalError, ProgrammingError) as exc:
+        raise Invoerfout(f"het auditlog is niet bereikbaar ({exc}); het bestand is niet geschreven") from None
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    with prive_bestand(pad) as f:
+        _euro_kolommen(neutraliseer_frame(frame)).write_csv(f)
+    console.print(f"CSV geschreven: {pad} (alleen leesbaar voor u; {aantal} cliënten in het auditlog)")
 
 
 def _bron_opties(functie: Callable[..., Any]) -> Callable[..., Any]:
@@ -600,7 +621,7 @@ def herstel(
     if csv_pad:
         _schrijf_csv(rapport, csv_pad)
     if regels_csv:
-        _schrijf_csv(regels.rename({"client": "bsn"}), regels_csv)
+        _schrijf_persoonlijk_csv(regels.rename({"client": "bsn"}), regels_csv, "herstel per cliënt (CSV)")
     if plot_pad:
         from maatwerk.apps.finance.plots import herstel_plot
 

@@ -23,6 +23,7 @@ from rich.table import Table
 
 from maatwerk.cli.opties import DATUM
 from maatwerk.regels.laden import Regelfout
+from maatwerk.veilig import neutraliseer_frame, neutraliseer_rij
 
 console = Console()
 fouten_console = Console(stderr=True)
@@ -118,7 +119,12 @@ def caseload() -> None:
 
 @caseload.command("importeer")
 @click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def importeer(bestand: Path) -> None:
+@click.option(
+    "--maak-aanbieders",
+    is_flag=True,
+    help="Registreer aanbieders die nog niet bekend zijn (zonder deze optie weigert de import ze).",
+)
+def importeer(bestand: Path, maak_aanbieders: bool) -> None:
     """Importeer BESTAND (.csv of .xlsx): alles of niets; opnieuw importeren is veilig."""
     from maatwerk.apps.herindicatie.invoer import Caseloadfout, lees_caseload
 
@@ -130,17 +136,30 @@ def importeer(bestand: Path) -> None:
             voortgang.stop()
             for fout in exc.fouten:
                 fouten_console.print(f"{bestand.name}: {fout}", markup=False, highlight=False)
-            fouten_console.print(f"{len(exc.fouten)} fout(en): er is niets opgeslagen.", markup=False)
+            if exc.niet_getoond:
+                fouten_console.print(
+                    f"... en nog {exc.niet_getoond} fout(en) die niet getoond zijn.", markup=False
+                )
+            fouten_console.print(f"{exc.totaal} fout(en): er is niets opgeslagen.", markup=False)
             sys.exit(2)
         _django()
+        from maatwerk.apps.aanbieders.services import OnbekendeAanbieders
         from maatwerk.apps.herindicatie.services import importeer_caseload as opslaan
 
         opslaan_taak = voortgang.add_task("opslaan", total=len(rijen))
-        resultaat = _met_database(
-            lambda: opslaan(
-                rijen, bestand.name, voortgang=lambda i: voortgang.update(opslaan_taak, completed=i)
+        try:
+            resultaat = _met_database(
+                lambda: opslaan(
+                    rijen,
+                    bestand.name,
+                    voortgang=lambda i: voortgang.update(opslaan_taak, completed=i),
+                    maak_aanbieders=maak_aanbieders,
+                )
             )
-        )
+        except OnbekendeAanbieders as exc:
+            voortgang.stop()
+            fouten_console.print(f"{bestand.name}: {exc} Er is niets opgeslagen.", markup=False)
+            sys.exit(2)
     r = resultaat
     console.print(
         f"{r.totaal} cliënten in {bestand.name}: {r.nieuw} nieuw, {r.gewijzigd} gewijzigd, "
@@ -187,7 +206,7 @@ def nulmeting(peildatum: dt.date, csv_pad: Path | None, plot_pad: Path | None) -
     )
     if csv_pad:
         with csv_pad.open("w", newline="", encoding="utf-8") as f:
-            csv.writer(f).writerows(rijen)
+            csv.writer(f).writerows(map(neutraliseer_rij, rijen))
         console.print(f"CSV: {csv_pad}", highlight=False)
     if plot_pad:
         from maatwerk.apps.herindicatie.grafieken import heatmap_nulmeting
@@ -425,7 +444,7 @@ def simuleer(
     if pad.suffix.lower() == ".parquet":
         uitkomst.write_parquet(pad)
     else:
-        uitkomst.write_csv(pad)
+        neutraliseer_frame(uitkomst).write_csv(pad)
     simulatie = sla_simulatie_op(uitkomst, kader, beleid_id or "", peildatum, overzicht)
     if plot_pad:
         from maatwerk.apps.herindicatie.grafieken import plot_simulatie
@@ -552,7 +571,9 @@ def plan(
                 for cid in w.caseload_ids:
                     volgnummer += 1
                     schrijver.writerow(
-                        [w.nummer, w.van.isoformat(), w.tot_en_met.isoformat(), volgnummer, cid]
+                        neutraliseer_rij(
+                            [w.nummer, w.van.isoformat(), w.tot_en_met.isoformat(), volgnummer, cid]
+                        )
                     )
         console.print(f"Kalender: {csv_pad}", highlight=False)
 

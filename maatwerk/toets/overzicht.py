@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from maatwerk.toets.oordeel import Oordeel
+from maatwerk.veilig import neutraliseer_rij
 
 LABEL = {"voldoet": "Voldoet", "voldoet_niet": "Voldoet niet", "onbekend": "Onbekend"}
 KOLOMMEN = ["gemeente", "peildatum", "oordeel", "hoofdreden", "voorwaarden", "ontbrekend", "bestand"]
@@ -51,9 +52,9 @@ def naar_csv(oordelen: Sequence[Oordeel], ongeldig: Sequence[Ongeldig] = ()) -> 
     schrijver = csv.writer(uit, lineterminator="\n")
     schrijver.writerow(KOLOMMEN)
     for o in oordelen:
-        schrijver.writerow(_rij(o))
+        schrijver.writerow(neutraliseer_rij(_rij(o)))
     for f in ongeldig:
-        schrijver.writerow(["", "", "ongeldig", f.fout, "", "", f.bestand])
+        schrijver.writerow(neutraliseer_rij(["", "", "ongeldig", f.fout, "", "", f.bestand]))
     return uit.getvalue()
 
 

@@ -23,3 +23,34 @@ class BeveiligingsheadersMiddleware:
             # Pages contain personal data: never keep them in a shared cache.
             response.headers.setdefault("Cache-Control", "no-store")
         return response
+
+
+class StuurtekensMiddleware:
+    """Refuses a request whose query string or form data holds control characters (NUL and the like).
+
+    GET filters are read straight from ``request.GET`` by many views; a NUL byte there crashed a
+    search. Tab, newline and carriage return stay allowed in POSTed text (multi-line fields). The
+    answer is a 400 page that names the problem in Dutch; nothing is stored.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from maatwerk.veilig import besturingsmelding, besturingstekens
+
+        gevonden: list[str] = []
+        for naam, waarden in request.GET.lists():
+            for tekst in (naam, *waarden):
+                gevonden += besturingstekens(tekst, witruimte=False)
+        if request.method == "POST":
+            for naam, waarden in request.POST.lists():
+                for tekst in (naam, *waarden):
+                    gevonden += besturingstekens(tekst)
+        if gevonden:
+            from django.shortcuts import render
+
+            return render(
+                request, "400.html", {"melding": besturingsmelding(sorted(set(gevonden)))}, status=400
+            )
+        return self.get_response(request)

@@ -135,6 +135,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "maatwerk.web.middleware.StuurtekensMiddleware",  # NUL and other control characters: 400
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "maatwerk.apps.accounts.middleware.LoginBeveiligingMiddleware",  # 2FA and idle timeout

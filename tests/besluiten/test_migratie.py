@@ -21,6 +21,7 @@ VOOR = [
     ("besluiten", None),
     ("levering", None),
     ("indicaties", None),
+    ("clients", "0001_initial"),  # before Client.versie (optimistic locking), which old rows lack
 ]
 
 

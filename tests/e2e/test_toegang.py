@@ -22,11 +22,17 @@ def test_inloggen_met_fout_wachtwoord_geeft_nederlandse_melding(live_server, dem
     assert page.url.endswith("/zaken/werklijst/")
 
 
-def test_aanbieder_ziet_client_van_andere_aanbieder_niet_ook_niet_via_url(live_server, demo, page: Page):
+def test_aanbieder_ziet_client_van_andere_aanbieder_niet_ook_niet_via_url(
+    live_server, demo_volledig, page: Page
+):
+    from django.contrib.auth.models import User
+
     from maatwerk.apps.aanbieders.models import Aanbieder
     from maatwerk.apps.cases.models import Zaak
+    from maatwerk.apps.cases.zichtbaarheid import zichtbare_zaken
 
-    eigen = Zaak.objects.filter(aanbieder__naam="Thuiszorg Voorbeeldstad").select_related("client").first()
+    # own: a zaak the gemeente engaged this aanbieder for (toewijzing, zorgplan or its request; issue 14)
+    eigen = zichtbare_zaken(User.objects.get(username="aanbieder")).select_related("client").first()
     ander = Aanbieder.objects.get(naam="Huishoudhulp De Linde")
     vreemd = Zaak.objects.filter(aanbieder=ander).select_related("client").first()
     assert eigen is not None and vreemd is not None, "demodata zonder zaken bij beide aanbieders"

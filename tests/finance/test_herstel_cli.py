@@ -73,7 +73,7 @@ def _herstel(indicaties, *extra):
     )
 
 
-def test_herstel_report_and_budget(batch, indicaties, tmp_path):
+def test_herstel_report_and_budget(batch, indicaties, tmp_path, db):
     """Periods 01-01..01-28 and 01-29..02-25. Client 0 from 01-15: 14 days then 28 days,
     €300 -> €420: 60,00 + 120,00 = 180,00 for Thuiszorg West. Client 2 loses: no compensation."""
     rapport, regels = tmp_path / "rapport.csv", tmp_path / "regels.csv"
@@ -86,6 +86,13 @@ def test_herstel_report_and_budget(batch, indicaties, tmp_path):
         ("Zorg Oost", "0.00"),
     ]
     assert pl.read_csv(regels, schema_overrides={"bsn": pl.String})["bsn"].n_unique() == 3
+    # the per-client export is readable by its owner only and audited (issue 14)
+    from maatwerk.apps.audit.models import AuditRegel
+
+    assert regels.stat().st_mode & 0o777 == 0o600
+    assert AuditRegel.objects.filter(
+        wat__startswith="herstel per cliënt (CSV): regels.csv (3 cliënten)"
+    ).exists()
     # each kader version ran once, on its own valid_from, without the bookkeeping columns
     assert [(k, str(p)) for k, p, _ in batch] == [("kpmg-hbel", "2021-01-01"), ("h4", "2020-01-01")]
     assert "aanbieder" not in batch[0][2] and "kamers_in_gebruik" in batch[0][2]

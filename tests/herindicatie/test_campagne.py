@@ -35,7 +35,7 @@ def caseload(tmp_path, monkeypatch):
     (tmp_path / "regels" / "afzenders" / "westland.yaml").write_text(AFZENDER_WESTLAND, encoding="utf-8")
     monkeypatch.setenv("MAATWERK_REGELS", str(tmp_path / "regels"))
     pad = schrijf_caseload(synthetische_caseload(60, seed=7), tmp_path / "c.csv")
-    uit = CliRunner().invoke(cli, ["caseload", "importeer", str(pad)])
+    uit = CliRunner().invoke(cli, ["caseload", "importeer", str(pad), "--maak-aanbieders"])
     assert uit.exit_code == 0, uit.output
     return tmp_path
 

@@ -104,7 +104,7 @@ def test_gemeente_without_policy_asks_for_beleid():
 def caseload(tmp_path, monkeypatch):
     monkeypatch.setattr("maatwerk.apps.herindicatie.simulatie.engine_batch", lambda: contract_batch)
     pad = schrijf_caseload(synthetische_caseload(30, seed=7), tmp_path / "c.csv")
-    uit = CliRunner().invoke(cli, ["caseload", "importeer", str(pad)])
+    uit = CliRunner().invoke(cli, ["caseload", "importeer", str(pad), "--maak-aanbieders"])
     assert uit.exit_code == 0, uit.output
     return tmp_path
 

@@ -100,7 +100,7 @@ def test_cli_bad_file_stores_nothing(tmp_path):
         f"{GOED},1940-05-01,4.5,hh2,zin,Thuiszorg A,2015-01-01,2019-12-31",
         "111111111,1940-05-01,3,hh1,zin,Thuiszorg A,2015-01-01,",
     )
-    uit = CliRunner().invoke(cli, ["caseload", "importeer", str(pad)])
+    uit = CliRunner().invoke(cli, ["caseload", "importeer", str(pad), "--maak-aanbieders"])
     assert uit.exit_code == 2
     assert "rij 3, kolom bsn" in uit.output and "er is niets opgeslagen" in uit.output
     assert CaseloadClient.objects.count() == 0
@@ -120,17 +120,17 @@ def test_cli_import_is_idempotent_and_links(tmp_path):
         f"{GOED2},1950-05-01,,hh1,pgb,,2016-01-01,",
     )
     runner = CliRunner()
-    eerste = runner.invoke(cli, ["caseload", "importeer", str(pad)])
+    eerste = runner.invoke(cli, ["caseload", "importeer", str(pad), "--maak-aanbieders"])
     assert eerste.exit_code == 0, eerste.output
     assert "2 nieuw, 0 gewijzigd, 0 ongewijzigd; 1 gekoppeld" in eerste.output
-    tweede = runner.invoke(cli, ["caseload", "importeer", str(pad)])
+    tweede = runner.invoke(cli, ["caseload", "importeer", str(pad), "--maak-aanbieders"])
     assert "0 nieuw, 0 gewijzigd, 2 ongewijzigd" in tweede.output
     assert CaseloadClient.objects.count() == 2 and Aanbieder.objects.filter(naam="Thuiszorg A").count() == 1
     jansen = CaseloadClient.objects.get(bsn=GOED)
     assert jansen.client.achternaam == "Jansen" and jansen.aanbieder.naam == "Thuiszorg A"
     assert CaseloadClient.objects.get(bsn=GOED2).uren_per_week_oud is None
     pad.write_text(pad.read_text().replace(",4.5,", ",5,"))
-    derde = runner.invoke(cli, ["caseload", "importeer", str(pad)])
+    derde = runner.invoke(cli, ["caseload", "importeer", str(pad), "--maak-aanbieders"])
     assert "0 nieuw, 1 gewijzigd, 1 ongewijzigd" in derde.output
     assert CaseloadClient.objects.get(bsn=GOED).uren_per_week_oud == Decimal("5")
     assert AuditRegel.objects.filter(actie="schrijven", wat__startswith="caseload herindicatie").count() == 3
@@ -145,7 +145,7 @@ def test_cli_nulmeting_csv_and_plot(tmp_path):
         f"{maak_bsn(5)},1990-05-01,,hh1,zin,A,2019-06-01,",  # not yet valid on the peildatum
     )
     runner = CliRunner()
-    assert runner.invoke(cli, ["caseload", "importeer", str(pad)]).exit_code == 0
+    assert runner.invoke(cli, ["caseload", "importeer", str(pad), "--maak-aanbieders"]).exit_code == 0
     uit = runner.invoke(
         cli,
         [

@@ -39,6 +39,7 @@ def caseload(db):
             )
         ],
         "test.csv",
+        maak_aanbieders=True,
     )
 
 

@@ -37,7 +37,7 @@ def _rij(i: int, aanbieder: str = "Thuiszorg A") -> CaseloadRij:
 
 @pytest.fixture
 def caseload() -> list[CaseloadClient]:
-    services.importeer_caseload([_rij(0), _rij(1, "Zorg B")], "test.csv")
+    services.importeer_caseload([_rij(0), _rij(1, "Zorg B")], "test.csv", maak_aanbieders=True)
     return list(CaseloadClient.objects.order_by("pk"))
 
 
@@ -70,7 +70,7 @@ def _uitkomst(ids: list[int]) -> pl.DataFrame:
 def test_import_failure_of_the_audit_stores_nothing(monkeypatch):
     _audit_faalt(monkeypatch)
     with pytest.raises(RuntimeError):
-        services.importeer_caseload([_rij(0)], "test.csv")
+        services.importeer_caseload([_rij(0)], "test.csv", maak_aanbieders=True)
     assert CaseloadClient.objects.count() == 0
 
 
@@ -89,7 +89,7 @@ def test_planning_refuses_an_empty_caseload_and_stores_a_plan():
     with pytest.raises(services.Herindicatiefout, match="geen cliënten om te plannen"):
         services.sla_planning_op("einddatum", 10, dt.date(2019, 1, 7))
     assert Planning.objects.count() == 0
-    services.importeer_caseload([_rij(0), _rij(1)], "test.csv")
+    services.importeer_caseload([_rij(0), _rij(1)], "test.csv", maak_aanbieders=True)
     planning, plan, aantal = services.sla_planning_op("einddatum", 1, dt.date(2019, 1, 7))
     assert aantal == 2 and len(plan.weken) == 2 and planning.kalender == plan.as_json()
     assert AuditRegel.objects.filter(wat__startswith=f"planning {planning.pk} herindicatie").exists()
@@ -151,8 +151,8 @@ def test_import_stores_the_rows_and_a_second_import_changes_nothing(rijen):
         )
         for i, (n, uren, aanbieder, eind) in enumerate(rijen)
     ]
-    services.importeer_caseload(invoer, "eigenschap.csv")
-    opnieuw = services.importeer_caseload(invoer, "eigenschap.csv")
+    services.importeer_caseload(invoer, "eigenschap.csv", maak_aanbieders=True)
+    opnieuw = services.importeer_caseload(invoer, "eigenschap.csv", maak_aanbieders=True)
     assert (opnieuw.nieuw, opnieuw.gewijzigd, opnieuw.ongewijzigd) == (0, 0, len(invoer))
     for rij in invoer:
         opgeslagen = CaseloadClient.objects.select_related("aanbieder").get(bsn=rij.bsn)

@@ -11,8 +11,30 @@ from .conftest import maak_zaak
 
 @pytest.fixture
 def twee_zaken(consulent, aanbieders):
+    """One zaak per aanbieder, each engaged through a (draft) zorgplan of that aanbieder."""
+    from maatwerk.apps.levering.models import Zorgplan
+
     noord, zuid = aanbieders
-    return maak_zaak(consulent, 1, aanbieder=noord), maak_zaak(consulent, 2, aanbieder=zuid)
+    zaken = maak_zaak(consulent, 1, aanbieder=noord), maak_zaak(consulent, 2, aanbieder=zuid)
+    for zaak, aanbieder in zip(zaken, aanbieders, strict=True):
+        Zorgplan.objects.create(zaak=zaak, aanbieder=aanbieder)
+    return zaken
+
+
+@pytest.mark.django_db
+def test_zichtbaar_vanaf_zorgplanverzoek_niet_vanaf_vrij_veld(consulent, aanbieders, aanbieder_noord):
+    """zaak.aanbieder alone (a free field a consulent sets at any status) shows the aanbieder nothing;
+    the request to draw up a zorgplan (the gemeente fixed the ondersteuningsplan) does."""
+    from maatwerk.apps.besluiten.models import Ondersteuningsplan
+    from tests.besluiten.conftest import maak_zaak as zaak_in_aanvraag
+
+    noord, _ = aanbieders
+    zaak = zaak_in_aanvraag(consulent, noord, nummer=7)
+    assert zaak not in zichtbare_zaken(aanbieder_noord)
+    assert zaak.client not in zichtbare_clients(aanbieder_noord)
+    Ondersteuningsplan.objects.create(zaak=zaak, indicatie=zaak.onderzoek.indicatie)
+    assert list(zichtbare_zaken(aanbieder_noord)) == [zaak]
+    assert list(zichtbare_clients(aanbieder_noord)) == [zaak.client]
 
 
 @pytest.mark.django_db

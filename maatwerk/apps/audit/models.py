@@ -48,6 +48,13 @@ class Actie(models.TextChoices):
     SCHRIJVEN = "schrijven", "schrijven"
 
 
+def _zonder_login() -> str:
+    """The name for a row without a logged-in user: the CLI operator, else "(anoniem)"."""
+    from .bediener import bediener
+
+    return bediener() or "(anoniem)"
+
+
 class AuditRegel(models.Model):
     """Wie, wanneer, welke cliënt, lezen/schrijven, wat en waarom."""
 
@@ -113,7 +120,7 @@ class AuditRegel(models.Model):
         ingelogd = user is not None and getattr(user, "is_authenticated", False)
         regel = cls(
             gebruiker=user if ingelogd else None,
-            gebruikersnaam=user.get_username() if ingelogd else "(anoniem)",
+            gebruikersnaam=user.get_username() if ingelogd else _zonder_login(),
             client=client,
             actie=actie,
             wat=wat[:300],
@@ -136,7 +143,7 @@ class AuditRegel(models.Model):
         ingelogd = user is not None and getattr(user, "is_authenticated", False)
         regel = cls(
             gebruiker=user if ingelogd else None,
-            gebruikersnaam=user.get_username() if ingelogd else "(anoniem)",
+            gebruikersnaam=user.get_username() if ingelogd else _zonder_login(),
             client_id=ids[0] if len(ids) == 1 else None,
             clienten="," + ",".join(map(str, ids)) + ",",
             actie=Actie.LEZEN,

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from maatwerk.apps.accounts.rollen import Rol, rol_vereist
+from maatwerk.veilig import geheel_getal, neutraliseer_rij
 
 from .models import Actie, AuditRegel
 
@@ -37,8 +38,7 @@ def _gefilterd(request: HttpRequest) -> tuple[QuerySet[AuditRegel], dict, list[s
             | Q(gebruiker__last_name__icontains=g)
         )
     if f["client"]:
-        if f["client"].isdigit():
-            nummer = int(f["client"])
+        if (nummer := geheel_getal(f["client"])) is not None:
             qs = qs.filter(Q(client_id=nummer) | Q(clienten__contains=f",{nummer},"))
         else:
             fouten.append("Cliëntnummer: vul alleen cijfers in.")
@@ -87,14 +87,16 @@ def export_csv(request: HttpRequest) -> HttpResponse:
         yield schrijver.writerow(["tijdstip", "gebruiker", "client_id", "actie", "wat", "waarom"])
         for r in qs.order_by("tijdstip", "pk").iterator(chunk_size=2000):
             yield schrijver.writerow(
-                [
-                    timezone.localtime(r.tijdstip).isoformat(timespec="seconds"),
-                    r.gebruikersnaam,
-                    " ".join(map(str, r.client_ids)),  # a list row: every id, space-separated
-                    r.actie,
-                    r.wat,
-                    r.waarom,
-                ]
+                neutraliseer_rij(
+                    [
+                        timezone.localtime(r.tijdstip).isoformat(timespec="seconds"),
+                        r.gebruikersnaam,
+                        " ".join(map(str, r.client_ids)),  # a list row: every id, space-separated
+                        r.actie,
+                        r.wat,
+                        r.waarom,
+                    ]
+                )
             )
 
     naam = f"auditlog-{timezone.localdate():%Y%m%d}.csv"

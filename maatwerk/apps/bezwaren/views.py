@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from maatwerk.apps.accounts.rollen import Rol, heeft_rol, rol_vereist
 from maatwerk.apps.cases.models import Zaak
+from maatwerk.veilig import geheel_getal
 
 from . import koppeling, selectors, services
 from .forms import (
@@ -51,9 +52,10 @@ def _bezwaar(pk: int) -> Bezwaar:
 def lijst(request: HttpRequest) -> HttpResponse:
     """Bezwaren, open ones first, with their deadlines; ``?zaak=N`` shows those of one zaak."""
     qs = Bezwaar.objects.select_related("zaak__client", "beschikking")
-    zaak_nr = request.GET.get("zaak", "")
-    if zaak_nr.isdigit():
-        qs = qs.filter(zaak_id=int(zaak_nr))
+    zaak_id = geheel_getal(request.GET.get("zaak", ""))
+    zaak_nr = "" if zaak_id is None else str(zaak_id)
+    if zaak_id is not None:
+        qs = qs.filter(zaak_id=zaak_id)
     alle = request.GET.get("alle") == "1"
     if not alle:
         qs = qs.filter(uitkomst="", ingetrokken_op__isnull=True)
@@ -67,7 +69,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
         {
             "bezwaren": bezwaren,
             "alle": alle,
-            "zaak_nr": zaak_nr if zaak_nr.isdigit() else "",
+            "zaak_nr": zaak_nr,
             "jurist": heeft_rol(request.user, Rol.JURIST),
             "vandaag": timezone.localdate(),
         },

@@ -13,5 +13,6 @@ Public API (stable; used by besluiten, levering, onderzoek and others)::
     from maatwerk.apps.cases.locking import OptimistischVergrendeld, Versieconflict
 
 ``Zaak.aanbieder`` is the provider chosen for the case (set when the consulent chooses one,
-before the zorgplan): an aanbieder-user sees exactly the zaken and clients with its aanbieder.
+before the zorgplan). An aanbieder-user sees a zaak and its client from the moment the gemeente
+engaged it: a toewijzing, a zorgplan, or the request to draw one up (see ``zichtbaarheid``).
 """

@@ -8,6 +8,7 @@ opschorting, a reason for closing, a unique BSN) are defined once in :mod:`maatw
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -20,6 +21,7 @@ from maatwerk.apps.clients.validators import valideer_bsn, valideer_postcode
 from . import services
 from .models import Kanaal, Opschorting, SoortMelding, Status
 from .status import toegestane_overgangen
+from .termijnregels import datumbereik
 
 #: Transitions a consulent sets by hand; besluit/toewijzing/levering come from the beschikking flow.
 HANDMATIG = (Status.IN_ONDERZOEK, Status.AANVRAAG, Status.AFGEWEZEN, Status.INGETROKKEN, Status.BEEINDIGD)
@@ -35,8 +37,32 @@ def _toon(form: forms.Form, fouten: list) -> None:
             form.add_error(veld, str(fout))
 
 
+def _datumfout(naam: str, datum: dt.date) -> str | None:
+    """Refusal of a date outside its plausible range: a case date within
+    :func:`termijnregels.datumbereik`, a birth date from 120 years ago to today (year 0001, 9999
+    and dates before the first deadline rules made pages fail)."""
+    vandaag = timezone.localdate()
+    if "geboortedatum" in naam:
+        van, tot = dt.date(vandaag.year - 120, 1, 1), vandaag
+    else:
+        van, tot = datumbereik(vandaag)
+    if van <= datum <= tot:
+        return None
+    return f"Vul een datum in tussen {van:%d-%m-%Y} en {tot:%d-%m-%Y}."
+
+
 class NlForm(forms.Form):
-    """Form with Dutch default messages and Utrecht CSS classes on the widgets."""
+    """Form with Dutch default messages and Utrecht CSS classes on the widgets; every date field
+    only takes a plausible date (``_datumfout``, checked after the form's own, more specific checks)."""
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        for naam, veld in self.fields.items():
+            datum = self.cleaned_data.get(naam) if hasattr(self, "cleaned_data") else None
+            if not isinstance(veld, forms.DateField) or not isinstance(datum, dt.date):
+                continue
+            if naam not in self.errors and (fout := _datumfout(naam, datum)) is not None:
+                self.add_error(naam, fout)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -72,6 +98,7 @@ class MeldingForm(NlForm):
     soort_melding = forms.ChoiceField(
         label="Soort melding", choices=SoortMelding.choices, initial=SoortMelding.VOLLEDIG
     )
+    indiening = forms.UUIDField(widget=forms.HiddenInput, required=False, initial=uuid.uuid4)
     melddatum = forms.DateField(label="Melddatum", widget=Datum(), initial=dt.date.today)
     kanaal = forms.ChoiceField(label="Kanaal", choices=Kanaal.choices)
     spoed = forms.BooleanField(label="Spoed (voorlopige beschikking binnen 2 dagen)", required=False)
@@ -217,6 +244,7 @@ class ToewijzenForm(NlForm):
 class ClientForm(NlForm):
     """Complete or correct the client's personal data (e.g. a vormvrije melding gets its BSN)."""
 
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
     bsn = forms.CharField(label="BSN", required=False, max_length=9, help_text="9 cijfers (elfproef).")
     voornamen = forms.CharField(label="Voornamen", required=False, max_length=200)
     tussenvoegsel = forms.CharField(label="Tussenvoegsel", required=False, max_length=20)

@@ -100,6 +100,9 @@ class Zaak(models.Model):
     soort_melding = models.CharField(
         "soort melding", max_length=10, choices=SoortMelding.choices, default=SoortMelding.VOLLEDIG
     )
+    #: One-time token of the melding form that created this zaak: a second POST of the same form
+    #: (a double click) finds this zaak instead of registering another.
+    indiening = models.UUIDField("indiening", null=True, blank=True, unique=True, editable=False)
     melddatum = models.DateField("melddatum", default=dt.date.today)
     kanaal = models.CharField("kanaal", max_length=20, choices=Kanaal.choices)
     vraag = models.TextField("hulpvraag")

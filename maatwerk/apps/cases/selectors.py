@@ -15,6 +15,7 @@ from django.db.models import Q
 
 from maatwerk.apps.audit import log_clientlijst, log_persoonsgegevens
 from maatwerk.apps.clients.models import Client
+from maatwerk.veilig import geheel_getal, maskeer_nummers
 
 from .models import Status, Zaak
 from .termijnen import Termijn, open_termijnen, opschortingen_per_zaak
@@ -65,8 +66,8 @@ def zakenlijst(gebruiker: Any, zoek: str, status: str, pagina: Any, per_pagina: 
     """One page of the zaken the user may see, searched by BSN, zaak number or name; logged per client."""
     qs = zichtbare_zaken(gebruiker).select_related("client", "consulent")
     if zoek:
-        if zoek.isdigit():
-            qs = qs.filter(Q(client__bsn=zoek) | Q(pk=int(zoek)))
+        if (nummer := geheel_getal(zoek)) is not None:
+            qs = qs.filter(Q(client__bsn=zoek.strip()) | Q(pk=nummer))
         else:
             qs = qs.filter(Q(client__achternaam__icontains=zoek) | Q(client__voornamen__icontains=zoek))
     if status in Status.values:
@@ -75,7 +76,7 @@ def zakenlijst(gebruiker: Any, zoek: str, status: str, pagina: Any, per_pagina: 
     log_clientlijst(
         gebruiker,
         [z.client for z in gevonden.object_list],
-        "zakenlijst (naam)" + (f", zoekterm '{zoek[:40]}'" if zoek else ""),
+        "zakenlijst (naam)" + (f", zoekterm '{maskeer_nummers(zoek[:40])}'" if zoek else ""),
         "zaak opzoeken",
     )
     return gevonden

@@ -20,11 +20,12 @@ Public API (stable)::
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from maatwerk.apps.accounts.rollen import TOEGANGSTEAM, heeft_rol
@@ -94,6 +95,7 @@ class Meldinggegevens:
     melddatum: dt.date
     soort_melding: str = VOLLEDIG
     spoed: bool = False
+    indiening: uuid.UUID | None = None  # the form's one-time token: registering is idempotent per token
 
 
 def _fout_uit(exc: ValidationError) -> Zaakfout:
@@ -163,7 +165,25 @@ def spoed_fouten(zaak: Zaak, datum: dt.date | None) -> list[Zaakfout]:
 
 def registreer_melding(melding: Meldinggegevens, door: Any, client_id: int | None = None) -> Zaak:
     """Register a melding: the client (``client_id`` when the user chose a known client after the
-    duplicate search, else found by BSN, else new), the zaak and its first status event."""
+    duplicate search, else found by BSN, else new), the zaak and its first status event.
+
+    Idempotent per ``melding.indiening``: the same token again returns the zaak it made (nothing new).
+    """
+    if melding.indiening is not None:
+        eerder: Zaak | None = Zaak.objects.filter(indiening=melding.indiening).first()
+        if eerder is not None:
+            return eerder
+        try:
+            return _registreer(melding, door, client_id)
+        except IntegrityError:  # a concurrent POST with the same token won the race
+            eerder = Zaak.objects.filter(indiening=melding.indiening).first()
+            if eerder is None:
+                raise
+            return eerder
+    return _registreer(melding, door, client_id)
+
+
+def _registreer(melding: Meldinggegevens, door: Any, client_id: int | None = None) -> Zaak:
     gegevens = melding.client
     _eerste(melding_fouten(melding.melddatum, melding.soort_melding, gegevens.bsn))
     with transaction.atomic():
@@ -183,6 +203,7 @@ def registreer_melding(melding: Meldinggegevens, door: Any, client_id: int | Non
             kanaal=melding.kanaal,
             vraag=melding.vraag,
             spoed=melding.spoed,
+            indiening=melding.indiening,
         )
         try:
             zaak.full_clean()
@@ -302,15 +323,18 @@ def wijs_toe(zaak: Zaak, consulent: Any, aanbieder: Any, door: Any) -> None:
         )
 
 
-def wijzig_client(zaak: Zaak, gegevens: Clientgegevens, door: Any) -> list[str]:
+def wijzig_client(
+    zaak: Zaak, gegevens: Clientgegevens, door: Any, verwachte_versie: int | None = None
+) -> list[str]:
     """Complete or correct the zaak's client; returns the changed field names (audited by name).
 
-    A vormvrije melding whose client gets a BSN becomes volledig.
+    A vormvrije melding whose client gets a BSN becomes volledig. ``verwachte_versie``: the client's
+    version the form started from; a later save by someone else raises ``Versieconflict``.
     """
     _open(zaak)
     with transaction.atomic():
         try:
-            gewijzigd = _wijzig_clientgegevens(zaak.client, gegevens)
+            gewijzigd = _wijzig_clientgegevens(zaak.client, gegevens, verwachte_versie)
         except Clientfout as exc:
             raise Zaakfout(str(exc), exc.veld) from None
         if zaak.client.bsn and zaak.soort_melding == VORMVRIJ:

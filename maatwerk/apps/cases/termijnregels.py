@@ -104,3 +104,18 @@ def termijnregels_op(peildatum: dt.date) -> Termijnregels:
         if versie.geldig_op(peildatum):
             return versie
     raise Regelfout([Melding(f"geen termijnregels geldig op {peildatum}", zoekpad.plaats("termijnen"))])
+
+
+#: How far ahead a case date (einddatum of a beschikking, a planned hearing) may plausibly lie. A
+#: sanity bound against typing errors (9999), not a legal rule.
+VOORUIT_JAREN = 10
+
+
+def datumbereik(vandaag: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The plausible range of a case date: from the first deadline-rule version (earlier dates have
+    no rules, so no deadlines can be computed) to the last version's end or ``VOORUIT_JAREN`` ahead."""
+    versies = alle_versies()
+    vandaag = vandaag or dt.date.today()
+    laatste = versies[-1].valid_until
+    eind = dt.date(vandaag.year + VOORUIT_JAREN, 12, 31)
+    return versies[0].valid_from, min(laatste, eind) if laatste else eind

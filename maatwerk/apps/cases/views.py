@@ -33,6 +33,7 @@ from .forms import (
     StatusForm,
     ToewijzenForm,
 )
+from .locking import Versieconflict
 from .models import STATUS_UITLEG, TREIN, Status, Zaak
 from .services import Zaakfout
 from .stappen import volgende_stap
@@ -158,6 +159,7 @@ def nieuwe_melding(request: HttpRequest) -> HttpResponse:
             melddatum=d["melddatum"],
             soort_melding=d["soort_melding"],
             spoed=d["spoed"],
+            indiening=d["indiening"],
         )
         if not keuze and (dubbelen := _dubbelen(request, d)):  # first show who this may be
             return _melding_met_dubbelen(request, form, dubbelen)
@@ -361,9 +363,21 @@ def client_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
         form = ClientForm(request.POST, client=client)
         if form.is_valid():
             try:
-                services.wijzig_client(zaak, _clientgegevens(form.cleaned_data), door=request.user)
+                services.wijzig_client(
+                    zaak,
+                    _clientgegevens(form.cleaned_data),
+                    door=request.user,
+                    verwachte_versie=form.cleaned_data["versie"],
+                )
             except Zaakfout as fout:
                 _toon_fout(form, fout)
+            except Versieconflict as conflict:
+                return render(
+                    request,
+                    "cases/clientconflict.html",
+                    {"zaak": zaak, "conflict": conflict, "verschillen": conflict.verschillen},
+                    status=409,
+                )
             else:
                 messages.success(request, "Cliëntgegevens opgeslagen.")
                 return redirect("cases:zaak", pk=zaak.pk)
@@ -371,7 +385,9 @@ def client_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
         status = 400
     else:
         selectors.client_inzien(request.user, zaak, "cliëntgegevens (wijzigformulier)")
-        form = ClientForm(initial={v: getattr(client, v) for v in CLIENTVELDEN}, client=client)
+        form = ClientForm(
+            initial={"versie": client.versie, **{v: getattr(client, v) for v in CLIENTVELDEN}}, client=client
+        )
         status = 200
     return render(request, "cases/client.html", {"form": form, "zaak": zaak, "client": client}, status=status)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from maatwerk.apps.cases.locking import OptimistischVergrendeld
+
 from .bsn import is_geldig_bsn
 from .validators import valideer_bsn, valideer_postcode
 
@@ -34,8 +36,9 @@ def sorteersleutel(achternaam: str, voornamen: str = "") -> tuple[str, str, str]
     return plat(" ".join(woorden)), plat(voornamen), plat(achternaam)
 
 
-class Client(models.Model):
-    """Een inwoner die ondersteuning vraagt."""
+class Client(OptimistischVergrendeld):
+    """Een inwoner die ondersteuning vraagt (optimistisch vergrendeld: twee consulenten overschrijven
+    elkaar niet)."""
 
     bsn = models.CharField("BSN", max_length=9, unique=True, null=True, blank=True, validators=[valideer_bsn])
     voornamen = models.CharField("voornamen", max_length=200, blank=True)

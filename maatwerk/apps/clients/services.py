@@ -75,10 +75,12 @@ def bsn_fouten(client: Client | None, bsn: str) -> list[Clientfout]:
     return [Clientfout("Dit BSN hoort al bij een andere cliënt.", "bsn")] if andere.exists() else []
 
 
-def wijzig_client(client: Client, gegevens: Clientgegevens) -> list[str]:
+def wijzig_client(client: Client, gegevens: Clientgegevens, verwachte_versie: int | None = None) -> list[str]:
     """Replace the client's data with ``gegevens``; returns the changed field names.
 
-    A BSN is checked (elfproef, unique) and cannot be removed once known.
+    A BSN is checked (elfproef, unique) and cannot be removed once known. With ``verwachte_versie``
+    (the version the user's form started from) a save by someone else in between raises
+    :class:`~maatwerk.apps.cases.locking.Versieconflict` and nothing is stored.
     """
     for fout in bsn_fouten(client, gegevens.bsn):
         raise fout
@@ -90,7 +92,9 @@ def wijzig_client(client: Client, gegevens: Clientgegevens) -> list[str]:
     kopie.bsn = kopie.bsn or None
     _valideer(kopie)
     with transaction.atomic():
-        kopie.save()
+        versie = kopie.versie if verwachte_versie is None else verwachte_versie
+        kopie.opslaan_met_versie(versie, velden=list(nieuw))
+    client.versie = kopie.versie
     for veld in nieuw:
         setattr(client, veld, getattr(kopie, veld))
     return gewijzigd

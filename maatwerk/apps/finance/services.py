@@ -66,3 +66,21 @@ def kies_matrix(
     if len(alle) != 1:
         raise Keuzefout("matrix", alle)
     return alle[0]
+
+
+def export_gelogd(bsns: list[str], wat: str, waarom: str, gebruiker: object = None) -> int:
+    """Audit an export with personal data: one row for the export itself (how many clients) and one
+    read row per known client in ``bsns`` (one transaction, in chunks); returns the client rows."""
+    from django.db import transaction
+
+    from maatwerk.apps.audit import log_clientlijst, log_persoonsgegevens
+    from maatwerk.apps.clients.models import Client
+
+    uniek = sorted({b for b in bsns if b})
+    aantal = 0
+    with transaction.atomic():
+        log_persoonsgegevens(gebruiker, None, "lezen", f"{wat} ({len(uniek)} cliënten)", waarom)
+        for i in range(0, len(uniek), 2000):
+            clients = Client.objects.filter(bsn__in=uniek[i : i + 2000]).only("pk")
+            aantal += log_clientlijst(gebruiker, clients, wat, waarom)
+    return aantal

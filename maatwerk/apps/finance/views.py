@@ -34,10 +34,15 @@ def _eigen_aanbieder(request: HttpRequest) -> str | None:
 
 
 def _datum(request: HttpRequest, naam: str, standaard: dt.date) -> dt.date:
+    """The date in ``?naam=`` when it is valid and plausible (see ``datumbereik``), else ``standaard``."""
+    from maatwerk.apps.cases.termijnregels import datumbereik
+
     try:
-        return dt.date.fromisoformat(request.GET.get(naam, ""))
+        datum = dt.date.fromisoformat(request.GET.get(naam, ""))
     except ValueError:
         return standaard
+    van, tot = datumbereik()
+    return datum if van <= datum <= tot else standaard
 
 
 def _rekenen(request: HttpRequest, aanbieder: str | None) -> dict[str, Any]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from django import forms
 
+from maatwerk.apps.cases.forms import NlForm
+
 from .models import Soort
 from .overgang import DRIEGESPREK_UITKOMSTEN
 
 
-class RegistratieForm(forms.Form):
+class RegistratieForm(NlForm):
     bsn = forms.CharField(label="BSN", max_length=9, min_length=9)
     soort = forms.ChoiceField(label="Soort", choices=Soort.choices)
     datum = forms.DateField(label="Datum", widget=forms.DateInput(attrs={"type": "date"}))

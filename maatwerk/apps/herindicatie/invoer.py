@@ -33,6 +33,13 @@ VERPLICHTE_KOLOMMEN: tuple[str, ...] = (
 UREN_PER_WEEK_MAX = Decimal(168)  # hours in a week: anything above is a typing error
 DATUMVORMEN = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
 
+# Technical limits against hostile or broken files (not rules): an xlsx of 310 KB with one 300 MB
+# cell ran for minutes and used gigabytes; a file with every row wrong printed a million lines.
+MAX_BESTAND = 100 * 1024 * 1024  # bytes of the file (and of an xlsx once unpacked)
+MAX_CEL = 1000  # characters in one cell
+MAX_FOUTEN = 1000  # problems listed; the rest is counted
+MAX_LENGTE = {"aanbieder": 200}  # field lengths of the database (Aanbieder.naam)
+
 
 @dataclass(frozen=True)
 class Fout:
@@ -67,11 +74,14 @@ class CaseloadRij:
 
 
 class Caseloadfout(ValueError):
-    """The file was refused: every problem is in ``fouten``."""
+    """The file was refused: the first ``MAX_FOUTEN`` problems are in ``fouten``, the number of the
+    others in ``niet_getoond``."""
 
-    def __init__(self, fouten: list[Fout]):
-        self.fouten = fouten
-        super().__init__(f"{len(fouten)} fout(en) in het bestand; er is niets opgeslagen")
+    def __init__(self, fouten: list[Fout], niet_getoond: int = 0):
+        self.fouten = fouten[:MAX_FOUTEN]
+        self.niet_getoond = niet_getoond + max(len(fouten) - MAX_FOUTEN, 0)
+        self.totaal = len(self.fouten) + self.niet_getoond
+        super().__init__(f"{self.totaal} fout(en) in het bestand; er is niets opgeslagen")
 
 
 def _tekst(waarde: Any) -> str:
@@ -164,14 +174,54 @@ def _controleer_situatie(
     return []
 
 
+def _controleer_utf8(pad: Path) -> None:
+    """Refuse a CSV that is not valid UTF-8, naming the first bad line (the header is row 1)."""
+    with pad.open("rb") as f:
+        for nummer, regel in enumerate(f, 1):
+            try:
+                regel.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise Caseloadfout(
+                    [
+                        Fout(
+                            nummer,
+                            "",
+                            f"geen geldige UTF-8-tekst (byte {exc.start + 1} van de regel); sla het bestand "
+                            "op als 'CSV UTF-8'",
+                        )
+                    ]
+                ) from None
+
+
+def _controleer_grootte(pad: Path) -> None:
+    """Refuse a file (or an xlsx once unpacked) larger than ``MAX_BESTAND``."""
+    grens = f"{MAX_BESTAND // (1024 * 1024)} MB"
+    if pad.stat().st_size > MAX_BESTAND:
+        raise Caseloadfout([Fout(1, "", f"het bestand is groter dan {grens}; splits het op")])
+    if pad.suffix.lower() == ".xlsx":
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(pad) as z:
+                uitgepakt = sum(i.file_size for i in z.infolist())
+        except zipfile.BadZipFile as exc:
+            raise Caseloadfout([Fout(1, "", f"kan het xlsx-bestand niet lezen: {exc}")]) from None
+        if uitgepakt > MAX_BESTAND:
+            raise Caseloadfout([Fout(1, "", f"het xlsx-bestand is uitgepakt groter dan {grens}")])
+
+
 def _lees_rijen(pad: Path) -> tuple[list[str], Iterator[list[Any]], int]:
     """Header, data rows and the number of data rows (for the progress bar)."""
+    if not pad.is_file():
+        raise Caseloadfout([Fout(1, "", f"bestand {pad.name} niet gevonden")])
+    _controleer_grootte(pad)
     if pad.suffix.lower() == ".csv":
+        _controleer_utf8(pad)
         with pad.open(encoding="utf-8", errors="replace") as f:
             eerste = f.readline()
         scheiding = ";" if eerste.count(";") > eerste.count(",") else ","  # Dutch Excel writes ';'
         try:
-            frame = pl.read_csv(pad, infer_schema=False, encoding="utf8-lossy", separator=scheiding)
+            frame = pl.read_csv(pad, infer_schema=False, encoding="utf8", separator=scheiding)
         except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as exc:
             raise Caseloadfout([Fout(1, "", f"kan het CSV-bestand niet lezen: {exc}")]) from None
         return list(frame.columns), frame.iter_rows(), frame.height
@@ -217,13 +267,25 @@ def lees_caseload(pad: Path | str, voortgang: Callable[[int, int], None] | None 
         )
     uit: list[CaseloadRij] = []
     gezien: dict[str, int] = {}
+    weg = 0  # problems beyond MAX_FOUTEN: counted, not kept (memory stays bounded)
     for i, ruw in enumerate(rijen):
+        if len(fouten) > MAX_FOUTEN:
+            weg += len(fouten) - MAX_FOUTEN
+            del fouten[MAX_FOUTEN:]
         nummer = i + 2
         cellen = dict(zip(kop, (_tekst(w) for w in ruw), strict=False))
         if voortgang:
             voortgang(i + 1, aantal)
         if not any(cellen.values()):
             continue  # an empty line at the end of a spreadsheet is not an error
+        te_lang = [
+            Fout(nummer, k, f"de cel is langer dan {MAX_LENGTE.get(k, MAX_CEL)} tekens ({len(w)})")
+            for k, w in cellen.items()
+            if len(w) > MAX_LENGTE.get(k, MAX_CEL)
+        ]
+        if te_lang:
+            fouten.extend(te_lang)
+            continue
         rij = _valideer_rij(nummer, cellen, situatiekolommen, fouten)
         if rij is None:
             continue
@@ -233,7 +295,7 @@ def lees_caseload(pad: Path | str, voortgang: Callable[[int, int], None] | None 
         gezien[rij.bsn] = nummer
         uit.append(rij)
     if fouten:
-        raise Caseloadfout(fouten)
+        raise Caseloadfout(fouten, weg)
     if not uit:
         raise Caseloadfout([Fout(1, "", "het bestand bevat geen cliënten")])
     return uit

@@ -22,7 +22,7 @@ from typing import Any
 
 import polars as pl
 
-from maatwerk.apps.audit import log_persoonsgegevens
+from maatwerk.apps.audit import log_clientlijst, log_persoonsgegevens
 from maatwerk.regeltaal.waarden import leeftijd
 
 from .models import CaseloadClient, Planning, Registratie, Simulatie, SimulatieUitkomst, Soort
@@ -34,8 +34,25 @@ class GeenGegevens(LookupError):
     """The campaign has no data for this step yet (Dutch message names the command that makes it)."""
 
 
-def _log_lezen(gebruiker: Any, wat: str, waarom: str) -> None:
+def _log_lezen(gebruiker: Any, wat: str, waarom: str, client_ids: Any = ()) -> None:
+    """One row for the bulk read itself and one per known client it showed (``client_ids``)."""
+    from maatwerk.apps.clients.models import Client
+
     log_persoonsgegevens(gebruiker, None, "lezen", wat[:300], waarom[:300])
+    ids = sorted({i for i in client_ids if i is not None})
+    if ids:
+        log_clientlijst(gebruiker, (Client(pk=i) for i in ids), wat[:300], waarom[:300])
+
+
+def _clients_van_caseload(caseload_ids: Any = None) -> list[int]:
+    """The Client ids linked to these caseload rows (all rows when None)."""
+    qs = CaseloadClient.objects.filter(client_id__isnull=False)
+    if caseload_ids is None:
+        return list(qs.values_list("client_id", flat=True))
+    ids, uit = sorted(set(caseload_ids)), []
+    for i in range(0, len(ids), 500):  # under SQLite's variable limit
+        uit += qs.filter(pk__in=ids[i : i + 500]).values_list("client_id", flat=True)
+    return uit
 
 
 def clientregels() -> list[Clientregel]:
@@ -47,7 +64,12 @@ def clientregels() -> list[Clientregel]:
 def nulmeting(peildatum: dt.date, gebruiker: Any = None, waarom: str = "nulmeting") -> Nulmeting:
     """The baseline report on ``peildatum``; the read of the caseload is logged."""
     uitkomst = bereken_nulmeting(clientregels(), peildatum)
-    _log_lezen(gebruiker, f"nulmeting herindicatie peildatum {peildatum}: {uitkomst.totaal} cliënten", waarom)
+    _log_lezen(
+        gebruiker,
+        f"nulmeting herindicatie peildatum {peildatum}: {uitkomst.totaal} cliënten",
+        waarom,
+        _clients_van_caseload(),
+    )
     return uitkomst
 
 
@@ -187,6 +209,7 @@ def uitkomsten_voor_brieven(
             gebruiker,
             f"brieven herindicatie (wijziging, simulatie {gekozen.pk}): {len(uitkomsten)} cliënten",
             "brieven herindicatie",
+            [u.caseload.client_id for u in uitkomsten],
         )
     return gekozen, uitkomsten
 
@@ -207,6 +230,7 @@ def caseload_voor_uitnodigingen(
             gebruiker,
             f"brieven herindicatie (uitnodiging, planning {planning.pk}): {len(uit)} cliënten",
             "brieven herindicatie",
+            [c.client_id for c, _ in uit],
         )
     return planning, uit
 
@@ -274,6 +298,7 @@ def simulatie_voor_financien(
         gebruiker,
         f"financiën: simulatie {gekozen.pk} ({len(rijen)} cliënten)",
         waarom or "financieel overzicht herindicatie",
+        _clients_van_caseload(r["client"] for r in rijen),
     )
     return Simulatiegegevens(int(gekozen.pk), gekozen.kader, gekozen.beleid or None, gekozen.peildatum, rijen)
 

@@ -74,6 +74,30 @@ def _blokken(waarden: list[Any]) -> Iterable[list[Any]]:
         yield waarden[i : i + BLOK]
 
 
+def _werk_bij(gewijzigd: list[CaseloadClient]) -> None:
+    """UPDATE the changed rows with one prepared statement (``executemany``).
+
+    Django's ``bulk_update`` writes one ``CASE WHEN pk=... `` per field and row into each statement,
+    which the database evaluates per row: quadratic in the batch (a re-import of 50 MB with every row
+    changed took 915 s). One plain UPDATE per row, sent as a batch, is linear."""
+    if not gewijzigd:
+        return
+    from django.db import connection
+
+    qn = connection.ops.quote_name
+    velden = [CaseloadClient._meta.get_field(v.removesuffix("_id")) for v in VELDEN]
+    sql = (
+        f"UPDATE {qn(CaseloadClient._meta.db_table)} SET "
+        + ", ".join(f"{qn(v.column)} = %s" for v in velden)
+        + f" WHERE {qn(CaseloadClient._meta.pk.column)} = %s"
+    )
+    parameters = [
+        [v.get_db_prep_save(getattr(o, v.attname), connection) for v in velden] + [o.pk] for o in gewijzigd
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, parameters)
+
+
 def _anders(oud: Any, nieuw: Any) -> bool:
     if oud is None or nieuw is None:
         return oud is not nieuw
@@ -85,54 +109,66 @@ def importeer_caseload(
     bronbestand: str,
     gebruiker: Any = None,
     voortgang: Callable[[int], None] | None = None,
+    maak_aanbieders: bool = False,
 ) -> Importresultaat:
-    """Insert or update every row in one transaction; unchanged rows are left alone (idempotent)."""
-    bsns = [r.bsn for r in rijen]
+    """Insert or update every row in one transaction; unchanged rows are left alone (idempotent).
+
+    An aanbieder name that is not known is refused (``OnbekendeAanbieders``, nothing stored) unless
+    ``maak_aanbieders`` asks to register it."""
     with transaction.atomic():
-        bestaand: dict[str, CaseloadClient] = {}
-        clients: dict[str, int] = {}
-        for blok in _blokken(bsns):
-            bestaand.update({c.bsn: c for c in CaseloadClient.objects.filter(bsn__in=blok)})
-            clients.update(client_ids_voor_bsns(blok))
-        aanbieders = aanbieders_op_naam(r.aanbieder for r in rijen)
-        nieuw: list[CaseloadClient] = []
-        gewijzigd: list[CaseloadClient] = []
-        for i, rij in enumerate(rijen, 1):
-            waarden = {
-                "client_id": clients.get(rij.bsn),
-                "geboortedatum": rij.geboortedatum,
-                "uren_per_week_oud": rij.uren_per_week_oud,
-                "klasse_oud": rij.klasse_oud,
-                "leveringsvorm": rij.leveringsvorm,
-                "aanbieder_naam": rij.aanbieder,
-                "aanbieder_id": aanbieders.get(rij.aanbieder),
-                "ingangsdatum_oud": rij.ingangsdatum_oud,
-                "einddatum_oud": rij.einddatum_oud,
-                "situatie": rij.situatie,
-                "bronbestand": bronbestand,
-                "bronrij": rij.rij,
-            }
-            oud = bestaand.get(rij.bsn)
-            if oud is None:
-                nieuw.append(CaseloadClient(bsn=rij.bsn, **waarden))
-            elif any(_anders(getattr(oud, k), v) for k, v in waarden.items()):
-                for k, v in waarden.items():
-                    setattr(oud, k, v)
-                gewijzigd.append(oud)
-            if voortgang and i % 200 == 0:
-                voortgang(i)
-        CaseloadClient.objects.bulk_create(nieuw, batch_size=BLOK)
-        CaseloadClient.objects.bulk_update(gewijzigd, VELDEN, batch_size=BLOK)
+        aanbieders = aanbieders_op_naam((r.aanbieder for r in rijen), maak_aan=maak_aanbieders)
+        aantal_nieuw = aantal_gewijzigd = gekoppeld = 0
+        # One block at a time (lookup, create, update): memory stays bounded by the block size,
+        # also when every row of a large file changed.
+        for begin in range(0, len(rijen), BLOK):
+            blok = rijen[begin : begin + BLOK]
+            bsns = [r.bsn for r in blok]
+            bestaand = {c.bsn: c for c in CaseloadClient.objects.filter(bsn__in=bsns)}
+            clients = client_ids_voor_bsns(bsns)
+            gekoppeld += len(clients)
+            nieuw: list[CaseloadClient] = []
+            gewijzigd: list[CaseloadClient] = []
+            for rij in blok:
+                waarden = {
+                    "client_id": clients.get(rij.bsn),
+                    "geboortedatum": rij.geboortedatum,
+                    "uren_per_week_oud": rij.uren_per_week_oud,
+                    "klasse_oud": rij.klasse_oud,
+                    "leveringsvorm": rij.leveringsvorm,
+                    "aanbieder_naam": rij.aanbieder,
+                    "aanbieder_id": aanbieders.get(rij.aanbieder),
+                    "ingangsdatum_oud": rij.ingangsdatum_oud,
+                    "einddatum_oud": rij.einddatum_oud,
+                    "situatie": rij.situatie,
+                    "bronbestand": bronbestand,
+                    "bronrij": rij.rij,
+                }
+                oud = bestaand.get(rij.bsn)
+                if oud is None:
+                    nieuw.append(CaseloadClient(bsn=rij.bsn, **waarden))
+                elif any(_anders(getattr(oud, k), v) for k, v in waarden.items()):
+                    for k, v in waarden.items():
+                        setattr(oud, k, v)
+                    gewijzigd.append(oud)
+            CaseloadClient.objects.bulk_create(nieuw, batch_size=BLOK)
+            _werk_bij(gewijzigd)
+            aantal_nieuw += len(nieuw)
+            aantal_gewijzigd += len(gewijzigd)
+            if voortgang:
+                voortgang(begin + len(blok))
         if voortgang:
             voortgang(len(rijen))
         log_persoonsgegevens(
             gebruiker,
             None,
             "schrijven",
-            f"caseload herindicatie: {len(nieuw)} nieuw, {len(gewijzigd)} gewijzigd uit {bronbestand}"[:300],
+            f"caseload herindicatie: {aantal_nieuw} nieuw, {aantal_gewijzigd} gewijzigd uit {bronbestand}"[
+                :300
+            ],
             "import oude indicaties voor herindicatiecampagne",
         )
-    return Importresultaat(len(nieuw), len(gewijzigd), len(rijen) - len(nieuw) - len(gewijzigd), len(clients))
+    ongewijzigd = len(rijen) - aantal_nieuw - aantal_gewijzigd
+    return Importresultaat(aantal_nieuw, aantal_gewijzigd, ongewijzigd, gekoppeld)
 
 
 def _dec(waarde: float | None, stap: str = "0.01") -> Decimal | None:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from maatwerk.apps.accounts.rollen import Rol, heeft_rol, rol_vereist
+from maatwerk.veilig import neutraliseer_rij
 
 from . import selectors, services
 from .forms import RegistratieForm
@@ -83,7 +84,7 @@ def nulmeting_csv(request: HttpRequest) -> HttpResponse:
     antwoord = HttpResponse(content_type="text/csv; charset=utf-8")
     antwoord["Content-Disposition"] = f'attachment; filename="nulmeting-{peildatum.isoformat()}.csv"'
     csv.writer(antwoord).writerows(
-        selectors.nulmeting(peildatum, request.user, "nulmeting (web, CSV)").rijen()
+        map(neutraliseer_rij, selectors.nulmeting(peildatum, request.user, "nulmeting (web, CSV)").rijen())
     )
     return antwoord
 

@@ -23,11 +23,9 @@ def wmo301_gelezen(gebruiker: Any, toewijzing: Any) -> None:
     )
 
 
-def portaal_gelezen(gebruiker: Any, aantal: int) -> None:
-    """The aanbieder portal's list shows the names of ``aantal`` clients."""
-    log_persoonsgegevens(
-        gebruiker, None, "lezen", f"aanbiederportaal: namen van {aantal} cliënten", "zorg leveren"
-    )
+def portaal_gelezen(gebruiker: Any, clients: Any) -> None:
+    """The aanbieder portal's list shows the names of ``clients``: one audit row per client."""
+    log_clientlijst(gebruiker, clients, "aanbiederportaal: naam in de lijst", "zorg leveren")
 
 
 def aanbieder_zaak_gelezen(gebruiker: Any, zaak: Any) -> None:

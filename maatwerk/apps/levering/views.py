@@ -52,9 +52,7 @@ def _eigen_zaak(request: HttpRequest, pk: int) -> Zaak:
     aanbieder = aanbieder_van(request.user)
     if aanbieder is None:
         raise Http404
-    return get_object_or_404(
-        zichtbare_zaken(request.user).filter(aanbieder=aanbieder).select_related("client", "aanbieder"), pk=pk
-    )
+    return get_object_or_404(zichtbare_zaken(request.user).select_related("client", "aanbieder"), pk=pk)
 
 
 def _eigen_toewijzing(request: HttpRequest, pk: int) -> Toewijzing:

@@ -8,6 +8,8 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from maatwerk.veilig import FORMULETEKENS, neutraliseer
+
 KOLOMMEN = (
     "onderdeel",
     "indicator",
@@ -19,14 +21,8 @@ KOLOMMEN = (
     "eenheid",
     "toelichting",
 )
-GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutraliseer(waarde: Any) -> Any:
-    """A text that starts with a formula character gets a leading ``'``; numbers stay numbers."""
-    if isinstance(waarde, str) and waarde.startswith(GEVAARLIJK):
-        return "'" + waarde
-    return waarde
+GEVAARLIJK = FORMULETEKENS  # the shared rule of every export (maatwerk.veilig)
+__all__ = ["KOLOMMEN", "GEVAARLIJK", "naar_csv", "naar_xlsx", "neutraliseer"]
 
 
 def _cel(rij: dict[str, Any], kolom: str) -> Any:

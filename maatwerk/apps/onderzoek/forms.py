@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from maatwerk.apps.cases.forms import Datum, NlForm
 from maatwerk.engine.situatie import CATEGORIEEN, OMSTANDIGHEDEN
+from maatwerk.veilig import geheel_getal
 
 CATEGORIE_LABELS = {
     "licht_huishoudelijk_werk": "Licht huishoudelijk werk",
@@ -293,7 +294,7 @@ def afwijkingen_uit(post: Any) -> tuple[list[dict[str, Any]], dict[str, str], di
         if not minuten:
             fouten[aid] = "Vul het afwijkende aantal minuten per week in, of maak de motivatie leeg."
             continue
-        if not minuten.isdigit() or int(minuten) > 10080:
+        if geheel_getal(minuten, maximum=10080) is None:
             fouten[aid] = "Minuten per week: vul een geheel getal van 0 tot en met 10080 in."
             continue
         if len(motivatie) < 10:
