@@ -101,9 +101,10 @@ def test_van_melding_tot_beschikking(live_server, demo, page: Page, tmp_path: Pa
 
     # 3. Aanvraag, and the aanbieder of the client's choice.
     page.get_by_role("link", name=re.compile("Terug naar zaak")).click()
-    _formulier(page, "Status wijzigen").get_by_label("Nieuwe status").select_option("aanvraag")
-    page.get_by_role("button", name="Status wijzigen").click()
+    # The zaak page's one primary action (issue 10.5); other changes are folded under "Andere acties".
+    page.get_by_role("button", name="Aanvraag registreren").click()
     expect(page.get_by_role("status").first).to_contain_text("Status gewijzigd")
+    page.get_by_text("Andere acties").click()
     _formulier(page, "Opslaan").get_by_label("Aanbieder").select_option(label="Thuiszorg Voorbeeldstad")
     _formulier(page, "Opslaan").get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("status").first).to_contain_text("aanbieder opgeslagen")
@@ -121,7 +122,7 @@ def test_van_melding_tot_beschikking(live_server, demo, page: Page, tmp_path: Pa
     inloggen(page, basis, "aanbieder")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Mijn cliënten")
     _controleer(page, "aanbieder-overzicht", tmp_path)
-    page.get_by_role("link", name=re.compile("Testerink")).click()
+    page.get_by_role("link", name=re.compile("Testerink")).first.click()  # to-do list or table
     page.get_by_role("button", name="Zorgplan opstellen").click()
     for veld in page.get_by_label(re.compile("^Afspraak: ")).all():
         veld.fill("Op dinsdagochtend, vaste hulp.")
@@ -174,7 +175,7 @@ def test_van_melding_tot_beschikking(live_server, demo, page: Page, tmp_path: Pa
     # 8. Zorg in natura: assigned to the aanbieder, who records the start of delivery.
     uitloggen(page)
     inloggen(page, basis, "aanbieder")
-    page.get_by_role("link", name=re.compile("Testerink")).click()
+    page.get_by_role("link", name=re.compile("Testerink")).first.click()  # to-do list or table
     _formulier(page, "Start levering vastleggen").get_by_label("Startdatum levering").fill(
         vandaag.isoformat()
     )

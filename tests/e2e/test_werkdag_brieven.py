@@ -80,6 +80,22 @@ def test_concept_bekijken_bevestigen_en_afgeven(live_server, demo, page: Page, t
     expect(page.get_by_role("status").first).to_contain_text("is afgegeven")
     b = Beschikking.objects.get(zaak=zaak)
     assert b.hash_klopt() and "Waarom?" in b.html
+    for maat in (SMAL, BREED):  # the beschikking page (its width at 375 px is issue 10 point 9)
+        page.set_viewport_size(maat)
+        controleer_toegankelijkheid(page, f"beschikking ({maat['width']} px)")
+
+    # A correction is also first a concept, then confirmed.
+    page.get_by_label("Wat klopte er niet (reden correctie)").press_sequentially(
+        "Einddatum ontbrak.", delay=15
+    )
+    page.get_by_label("Einddatum").fill((dt.date.today() + dt.timedelta(days=100)).isoformat())
+    page.get_by_role("button", name="Concept van de correctie bekijken").click()
+    expect(page.get_by_role("heading", level=1).first).to_contain_text("Concept correctie beschikking")
+    _beide_breedtes(page, "correctie-concept", tmp_path)
+    page.get_by_label("Ik heb de brief gelezen. Hij klopt en mag naar de cliënt.").check()
+    page.get_by_role("button", name="Correctie afgeven").click()
+    expect(page.get_by_role("status").first).to_contain_text("versie 2 vervangt versie 1")
+    assert Beschikking.objects.get(zaak=zaak, versie=2).vorige_id == b.pk
 
 
 def test_senior_consulent_keurt_het_concept_goed(live_server, demo, page: Page, tmp_path: Path, monkeypatch):

@@ -6,6 +6,7 @@ axe-core: zero serious/critical violations at 1280 and 375 px on every page thes
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,78 @@ def test_dossier_contactmoment_en_document(live_server, demo, page: Page, tmp_pa
     assert page.evaluate("document.scrollingElement.scrollWidth") <= SMAL["width"]
     assert not _ernstig(page), _ernstig(page)
     schermafdruk(page, "zaak-dossier-375", tmp_path)
+
+
+def test_aanbieder_dag_en_bericht_aan_consulent(live_server, demo_volledig, page: Page, tmp_path: Path):
+    """The aanbieder's to-do list (1280 and 375 px), a multi-line afspraak, and after signing the
+    consulent's notification on the worklist."""
+    from django.contrib.auth.models import User
+
+    from maatwerk.apps.besluiten import services as besluiten
+    from maatwerk.apps.cases.models import Status, Zaak
+    from maatwerk.apps.levering.models import Notificatie, Zorgplan
+
+    aanbieder = User.objects.get(username="aanbieder").profiel.aanbieder
+    zaak = (
+        Zaak.objects.filter(
+            status=Status.AANVRAAG, onderzoek__indicatie__isnull=False, ondersteuningsplan__isnull=True
+        )
+        .exclude(consulent=None)
+        .first()
+    )
+    assert zaak is not None, "demodata mist een aanvraag met indicatie"
+    Zaak.objects.filter(pk=zaak.pk).update(aanbieder=aanbieder)
+    besluiten.stel_ondersteuningsplan_op(Zaak.objects.get(pk=zaak.pk), zaak.consulent, {})
+    inloggen(page, live_server.url, "aanbieder")
+    page.goto(live_server.url + "/beschikkingen/aanbieder/")
+    expect(page.get_by_role("heading", name=re.compile(r"^Te doen \(\d+\)"))).to_be_visible()
+    assert not _ernstig(page), _ernstig(page)
+    page.set_viewport_size(SMAL)
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= SMAL["width"]
+    assert not _ernstig(page), _ernstig(page)
+    schermafdruk(page, "aanbieder-taken-375", tmp_path)
+    page.set_viewport_size(BREED)
+    opstellen = page.locator("h3", has_text="Zorgplan opstellen")
+    tekenen = page.locator("h3", has_text="Zorgplan laten ondertekenen")
+    if opstellen.count():
+        opstellen.locator("..").get_by_role("link").first.click()
+        page.get_by_role("button", name="Zorgplan opstellen").click()
+    elif tekenen.count():
+        tekenen.locator("..").get_by_role("link").first.click()
+    else:
+        pytest.fail("de demo heeft geen zorgplan om op te stellen of te tekenen")
+    veld = page.get_by_label(re.compile("^Afspraak: ")).first
+    veld.fill("")
+    veld.press_sequentially("Dinsdag 9-11 uur", delay=10)
+    veld.press("Enter")
+    veld.press_sequentially("Vaste hulp: Sanne", delay=10)
+    page.get_by_role("button", name="Zorgplan opslaan").click()
+    zaak_pk = int(page.url.rstrip("/").split("/")[-1])
+    zorgplan = Zorgplan.objects.get(zaak_id=zaak_pk)
+    assert any(a.get("afspraak") == "Dinsdag 9-11 uur\nVaste hulp: Sanne" for a in zorgplan.afspraken)
+    page.get_by_label("Naam van de cliënt (of vertegenwoordiger) die tekende").fill("De cliënt")
+    page.get_by_label("De cliënt en ik hebben het zorgplan samen ondertekend").check()
+    page.get_by_role("button", name="Zorgplan ondertekenen").click()
+    expect(page.get_by_role("status").first).to_contain_text("ondertekend")
+    bericht = Notificatie.objects.get(zaak_id=zaak_pk)
+    page.get_by_role("button", name="Uitloggen").click()
+    inloggen(page, live_server.url, bericht.ontvanger.username)
+    page.goto(live_server.url + "/zaken/werklijst/")
+    expect(page.get_by_role("link", name=bericht.tekst)).to_be_visible()
+    assert not _ernstig(page), _ernstig(page)
+    page.get_by_role("button", name=f"Bericht over zaak {zaak_pk} gelezen").click()
+    expect(page.get_by_role("link", name=bericht.tekst)).to_have_count(0)
+
+
+def test_beheerder_beheert_aanbieders_in_de_admin(live_server, demo, page: Page):
+    from maatwerk.apps.aanbieders.models import Aanbieder
+
+    inloggen(page, live_server.url, "beheer")
+    page.goto(live_server.url + "/admin/")
+    page.get_by_role("link", name="Aanbieders").first.click()
+    page.get_by_role("link", name=re.compile("toevoegen", re.I)).first.click()
+    page.get_by_label("Naam").fill("Thuishulp Oost")
+    page.get_by_label("AGB-code").fill("75759999")
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("Thuishulp Oost")
+    assert Aanbieder.objects.get(naam="Thuishulp Oost").agb_code == "75759999"

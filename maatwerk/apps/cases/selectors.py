@@ -33,9 +33,26 @@ BUITEN_WERKLIJST = (
 
 def zaak_inzien(gebruiker: Any, pk: int, wat: str, waarom: str = "behandeling zaak") -> Zaak:
     """The zaak with client, consulent and aanbieder, if the user may see it; the read is logged."""
-    zaak: Zaak = zichtbare_zaken(gebruiker).select_related("client", "consulent", "aanbieder").get(pk=pk)
+    zaak: Zaak = (
+        zichtbare_zaken(gebruiker)
+        .select_related("client", "consulent", "aanbieder")
+        .annotate(**_dossier_aanwezig())
+        .get(pk=pk)
+    )
     log_persoonsgegevens(gebruiker, zaak.client, "lezen", wat, waarom)
     return zaak
+
+
+def _dossier_aanwezig() -> dict[str, Any]:
+    """Whether the zaak has contactmomenten/documents, in the zaak's own query (no extra query when empty)."""
+    from django.db.models import Exists, OuterRef
+
+    from maatwerk.apps.dossier.models import Contactmoment, Document
+
+    return {
+        "heeft_contactmomenten": Exists(Contactmoment.objects.filter(zaak=OuterRef("pk"))),
+        "heeft_documenten": Exists(Document.objects.filter(zaak=OuterRef("pk"))),
+    }
 
 
 def client_inzien(gebruiker: Any, zaak: Zaak, wat: str) -> None:
@@ -48,6 +65,7 @@ def werklijst(
 ) -> list[tuple[Termijn, Zaak]]:
     """Open deadlines (soonest first) of the user's zaken, one consulent's, or the whole team's."""
     qs = zichtbare_zaken(gebruiker).exclude(status__in=BUITEN_WERKLIJST).select_related("client")
+    qs = qs.annotate(**_bericht(gebruiker))  # the user's unread notification, in the same query
     if consulent is not None:
         qs = qs.filter(consulent=consulent)
     elif not alle:
@@ -60,6 +78,21 @@ def werklijst(
     regels.sort(key=lambda r: (r[0].laatste_dag, r[1].pk))
     log_clientlijst(gebruiker, [z.client for _, z in regels], "werklijst (naam)", "werkvoorraad bewaken")
     return regels
+
+
+def _bericht(gebruiker: Any) -> dict[str, Any]:
+    """Annotations with the user's newest unread notification about each zaak (issue 10.10)."""
+    from django.db.models import OuterRef, Subquery
+
+    from maatwerk.apps.levering.models import Notificatie
+
+    ongelezen = Notificatie.objects.filter(
+        zaak=OuterRef("pk"), ontvanger_id=getattr(gebruiker, "pk", None), gelezen_op=None
+    ).order_by("-aangemaakt_op", "-pk")
+    return {
+        "bericht_pk": Subquery(ongelezen.values("pk")[:1]),
+        "bericht_tekst": Subquery(ongelezen.values("tekst")[:1]),
+    }
 
 
 def zakenlijst(gebruiker: Any, zoek: str, status: str, pagina: Any, per_pagina: int = 25) -> Page:

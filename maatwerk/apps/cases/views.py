@@ -21,7 +21,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from maatwerk.apps.accounts.rollen import TOEGANGSTEAM, Rol, heeft_rol, rol_vereist
-from maatwerk.apps.levering import selectors as levering_selectors
 
 from . import selectors, services
 from .forms import (
@@ -73,7 +72,7 @@ def werklijst(request: HttpRequest) -> HttpResponse:
             "team": team,
             "gekozen": gekozen,
             "telling": Counter(t.stand for t, _ in regels),
-            "notificaties": levering_selectors.ongelezen_notificaties(request.user),
+            "berichten": list({z.pk: z for _, z in regels if z.bericht_pk}.values()),
             "vandaag": vandaag,
         },
     )

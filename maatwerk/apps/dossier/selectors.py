@@ -21,8 +21,12 @@ class Dossier:
 def dossier_van(gebruiker: Any, zaak: Zaak) -> Dossier:
     """The zaak's contactmomenten and documents (without their bytes); the read is logged."""
     dossier = Dossier(
-        list(zaak.contactmomenten.select_related("door")),
-        list(zaak.documenten.defer("inhoud").select_related("door")),
+        list(zaak.contactmomenten.select_related("door"))
+        if getattr(zaak, "heeft_contactmomenten", True)  # known from the zaak's query: skip when empty
+        else [],
+        list(zaak.documenten.defer("inhoud").select_related("door"))
+        if getattr(zaak, "heeft_documenten", True)
+        else [],
     )
     if dossier.contactmomenten or dossier.documenten:
         log_persoonsgegevens(gebruiker, zaak.client, "lezen", f"dossier zaak {zaak.pk}", "behandeling zaak")

@@ -167,7 +167,12 @@ def wijzig_zorgplan(
                 "Er is al een beschikking afgegeven op basis van dit zorgplan; het is vastgelegd."
             )
         nieuw = [
-            {**a, "afspraak": afspraken.get(a["activiteit"], a.get("afspraak", "")).strip()}
+            {
+                **a,
+                "afspraak": afspraken.get(a["activiteit"], a.get("afspraak", ""))
+                .replace("\r\n", "\n")
+                .strip(),
+            }
             for a in zorgplan.afspraken
         ]
         gewijzigd = nieuw != zorgplan.afspraken or toelichting.strip() != zorgplan.toelichting
