@@ -217,11 +217,13 @@ def ontvang(
             ontvanger=header.get("Afzender" if soort in ("WMO302", "WMO320") else "Ontvanger") or "",
             aanbieder=aanbieder,
             status=Berichtstatus.VERWERKT,
-            retourcodes=[o.als_dict() for o in resultaat.overtredingen],
             inhoud=inhoud.decode("utf-8", errors="replace"),
             sha256=sha,
             bestand=str(bron) if not isinstance(bron, bytes) else "",
         )
+        del inhoud  # a 25 MB message: its text lives on in ``heen`` only
+        # stored with the final save (a 25 MB declaratie can carry tens of thousands of codes)
+        heen.retourcodes = [o.als_dict() for o in resultaat.overtredingen]
         if soort in ("WMO302", "WMO320"):
             return _retour_ontvangen(heen, gelezen, user)
         return _heen_ontvangen(heen, gelezen, resultaat, aanbieder, kanaal, user, vandaag, eerder)
@@ -309,11 +311,12 @@ def _heen_ontvangen(
         termijn = "retour"
     retour.retourcodes = heen.retourcodes + extra
     _verstuur(retour, xml, kanaal)
+    del xml
     retour.zaken.set(zaken)
     heen.retourcodes = retour.retourcodes
     heen.uiterlijk_antwoord = uiterlijk(termijn, vandaag)
     heen.beantwoord_op = timezone.now()
-    heen.save()
+    heen.save(update_fields=_ZONDER_INHOUD)  # the (up to 25 MB) XML was stored on create
     _log(
         user,
         [z.client for z in zaken],
@@ -330,6 +333,14 @@ def _heen_ontvangen(
         heen.meldingen,
         heen.get_status_display(),
     )
+
+
+#: Every field of a Bericht that processing changes after it was created (never the XML itself).
+_ZONDER_INHOUD = [
+    f.name
+    for f in Bericht._meta.concrete_fields
+    if not f.primary_key and f.name not in ("inhoud", "sha256", "bestand", "tijdstip")
+]
 
 
 def _alle_klassen(klasse: Klasse) -> Iterator[Klasse]:
