@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from sys import intern
 from typing import IO
 
 from lxml import etree
@@ -42,7 +43,7 @@ class XsdFout:
         return f"regel {self.regelnummer}: {self.element}: {self.tekst}"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Klasse:
     """One berichtklasse instance: its fields (``pad -> tekst``, in document order) and child klassen.
 
@@ -226,8 +227,9 @@ def _vul(
         elif len(kind):
             _vul(klasse, kind, (*prefix, naam), gebouwd, namen)
         else:
-            pad = "/".join((*prefix, naam)) if prefix else naam
-            tekst = (kind.text or "").strip()
+            # interned: a 25 MB declaratie repeats the same paths and most values thousands of times
+            pad = intern("/".join((*prefix, naam))) if prefix else naam
+            tekst = intern((kind.text or "").strip())
             klasse.velden.setdefault(pad, tekst)
             klasse.items.append(("veld", pad, tekst))
 

@@ -310,6 +310,10 @@ def _heen_ontvangen(
         xml = bouw_retour(resultaat, retour.identificatie, vandaag)
         termijn = "retour"
     retour.retourcodes = heen.retourcodes + extra
+    # the klassen of a 25 MB message are no longer needed: freed before its answer is stored
+    gelezen.klassen.clear()
+    resultaat.overtredingen.clear()
+    codes.clear()
     _verstuur(retour, xml, kanaal)
     del xml
     retour.zaken.set(zaken)
