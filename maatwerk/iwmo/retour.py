@@ -229,7 +229,7 @@ def bouw_wmo325(
 
 def _samen(root: etree._Element, delen: list[list[bytes]]) -> bytes:
     """Serialise ``root`` with the client parts (already serialised) in place of their placeholders."""
-    xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
     if not delen:
         return xml
     uit: list[bytes] = []
