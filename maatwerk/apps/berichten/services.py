@@ -95,6 +95,19 @@ def _sha256(inhoud: bytes) -> str:
     return hashlib.sha256(inhoud).hexdigest()
 
 
+def _sha256_bestand(pad: Path) -> str:
+    with pad.open("rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def _tekst(inhoud: bytes | Path) -> str:
+    """The message as text (newlines unchanged); a file is not first held as bytes (25 MB)."""
+    if isinstance(inhoud, bytes):
+        return inhoud.decode("utf-8", errors="replace")
+    with inhoud.open(encoding="utf-8", errors="replace", newline="") as f:
+        return f.read()
+
+
 def _alle(klasse: Klasse, naam: str) -> Iterator[Klasse]:
     for kind in klasse.kinderen():
         if kind.naam == naam:
@@ -195,7 +208,7 @@ def ontvang(
             {"element": f.element, "code": None, "regel": "XSD", "tekst": f.tekst} for f in gelezen.xsd_fouten
         ]
         return Ontvangst(soort, None, False, lijst, status="voldoet niet aan het XSD; geen retourbericht")
-    inhoud = bron if isinstance(bron, bytes) else Path(bron).read_bytes()
+    inhoud = bron if isinstance(bron, bytes) else Path(bron)  # a file is read once, as text, when stored
     header = gelezen.header
     # A retour message copies the header of the message it answers: the aanbieder is its Ontvanger.
     agb = header.get("Ontvanger" if soort in ("WMO302", "WMO320") else "Afzender") or ""
@@ -206,7 +219,7 @@ def ontvang(
         geschiedenis = DatabaseGeschiedenis()
         geschiedenis.vooraf(agb, _toewijzingnummers(gelezen))
         resultaat = controleer(gelezen, geschiedenis, vandaag)
-        sha = _sha256(inhoud)
+        sha = _sha256(inhoud) if isinstance(inhoud, bytes) else _sha256_bestand(inhoud)
         eerder = Bericht.objects.filter(richting=Richting.IN, sha256=sha).exists()
         heen: Bericht = Bericht.objects.create(
             richting=Richting.IN,
@@ -217,7 +230,7 @@ def ontvang(
             ontvanger=header.get("Afzender" if soort in ("WMO302", "WMO320") else "Ontvanger") or "",
             aanbieder=aanbieder,
             status=Berichtstatus.VERWERKT,
-            inhoud=inhoud.decode("utf-8", errors="replace"),
+            inhoud=_tekst(inhoud),
             sha256=sha,
             bestand=str(bron) if not isinstance(bron, bytes) else "",
         )
@@ -269,6 +282,7 @@ def _heen_ontvangen(
     soort = gelezen.type.naam
     header = gelezen.header
     assert header is not None
+    heen.inhoud = ""  # stored on create; left out of the final save, so not held for a 25 MB message
     codes = _codes_per_klasse(resultaat)
     bsns = {
         c.get("Bsn") or ""
@@ -316,6 +330,7 @@ def _heen_ontvangen(
     codes.clear()
     _verstuur(retour, xml, kanaal)
     del xml
+    retour.inhoud = ""  # stored; not saved again
     retour.zaken.set(zaken)
     heen.retourcodes = retour.retourcodes
     heen.uiterlijk_antwoord = uiterlijk(termijn, vandaag)
