@@ -131,29 +131,42 @@ def verwerk(bron: Path | bytes, clienten: int, per_client: int, cpu: list[float]
     return duur
 
 
+def _omgeving(map_: str) -> None:
+    os.environ["DATABASE_URL"] = f"sqlite:///{Path(map_) / 'bench.sqlite3'}"
+    os.environ["MAATWERK_DATA_DIR"] = map_
+    os.environ["DEBUG"] = "0"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maatwerk.web.settings")
+    import django
+
+    django.setup()
+
+
+def _klaarzetten(map_: str, clienten: int, per_client: int) -> None:
+    """In its own process (as an operator would have done before): the database, the aanbieder, the file."""
+    _omgeving(map_)
+    from django.core.management import call_command
+
+    from maatwerk.apps.aanbieders.models import Aanbieder
+
+    call_command("migrate", verbosity=0, skip_checks=True)
+    Aanbieder.objects.create(naam="Bench Thuiszorg", agb_code=AGB)
+    schrijf_declaratie(Path(map_) / "groot.xml", clienten, per_client)
+
+
 def _groot() -> None:
     """In a fresh process with a fresh SQLite database: a WMO323 of just under 25 MB received by the
     gemeente (``maatwerk iwmo ontvang``: validated, every prestatie stored, the WMO325 sent); prints
-    JSON with size, time and peak RSS."""
+    JSON with size, time and peak RSS. Database and file are prepared in another process."""
     per_client = 10
     clienten = 25 * 1024 * 1024 // (len(declaratie(1, per_client)) - 900) - 10
     with tempfile.TemporaryDirectory() as map_:
-        os.environ["DATABASE_URL"] = f"sqlite:///{Path(map_) / 'bench.sqlite3'}"
-        os.environ["MAATWERK_DATA_DIR"] = map_
-        os.environ["DEBUG"] = "0"
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maatwerk.web.settings")
-        import django
-        from django.core.management import call_command
-
-        django.setup()
-        call_command("migrate", verbosity=0, skip_checks=True)
-        from maatwerk.apps.aanbieders.models import Aanbieder
+        opdracht = [sys.executable, "-m", "bench.iwmo", "klaarzetten", map_, str(clienten), str(per_client)]
+        subprocess.run(opdracht, check=True)
+        _omgeving(map_)
         from maatwerk.apps.berichten.models import Prestatie
         from maatwerk.apps.berichten.services import ontvang, transport
 
-        Aanbieder.objects.create(naam="Bench Thuiszorg", agb_code=AGB)
         pad = Path(map_) / "groot.xml"
-        schrijf_declaratie(pad, clienten, per_client)
         grootte = pad.stat().st_size
         begin, begin_cpu = time.perf_counter(), time.process_time()
         uitkomst = ontvang(pad, transport(), vandaag=dt.date(2026, 1, 1))
@@ -184,4 +197,7 @@ def run() -> None:
 
 
 if __name__ == "__main__":
-    _groot() if sys.argv[1:] == ["groot"] else run()
+    if sys.argv[1:2] == ["klaarzetten"]:
+        _klaarzetten(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+    else:
+        _groot() if sys.argv[1:] == ["groot"] else run()
