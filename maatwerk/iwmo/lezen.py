@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from sys import intern
 from typing import IO
 
 from lxml import etree
@@ -42,7 +43,7 @@ class XsdFout:
         return f"regel {self.regelnummer}: {self.element}: {self.tekst}"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Klasse:
     """One berichtklasse instance: its fields (``pad -> tekst``, in document order) and child klassen.
 
@@ -54,10 +55,29 @@ class Klasse:
     regelnummer: int
     pad: str
     velden: dict[str, str] = field(default_factory=dict)
-    items: list[tuple[str, str, object]] = field(default_factory=list)
     ouder: Klasse | None = None
     #: The child klassen (also in ``items``), kept apart for fast traversal.
     kind_klassen: list[Klasse] = field(default_factory=list)
+    #: ``items`` when it is more than ``velden`` in order (child klassen or a repeated path); a 25 MB
+    #: declaratie has tens of thousands of Prestaties with fields only, so they keep no second list.
+    _items: list[tuple[str, str, object]] | None = None
+
+    @property
+    def items(self) -> list[tuple[str, str, object]]:
+        if self._items is not None:
+            return self._items
+        return [("veld", pad, tekst) for pad, tekst in self.velden.items()]
+
+    def voeg_toe(self, soort: str, pad: str, waarde: object) -> None:
+        """Add a field (``veld``, ``pad``, text) or a child klasse (``klasse``, container path, Klasse)."""
+        if soort == "veld" and self._items is None and pad not in self.velden:
+            self.velden[pad] = waarde  # type: ignore[assignment]
+            return
+        if self._items is None:
+            self._items = self.items
+        self._items.append((soort, pad, waarde))
+        if soort == "veld":
+            self.velden.setdefault(pad, waarde)  # type: ignore[arg-type]
 
     def kinderen(self, naam: str | None = None) -> Iterator[Klasse]:
         if naam is None:
@@ -221,15 +241,15 @@ def _vul(
         if not naam:
             sub = gebouwd[int(kind.get(_MERK))]
             sub.ouder = klasse
-            klasse.items.append(("klasse", "/".join(prefix), sub))
+            klasse.voeg_toe("klasse", "/".join(prefix), sub)
             klasse.kind_klassen.append(sub)
         elif len(kind):
             _vul(klasse, kind, (*prefix, naam), gebouwd, namen)
         else:
-            pad = "/".join((*prefix, naam)) if prefix else naam
-            tekst = (kind.text or "").strip()
-            klasse.velden.setdefault(pad, tekst)
-            klasse.items.append(("veld", pad, tekst))
+            # interned: a 25 MB declaratie repeats the same paths and most values thousands of times
+            pad = intern("/".join((*prefix, naam))) if prefix else naam
+            tekst = intern((kind.text or "").strip())
+            klasse.voeg_toe("veld", pad, tekst)
 
 
 def _paden(klassen: list[Klasse], ouder: str = "") -> None:

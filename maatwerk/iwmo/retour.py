@@ -10,6 +10,7 @@ message is validated against its derived retour XSD before it is returned.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Mapping, Sequence
 
 from lxml import etree
@@ -97,9 +98,22 @@ def _heeft_fout(klasse: Klasse, codes: Mapping[int, list[str]]) -> bool:
 
 
 def _valideer(xml: bytes, bericht: str) -> bytes:
-    validator = schema(bericht)
-    if not validator.validate(etree.fromstring(xml)):
-        raise AssertionError(f"{bericht} voldoet niet aan het afgeleide XSD: {validator.error_log}")
+    """``xml`` when it is valid against the derived XSD, validated streaming (a 325 can be 25 MB)."""
+    ns = BERICHTTYPEN[bericht].namespace
+    try:
+        for _, el in etree.iterparse(
+            io.BytesIO(xml),
+            events=("end",),
+            tag=[f"{{{ns}}}Client", f"{{{ns}}}Header"],
+            schema=schema(bericht),
+            resolve_entities=False,
+            no_network=True,
+        ):
+            el.clear()
+            while el.getprevious() is not None:
+                del el.getparent()[0]
+    except etree.XMLSyntaxError as exc:
+        raise AssertionError(f"{bericht} voldoet niet aan het afgeleide XSD: {exc.error_log}") from None
     return xml
 
 
@@ -196,6 +210,7 @@ def bouw_wmo325(
     _el(xsd_declaratie, NS_BASIS, "BasisschemaXsdVersie", h.get("XsdVersie/BasisschemaXsdVersie"))
     _el(xsd_declaratie, NS_BASIS, "BerichtXsdVersie", h.get("XsdVersie/BerichtXsdVersie"))
     codes = _codes_per_klasse(resultaat)
+    delen: list[list[bytes]] = []
     for klasse in heen.klassen:
         for p in _alle(klasse, "Prestatie"):
             extra = (afwijzingen or {}).get(p.get("ProductReferentie/ReferentieNummer") or "")
@@ -208,9 +223,22 @@ def bouw_wmo325(
     else:
         _codes_element(kop, ns, [GEEN_OPMERKING])
         for declaratie in heen.klassen:
-            _declaratie_antwoord(root, ns, declaratie, codes)
-    xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
-    return _valideer(xml, "WMO325")
+            _declaratie_antwoord(root, ns, declaratie, codes, delen)
+    return _valideer(_samen(root, delen), "WMO325")
+
+
+def _samen(root: etree._Element, delen: list[list[bytes]]) -> bytes:
+    """Serialise ``root`` with the client parts (already serialised) in place of their placeholders."""
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    if not delen:
+        return xml
+    uit: list[bytes] = []
+    for i, stukken in enumerate(delen):
+        voor, _, xml = xml.partition(f"<!--{_PLAATS}{i}-->".encode())
+        uit.append(voor)
+        uit.extend(stukken)
+    uit.append(xml)
+    return b"".join(uit)
 
 
 def _alle(klasse: Klasse, naam: str) -> list[Klasse]:
@@ -220,9 +248,14 @@ def _alle(klasse: Klasse, naam: str) -> list[Klasse]:
     return uit
 
 
+_PLAATS = "maatwerk-clienten-"  # placeholder comment for the serialised clients of one declaratie
+
+
 def _declaratie_antwoord(
-    root: etree._Element, ns: str, declaratie: Klasse, codes: dict[int, list[str]]
+    root: etree._Element, ns: str, declaratie: Klasse, codes: dict[int, list[str]], delen: list[list[bytes]]
 ) -> None:
+    """One DeclaratieAntwoord; its rejected clients are serialised one by one into ``delen`` (a 25 MB
+    declaratie never becomes one element tree) and stand in ``root`` as a placeholder comment."""
     antwoord = _el(root, ns, "DeclaratieAntwoord")
     _el(antwoord, ns, "DeclaratieNummer", declaratie.get("DeclaratieNummer"))
     ingediend = _bedrag(declaratie, "TotaalIngediendBedrag")
@@ -241,6 +274,11 @@ def _declaratie_antwoord(
     _totaal(antwoord, ns, "TotaalToegekendBedrag", ingediend - som_afgewezen)
     if afgewezen:
         clienten = _el(antwoord, ns, "Clienten")
+        clienten.append(etree.Comment(f"{_PLAATS}{len(delen)}"))
+        stukken: list[bytes] = []
+        delen.append(stukken)
+        # tostring of a subelement repeats the root's namespace declarations: dropped, they are in scope
+        nsdecl = "".join(f' xmlns:{k}="{v}"' for k, v in root.nsmap.items()).encode()
         for client, prestaties in afgewezen:
             c = _el(clienten, ns, "Client")
             _el(c, ns, "Bsn", client.get("Bsn"))
@@ -249,4 +287,8 @@ def _declaratie_antwoord(
                 standaard = NIET_BEOORDEELD if id(client) in codes else GEEN_OPMERKING
                 _kopie(lijst, ns, p, codes, standaard)
             _codes_element(c, ns, codes.get(id(client)) or [GEEN_OPMERKING])
+            stuk = etree.tostring(c)
+            kop = stuk.index(b">")
+            stukken.append(stuk[:kop].replace(nsdecl, b"", 1) + stuk[kop:])
+            clienten.remove(c)
     _codes_element(antwoord, ns, [GEEN_OPMERKING] if afgewezen else [VOLLEDIG_TOEGEWEZEN])

@@ -165,3 +165,28 @@ def test_elke_retourcode_staat_in_de_xsd_enumeratie() -> None:
     assert (
         gebruikt | {GEEN_OPMERKING, NIET_BEOORDEELD, TECHNISCH_AFGEKEURD, VOLLEDIG_TOEGEWEZEN} <= toegestaan
     )
+
+
+def test_wmo325_met_veel_afgewezen_clienten_stuk_voor_stuk_opgebouwd() -> None:
+    """The 325 is serialised client by client: one set of namespace declarations, every rejected
+    prestatie copied in order with its fields and retourcode, XSD-valid."""
+    from bench.iwmo import declaratie
+
+    resultaat = valideer(declaratie(3, 2), GeheugenGeschiedenis(), dt.date(2026, 1, 1))  # no toewijzingen
+    xml = bouw_wmo325(resultaat, "R9", dt.date(2026, 1, 5))
+    assert xml.count(b"xmlns:wmo325=") == 1 and b"<!--" not in xml
+    assert schema("WMO325").validate(etree.fromstring(xml))
+    root = etree.fromstring(xml)
+    clienten = root.findall("{*}DeclaratieAntwoord/{*}Clienten/{*}Client")
+    assert [c.findtext("{*}Bsn") for c in clienten] == [
+        resultaat.gelezen.klassen[0].kind_klassen[i].get("Bsn") for i in range(3)
+    ]
+    referenties = [
+        p.findtext("{*}ProductReferentie/{*}ReferentieNummer")
+        for c in clienten
+        for p in c.iter("{*}Prestatie")
+    ]
+    assert referenties == ["R0-0", "R0-1", "R1-0", "R1-1", "R2-0", "R2-1"]
+    prestatie = clienten[0].find("{*}Prestaties/{*}Prestatie")
+    assert prestatie is not None and prestatie.findtext("{*}ProductPeriode/{*}Einddatum") == "2023-04-30"
+    assert prestatie.findtext("{*}RetourCodes/{*}RetourCode") not in (None, "0200")

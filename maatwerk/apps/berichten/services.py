@@ -95,6 +95,19 @@ def _sha256(inhoud: bytes) -> str:
     return hashlib.sha256(inhoud).hexdigest()
 
 
+def _sha256_bestand(pad: Path) -> str:
+    with pad.open("rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def _tekst(inhoud: bytes | Path) -> str:
+    """The message as text (newlines unchanged); a file is not first held as bytes (25 MB)."""
+    if isinstance(inhoud, bytes):
+        return inhoud.decode("utf-8", errors="replace")
+    with inhoud.open(encoding="utf-8", errors="replace", newline="") as f:
+        return f.read()
+
+
 def _alle(klasse: Klasse, naam: str) -> Iterator[Klasse]:
     for kind in klasse.kinderen():
         if kind.naam == naam:
@@ -154,10 +167,12 @@ def _nieuw_uit(
 
 def _verstuur(b: Bericht, xml: bytes, kanaal: Transport) -> None:
     assert b.aanbieder is not None
-    b.inhoud = xml.decode("utf-8")
     b.sha256 = _sha256(xml)
     b.bestand = kanaal.verstuur(b.aanbieder.agb_code, bestandsnaam(b.berichttype, b.identificatie), xml)
-    b.save()
+    b.save(update_fields=_ZONDER_INHOUD + ["sha256", "bestand"])
+    # the XML in a query of its own: a 25 MB 325 is not copied by SQLite together with its retourcodes
+    b.inhoud = xml.decode("utf-8")
+    Bericht.objects.filter(pk=b.pk).update(inhoud=b.inhoud)
 
 
 def _log(user: Any, clients: list[Client], wat: str, waarom: str) -> None:
@@ -195,7 +210,7 @@ def ontvang(
             {"element": f.element, "code": None, "regel": "XSD", "tekst": f.tekst} for f in gelezen.xsd_fouten
         ]
         return Ontvangst(soort, None, False, lijst, status="voldoet niet aan het XSD; geen retourbericht")
-    inhoud = bron if isinstance(bron, bytes) else Path(bron).read_bytes()
+    inhoud = bron if isinstance(bron, bytes) else Path(bron)  # a file is read once, as text, when stored
     header = gelezen.header
     # A retour message copies the header of the message it answers: the aanbieder is its Ontvanger.
     agb = header.get("Ontvanger" if soort in ("WMO302", "WMO320") else "Afzender") or ""
@@ -206,7 +221,7 @@ def ontvang(
         geschiedenis = DatabaseGeschiedenis()
         geschiedenis.vooraf(agb, _toewijzingnummers(gelezen))
         resultaat = controleer(gelezen, geschiedenis, vandaag)
-        sha = _sha256(inhoud)
+        sha = _sha256(inhoud) if isinstance(inhoud, bytes) else _sha256_bestand(inhoud)
         eerder = Bericht.objects.filter(richting=Richting.IN, sha256=sha).exists()
         heen: Bericht = Bericht.objects.create(
             richting=Richting.IN,
@@ -217,11 +232,13 @@ def ontvang(
             ontvanger=header.get("Afzender" if soort in ("WMO302", "WMO320") else "Ontvanger") or "",
             aanbieder=aanbieder,
             status=Berichtstatus.VERWERKT,
-            retourcodes=[o.als_dict() for o in resultaat.overtredingen],
-            inhoud=inhoud.decode("utf-8", errors="replace"),
+            inhoud=_tekst(inhoud),
             sha256=sha,
             bestand=str(bron) if not isinstance(bron, bytes) else "",
         )
+        del inhoud  # a 25 MB message: its text lives on in ``heen`` only
+        # stored with the final save (a 25 MB declaratie can carry tens of thousands of codes)
+        heen.retourcodes = [o.als_dict() for o in resultaat.overtredingen]
         if soort in ("WMO302", "WMO320"):
             return _retour_ontvangen(heen, gelezen, user)
         return _heen_ontvangen(heen, gelezen, resultaat, aanbieder, kanaal, user, vandaag, eerder)
@@ -267,6 +284,7 @@ def _heen_ontvangen(
     soort = gelezen.type.naam
     header = gelezen.header
     assert header is not None
+    heen.inhoud = ""  # stored on create; left out of the final save, so not held for a 25 MB message
     codes = _codes_per_klasse(resultaat)
     bsns = {
         c.get("Bsn") or ""
@@ -308,12 +326,18 @@ def _heen_ontvangen(
         xml = bouw_retour(resultaat, retour.identificatie, vandaag)
         termijn = "retour"
     retour.retourcodes = heen.retourcodes + extra
+    # the klassen of a 25 MB message are no longer needed: freed before its answer is stored
+    gelezen.klassen.clear()
+    resultaat.overtredingen.clear()
+    codes.clear()
     _verstuur(retour, xml, kanaal)
+    del xml
+    retour.inhoud = ""  # stored; not saved again
     retour.zaken.set(zaken)
     heen.retourcodes = retour.retourcodes
     heen.uiterlijk_antwoord = uiterlijk(termijn, vandaag)
     heen.beantwoord_op = timezone.now()
-    heen.save()
+    heen.save(update_fields=_ZONDER_INHOUD)  # the (up to 25 MB) XML was stored on create
     _log(
         user,
         [z.client for z in zaken],
@@ -330,6 +354,14 @@ def _heen_ontvangen(
         heen.meldingen,
         heen.get_status_display(),
     )
+
+
+#: Every field of a Bericht that processing changes after it was created (never the XML itself).
+_ZONDER_INHOUD = [
+    f.name
+    for f in Bericht._meta.concrete_fields
+    if not f.primary_key and f.name not in ("inhoud", "sha256", "bestand", "tijdstip")
+]
 
 
 def _alle_klassen(klasse: Klasse) -> Iterator[Klasse]:
