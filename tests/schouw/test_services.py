@@ -144,3 +144,16 @@ def test_quality_klacht_about_the_provider_adds_a_visit(zaak, consulent, aanbied
     assert bronnen.zaken_met_klacht_of_bezwaar_over_kwaliteit(aanbieders[1]) == set()
     uit = services.steekproef(aanbieders[0], timezone.localdate(), seed=3)
     assert uit.klacht_of_bezwaar == [andere.pk] and andere.pk in uit.te_bezoeken
+
+
+def test_quality_bezwaar_adds_a_visit(zaak, consulent, aanbieders):
+    """A bezwaar marked 'over de kwaliteit van de hulp' puts its client in the provider's schouw."""
+    from maatwerk.apps.bezwaren.models import Bezwaar
+
+    andere = maak_zaak(consulent, aanbieders[0], 6, in_zorg=False)
+    gewoon = dict(ontvangen_op=timezone.localdate(), indiener="client", gronden="Te weinig uren.")
+    Bezwaar.objects.create(zaak=zaak, **gewoon)  # about the decision only: no visit
+    Bezwaar.objects.create(zaak=andere, over_kwaliteit=True, **gewoon)
+    assert bronnen.zaken_met_klacht_of_bezwaar_over_kwaliteit(aanbieders[0]) == {andere.pk}
+    uit = services.steekproef(aanbieders[0], timezone.localdate(), seed=3)
+    assert uit.klacht_of_bezwaar == [andere.pk] and andere.pk in uit.te_bezoeken

@@ -37,6 +37,11 @@ class BezwaarForm(NlForm):
         help_text="Verplicht bij een vertegenwoordiger.",
     )
     gronden = forms.CharField(label="Gronden van het bezwaar", widget=forms.Textarea, max_length=10_000)
+    over_kwaliteit = forms.BooleanField(
+        label="Het bezwaar gaat (ook) over de kwaliteit van de geleverde hulp",
+        help_text="De cliënt komt dan in de schouw van de aanbieder.",
+        required=False,
+    )
 
 
 class OntvankelijkheidForm(NlForm):

@@ -59,6 +59,11 @@ class Bezwaar(models.Model):
     indiener = models.CharField("ingediend door", max_length=20, choices=Indiener.choices)
     indiener_naam = models.CharField("naam indiener", max_length=200, blank=True)
     gronden = models.TextField("gronden van het bezwaar")
+    over_kwaliteit = models.BooleanField(
+        "gaat (ook) over de kwaliteit van de geleverde hulp",
+        default=False,
+        help_text="Dan komt de cliënt in de schouw van de aanbieder.",
+    )
     bekendgemaakt_op = models.DateField("besluit bekendgemaakt op", null=True, blank=True)
     commissie = models.BooleanField("advies van de bezwaarcommissie", default=False)
     behandelaar = models.ForeignKey(

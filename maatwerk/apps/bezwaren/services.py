@@ -82,6 +82,7 @@ def registreer_bezwaar(
     indiener_naam: str = "",
     beschikking: Any = None,
     bekendgemaakt_op: dt.date | None = None,
+    over_kwaliteit: bool = False,
 ) -> Bezwaar:
     """Register a bezwaarschrift; without a beschikking on the zaak it is a premature bezwaar (Awb 6:10)."""
     _jurist(user)
@@ -117,6 +118,7 @@ def registreer_bezwaar(
         indiener=indiener,
         indiener_naam=indiener_naam.strip()[:200],
         gronden=gronden.strip(),
+        over_kwaliteit=over_kwaliteit,
         bekendgemaakt_op=bekendgemaakt_op,
         commissie=commissie_ingesteld(),
         behandelaar=user,

@@ -99,6 +99,7 @@ def nieuw(request: HttpRequest) -> HttpResponse:
                     indiener=d["indiener"],
                     indiener_naam=d["indiener_naam"],
                     gronden=d["gronden"],
+                    over_kwaliteit=d["over_kwaliteit"],
                     beschikking=versie,
                 )
             except services.Geweigerd as fout:

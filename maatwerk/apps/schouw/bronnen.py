@@ -63,9 +63,8 @@ def zaken_met_klacht_of_bezwaar_over_kwaliteit(aanbieder: Aanbieder) -> set[int]
     """Zaken with a klacht or bezwaar about the quality of ``aanbieder``'s help (each gets a schouw).
 
     Klachten: every klacht about the provider (``over='aanbieder'``) with a zaak that is not yet handled,
-    or handled in the last 90 days. Bezwaren carry no 'about the quality' mark (a bezwaar is against the
-    decision), so they count only when the bezwaren app offers a field ``over_kwaliteit``. Apps that are
-    not installed give nothing.
+    or handled in the last 90 days; bezwaren marked ``over_kwaliteit`` (the jurist ticks it at registration)
+    that are undecided or decided in the last 90 days. Apps that are not installed give nothing.
     """
     from django.apps import apps
 
