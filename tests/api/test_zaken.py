@@ -7,8 +7,9 @@ import uuid
 import pytest
 
 from maatwerk.apps.audit.models import AuditRegel
+from maatwerk.apps.besluiten import services as besluiten
 
-from .conftest import Api, is_probleem, maak_token
+from .conftest import Api, is_probleem, maak_token, tot_aanvraag
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +98,11 @@ def test_unknown_uuid_and_bad_uuid(api, keten) -> None:
     assert is_probleem(api.get("/zaken/123"), 400)["invalidParams"][0]["naam"] == "uuid"
 
 
-def test_aanbieder_application_sees_only_its_own_clients(keten, aanbieders) -> None:
+def test_aanbieder_application_sees_only_its_own_clients(keten, aanbieders, consulent) -> None:
+    # An aanbieder sees a zaak once the gemeente engaged it (here: asked for a zorgplan), not before.
+    besluiten.stel_ondersteuningsplan_op(
+        tot_aanvraag(keten["zuid"], consulent), consulent, {"schoon_huis": "Uw huis is schoon en leefbaar"}
+    )
     zuid = Api(maak_token("zuid-planning", ["zaken:lezen"], aanbieder=aanbieders[1]))
     lijst = zuid.get("/zaken").json()
     assert [z["uuid"] for z in lijst["resultaten"]] == [str(keten["zuid"].uuid)]
