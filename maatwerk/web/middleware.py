@@ -47,6 +47,10 @@ class StuurtekensMiddleware:
             for naam, waarden in request.POST.lists():
                 for tekst in (naam, *waarden):
                     gevonden += besturingstekens(tekst)
+        if gevonden and request.path.startswith("/api/"):
+            from maatwerk.apps.api.problemen import probleem
+
+            return probleem(400, besturingsmelding(sorted(set(gevonden))), instance=request.path)
         if gevonden:
             from django.shortcuts import render
 
