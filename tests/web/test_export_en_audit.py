@@ -87,7 +87,7 @@ def test_aanbiederoverzicht_logt_per_client(client, consulent, aanbieders, aanbi
         Zorgplan.objects.create(zaak=zaak, aanbieder=aanbieders[0])
     client.force_login(aanbieder_noord)
     assert client.get("/beschikkingen/aanbieder/").status_code == 200
-    gelezen = set(
-        AuditRegel.objects.filter(wat__startswith="aanbiederportaal").values_list("client", flat=True)
-    )
+    # one row listing every client of the list (issue 10 point 12; issue 14 allows either form)
+    regels = AuditRegel.objects.filter(wat__startswith="aanbiederportaal")
+    gelezen = {i for r in regels for i in r.client_ids}
     assert gelezen == {z.client.pk for z in zaken}

@@ -34,8 +34,12 @@ def test_dubbelklik_op_melding_registreren_maakt_een_zaak(client, consulent):
 def test_twee_formulieren_twee_meldingen(client, consulent):
     client.force_login(consulent)
     client.post("/zaken/melding/", {**GOEDE_MELDING, "indiening": _token(client)})
-    client.post("/zaken/melding/", {**GOEDE_MELDING, "indiening": _token(client)})
-    assert Zaak.objects.count() == 2  # a new form (a new token) is a new melding
+    # the second form finds the same client (issue 10: no silent duplicates); the consulent continues
+    # with that client: a new form (a new token) is a new melding
+    bekend = Zaak.objects.get().client_id
+    tweede = {**GOEDE_MELDING, "indiening": _token(client), "client_keuze": str(bekend)}
+    client.post("/zaken/melding/", tweede)
+    assert Zaak.objects.count() == 2
 
 
 def _clientformulier(client, zaak) -> dict:  # noqa: ANN001

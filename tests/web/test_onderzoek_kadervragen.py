@@ -90,12 +90,12 @@ def test_kpmg_vraagt_wat_het_gebruikt() -> None:
 
 
 def test_engine_fout_met_label_en_anker() -> None:
-    data = {"s-lid1_rol": "partner", "s-lid1_geboortedatum": "2030-01-01", **formulier(0, "")}
+    data = {"s-lid1_rol": "partner", "s-lid1_geboortedatum": "2026-06-01", **formulier(0, "")}
     form = SituatieForm(data, prefix="s")
     assert form.is_valid(), form.errors
-    fout = engine_fout("huishouden.0.geboortedatum: 2030-01-01 ligt na de peildatum 2026-01-01", form)
+    fout = engine_fout("huishouden.0.geboortedatum: 2026-06-01 ligt na de peildatum 2026-01-01", form)
     assert fout == {
-        "tekst": "Huisgenoot 2: geboortedatum: 2030-01-01 ligt na de peildatum 2026-01-01",
+        "tekst": "Huisgenoot 2: geboortedatum: 2026-06-01 ligt na de peildatum 2026-01-01",
         "anker": "id_s-lid1_geboortedatum",
     }
     assert engine_fout("client.geboortedatum: ligt na de peildatum", form)["tekst"].startswith(

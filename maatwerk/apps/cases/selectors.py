@@ -170,3 +170,11 @@ def _postcodevormen(postcode: str) -> list[str]:
     """A postcode as entered and in its stored form ('1234 AB')."""
     p = postcode.replace(" ", "").upper()
     return [postcode.strip(), p, f"{p[:4]} {p[4:]}"] if len(p) == 6 else [postcode.strip()]
+
+
+def zaak_van_indiening(indiening: Any) -> Zaak | None:
+    """The zaak an earlier submission of the same melding form made (its one-time token), if any."""
+    if indiening is None:
+        return None
+    zaak: Zaak | None = Zaak.objects.filter(indiening=indiening).first()
+    return zaak

@@ -151,6 +151,8 @@ def nieuwe_melding(request: HttpRequest) -> HttpResponse:
         return _melding_met_dubbelen(request, form, dubbelen)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
+        if (eerder := selectors.zaak_van_indiening(d["indiening"])) is not None:
+            return redirect("cases:zaak", pk=eerder.pk)  # a double click: this form already made a zaak
         melding = services.Meldinggegevens(
             client=_clientgegevens(d),
             kanaal=d["kanaal"],

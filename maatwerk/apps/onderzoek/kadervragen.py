@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from maatwerk.engine.kaders import Normenkader, Voorwaarde
+from maatwerk.engine.kaders import Normenkader
 from maatwerk.engine.situatie import OMSTANDIGHEDEN
+from maatwerk.regeltaal.voorwaarden import Voorwaarde
 
 HUISHOUDFEITEN = frozenset({"personen", "meerpersoons", "aantal_kinderen", "leeftijd_jongste_kind"})
 WONINGFEITEN = ("woning_type", "kamers_in_gebruik", "kamers_niet_in_gebruik", "trap")
@@ -47,14 +48,12 @@ class Gebruik:
 
 
 def _voorwaarden(kader: Normenkader) -> Iterable[Voorwaarde]:
-    for a in kader.activiteiten:
-        yield from a.alleen_als
-        for v in a.varianten:
-            yield from v.als
-        for c in a.correcties:
-            yield from c.als
-    for m in kader.minimum_treden:
-        yield from m.als
+    """Every condition in the kader (the shared grammar: one condition or none per rule)."""
+    kandidaten = [a.alleen_als for a in kader.activiteiten]
+    kandidaten += [v.als for a in kader.activiteiten for v in a.varianten]
+    kandidaten += [c.als for a in kader.activiteiten for c in a.correcties]
+    kandidaten += [m.als for m in kader.minimum_treden]
+    yield from (v for v in kandidaten if v is not None)
 
 
 def gebruik(kader: Normenkader) -> Gebruik:
