@@ -199,7 +199,8 @@ def _controleer(contract: dict, modules: list[str], imports: list[tuple[str, str
 
     configuration.configure()
     graaf = grimp.ImportGraph()
-    for module in modules:
+    genoemd = [*contract.get("source_modules", []), *contract.get("forbidden_modules", [])]
+    for module in {*modules, *(m for m in genoemd if m.startswith("maatwerk") and "*" not in m)}:
         graaf.add_module(module)
     graaf.add_module("django", is_squashed=True)
     for van, naar in imports:
