@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import browser, context, page  # noqa: F401 (the e2e fixtures)
-
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_swagger_ui_lists_the_operations_without_csp_errors(live_server, page, tmp_path) -> None:  # noqa: F811
+def test_swagger_ui_lists_the_operations_without_csp_errors(live_server, page, tmp_path) -> None:
     page.goto(f"{live_server.url}/api/v1/docs")
     page.wait_for_selector(".opblock-summary-path", timeout=30_000)
     paden = page.locator(".opblock-summary-path").all_inner_texts()
