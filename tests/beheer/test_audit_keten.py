@@ -159,6 +159,9 @@ def test_gelijktijdig_schrijven_houdt_een_keten():
     """Writers in several threads (own connections) append one after the other; no fork."""
     if connection.vendor == "sqlite":
         pytest.skip("SQLite in het geheugen deelt geen database tussen threads; PostgreSQL test dit")
+    from django.contrib.auth.models import Group
+
+    Group.objects.get_or_create(name="consulent")  # a transactional test before may have flushed it
     consulent = maak_gebruiker("parallel", "consulent")
     fouten: list[BaseException] = []
 

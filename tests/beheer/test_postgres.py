@@ -69,8 +69,9 @@ def test_app_rol_mag_auditlog_alleen_lezen_en_aanvullen(app_rol):
     with _verbind(app_rol) as db:
         assert db.execute(f"SELECT count(*) FROM {tabel}").fetchone() == (1,)
         db.execute(
-            f"INSERT INTO {tabel} (tijdstip, gebruikersnaam, actie, wat, waarom, vorige_hash, hash) "
-            "VALUES (now(), 'x', 'lezen', 'x', 'x', '', '')"
+            f"INSERT INTO {tabel} "
+            "(tijdstip, gebruikersnaam, actie, wat, waarom, vorige_hash, hash, clienten) "
+            "VALUES (now(), 'x', 'lezen', 'x', 'x', '', '', '')"
         )
         for sql in (
             f"UPDATE {tabel} SET wat = 'x'",

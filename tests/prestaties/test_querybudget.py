@@ -25,6 +25,13 @@ BUDGET_ZAAK = 16
 BUDGET_WERKLIJST = 10
 
 
+def _budget(basis: int) -> int:
+    """On PostgreSQL each audit row also takes the audit chain's advisory lock: one query more."""
+    from django.db import connection
+
+    return basis + (1 if connection.vendor == "postgresql" else 0)
+
+
 def _consulent() -> User:
     user = User.objects.create_user("budget", password="budget-wachtwoord")
     user.groups.add(Group.objects.get(name="consulent"))
@@ -86,7 +93,9 @@ def test_werklijst_aantal_queries_groeit_niet_met_het_aantal_zaken():
     _zaken(consulent, 30, start=100, stappen=3)
     veel = _aantal_queries(browser, "/zaken/werklijst/")
     assert veel == weinig, f"werklijst: {weinig} queries bij 3 zaken, {veel} bij 33 (N+1)"
-    assert veel <= BUDGET_WERKLIJST, f"werklijst: {veel} queries (budget {BUDGET_WERKLIJST})"
+    assert veel <= _budget(BUDGET_WERKLIJST), (
+        f"werklijst: {veel} queries (budget {_budget(BUDGET_WERKLIJST)})"
+    )
 
 
 @pytest.mark.django_db
@@ -108,4 +117,4 @@ def test_zaakpagina_aantal_queries_groeit_niet_met_events_en_opschortingen():
     weinig = _aantal_queries(browser, f"/zaken/{kaal.pk}/")
     veel = _aantal_queries(browser, f"/zaken/{druk.pk}/")
     assert veel == weinig, f"zaakpagina: {weinig} queries bij een korte historie, {veel} bij een lange (N+1)"
-    assert veel <= BUDGET_ZAAK, f"zaakpagina: {veel} queries (budget {BUDGET_ZAAK})"
+    assert veel <= _budget(BUDGET_ZAAK), f"zaakpagina: {veel} queries (budget {_budget(BUDGET_ZAAK)})"

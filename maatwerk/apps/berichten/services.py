@@ -706,7 +706,9 @@ def beslis_verzoek(
     vandaag = vandaag or timezone.localdate()
     with transaction.atomic():
         verzoek = (
-            Verzoek.objects.select_for_update().select_related("aanbieder", "zaak__client").get(pk=verzoek.pk)
+            Verzoek.objects.select_for_update(of=("self",))
+            .select_related("aanbieder", "zaak__client")
+            .get(pk=verzoek.pk)
         )
         if verzoek.status in (V_TOEGEKEND, V_AFGEWEZEN):
             raise levering.Geweigerd(
