@@ -93,13 +93,16 @@ def test_fout_bsn_op_meldingformulier_geeft_nederlandse_melding_en_slaat_niets_o
 def test_inloggen_en_naar_de_inhoud_met_alleen_het_toetsenbord(live_server, demo, page: Page):
     code = tweede_factor_klaar("consulent")
     page.goto(f"{live_server.url}/login/")
-    # The username field has focus on arrival; Tab to the password, Enter submits.
+    # The username field has focus on arrival (autofocus is applied at the next rendering
+    # update, which may come after "load"); Tab to the password, Enter submits.
+    expect(page.get_by_label("Gebruikersnaam")).to_be_focused()
     page.keyboard.type("consulent")
     page.keyboard.press("Tab")
     page.keyboard.type("maatwerk-demo")
     page.keyboard.press("Enter")
     # The code field of the second factor has focus on arrival; Enter submits.
     page.wait_for_url("**/login/tweede-factor/**")
+    expect(page.get_by_label("Code")).to_be_focused()
     page.keyboard.type(code)
     page.keyboard.press("Enter")
     page.wait_for_url("**/zaken/werklijst/")

@@ -31,7 +31,15 @@ def zet_demo_apparaat(user: object) -> None:
 
     TOTPDevice.objects.filter(user=user).exclude(key=DEMO_TOTP_SLEUTEL).delete()
     TOTPDevice.objects.update_or_create(
-        user=user, key=DEMO_TOTP_SLEUTEL, defaults={"name": "demo", "confirmed": True, "last_t": -1}
+        user=user,
+        key=DEMO_TOTP_SLEUTEL,
+        defaults={
+            "name": "demo",
+            "confirmed": True,
+            "last_t": -1,
+            "throttling_failure_count": 0,
+            "throttling_failure_timestamp": None,
+        },
     )
 
 
