@@ -21,6 +21,7 @@ from maatwerk.apps.audit import log_persoonsgegevens
 from maatwerk.apps.cases.models import STATUS_UITLEG, TREIN, Status, Zaak
 from maatwerk.apps.cases.services import OngeldigeStatusovergang, zet_status
 from maatwerk.apps.clients.services import controleer_identiteit
+from maatwerk.apps.gemeente import selectors as gemeentegegevens
 from maatwerk.apps.indicaties.models import Indicatie
 from maatwerk.apps.levering import services as levering
 from maatwerk.apps.levering.models import Leveringsvorm, Zorgplan
@@ -220,7 +221,7 @@ def beschikkinggegevens(
         if r
     )
     return b.Beschikkinggegevens(
-        afzender=b.afzender(gemeente()),
+        afzender=gemeentegegevens.afzender_op(gemeente(), briefdatum),
         client_naam=client.naam,
         client_adresregels=adres,
         briefdatum=briefdatum,
@@ -728,6 +729,7 @@ def corrigeer_beschikking(
         return nieuw
 
 
-def contactgegevens() -> b.Afzender:
-    """The gemeente's contact details (``afzenders/<gemeente>.yaml``), e.g. for the inwonerportaal."""
-    return b.afzender(gemeente())
+def contactgegevens(datum: dt.date | None = None) -> b.Afzender:
+    """The gemeente's contact details on ``datum`` (default today): the version a functioneel beheerder
+    recorded in the admin, else ``afzenders/<gemeente>.yaml``; e.g. for the inwonerportaal."""
+    return gemeentegegevens.afzender_op(gemeente(), datum or timezone.localdate())
