@@ -354,6 +354,8 @@ def test_algemene_voorziening_passend_en_toegankelijk(live_server, demo, page: P
     assert page.locator("#id_s-vz_huishoudelijke_hulp_toelage__motivatie").input_value() == motivatie
     for breedte in (1280, 375):
         page.set_viewport_size({"width": breedte, "height": 800})
+        hht.evaluate("e => e.scrollIntoView({block: 'start'})")
+        schermafdruk(page, f"onderzoek-voorziening-vragen-{breedte}", tmp_path)
         page.locator("#kop-voorzieningen").scroll_into_view_if_needed()
         controleer_toegankelijkheid(page, f"onderzoek voorziening {breedte} px")
         schermafdruk(page, f"onderzoek-voorziening-{breedte}", tmp_path)
