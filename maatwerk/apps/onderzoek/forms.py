@@ -186,11 +186,15 @@ class SituatieForm(NlForm):
                 help_text="Verplicht als de voorziening passend én financieel toegankelijk is: dan vervalt "
                 "de hulp die zij vervangt.",
             )
+            # includes/veld.html: no "(niet verplicht)" for a field that is required in some cases.
+            self.fields[vz_veld(vid, "motivatie")].soms_verplicht = True  # type: ignore[attr-defined]
         self.fields["algemene_voorzieningen"].widget.attrs = {
             "class": "utrecht-checkbox utrecht-checkbox--html-input"
         }
         for veld in self.fields.values():
-            if isinstance(veld.widget, forms.RadioSelect):
+            if isinstance(veld.widget, forms.CheckboxSelectMultiple):
+                pass  # a subclass of RadioSelect: keeps its checkbox class (set above)
+            elif isinstance(veld.widget, forms.RadioSelect):
                 veld.widget.attrs["class"] = "utrecht-radio-button utrecht-radio-button--html-input"
             elif isinstance(veld.widget, forms.Textarea):
                 veld.widget.attrs["class"] = "utrecht-textarea utrecht-textarea--html-textarea"
