@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "ninja",  # the API's browsable docs (Swagger UI from its own static files, no CDN)
     "maatwerk.apps.api",
     "maatwerk.apps.dossier",
+    "maatwerk.apps.gemeente",  # contact details and product codes, dated versions edited in the admin
 ]
 
 MIDDLEWARE = [

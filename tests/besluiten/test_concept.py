@@ -218,3 +218,71 @@ def test_correctie_ook_eerst_als_concept_met_bevestiging(zaak, consulent) -> Non
     )
     assert r.status_code == 302
     assert Beschikking.objects.get(zaak=zaak, versie=2).html == concept.html
+
+
+def test_correctie_gaat_langs_dezelfde_tweede_goedkeuring(streng, zaak, consulent) -> None:
+    """Issue 10.2: a correction is checked against the same goedkeuring rule as the first letter."""
+    senior = gebruiker("senior1", "senior_consulent")
+    eerste_concept = services.maak_concept(zaak, consulent, besluit())
+    g1 = services.vraag_goedkeuring(zaak, consulent, besluit(), eerste_concept.concepthash)
+    services.beoordeel_goedkeuring(g1, senior, True)
+    eerste = services.geef_beschikking_af(zaak, consulent, besluit(), concepthash=eerste_concept.concepthash)
+
+    reden = "Einddatum ontbrak."
+    gecorrigeerd = besluit(einddatum=INGANG + dt.timedelta(days=90))
+    concept = services.maak_correctieconcept(eerste, consulent, reden, gecorrigeerd)
+    assert concept.redenen_goedkeuring == ("de indicatie is meer dan 60 minuten per week",)
+    assert not concept.mag_afgeven
+    with pytest.raises(services.Geweigerd, match="correctie heeft eerst goedkeuring"):
+        services.corrigeer_beschikking(
+            eerste, consulent, reden, gecorrigeerd, concepthash=concept.concepthash
+        )
+    with pytest.raises(services.Geweigerd, match="correctie heeft eerst goedkeuring"):
+        services.corrigeer_beschikking(eerste, consulent, reden, gecorrigeerd)  # no hash: same rule
+    assert Beschikking.objects.count() == 1
+
+    # The web page offers only "Goedkeuring vragen", not "Correctie afgeven".
+    c = ingelogd(consulent)
+    data = formdata(einddatum=gecorrigeerd.einddatum.isoformat(), correctie_reden=reden)
+    pagina = c.post(reverse("beschikkingen:correctie_concept", args=[eerste.pk]), data).content.decode()
+    assert "Goedkeuring vragen" in pagina and "Correctie afgeven" not in pagina
+    r = c.post(reverse("beschikkingen:corrigeren", args=[eerste.pk]), {**data, "bevestigd": "on"})
+    assert r.status_code == 400 and Beschikking.objects.count() == 1
+    r = c.post(
+        reverse("beschikkingen:correctie_goedkeuring_vragen", args=[eerste.pk]),
+        {**data, "concepthash": concept.concepthash},
+    )
+    assert r.status_code == 302
+    g = Goedkeuring.objects.exclude(pk=g1.pk).get()
+    assert g.concepthash == concept.concepthash and g.besluitgegevens["correctie_van"] == eerste.pk
+    assert AuditRegel.objects.filter(client=zaak.client, wat__contains="goedkeuring gevraagd voor correctie")
+    assert "Correctie van" in c.get(reverse("beschikkingen:beschikking", args=[eerste.pk])).content.decode()
+
+    # The asker cannot approve; an approval of the first letter does not carry over.
+    with pytest.raises(services.Geweigerd, match="Alleen een senior consulent"):
+        services.beoordeel_goedkeuring(g, consulent, True)
+    services.beoordeel_goedkeuring(g, senior, True)
+    # After approval the goedkeuring page reopens the approved concept without retyping.
+    verder = c.get(reverse("beschikkingen:goedkeuring", args=[g.pk])).content.decode()
+    assert reverse("beschikkingen:correctie_concept", args=[eerste.pk]) in verder
+    assert 'name="correctie_reden" value="Einddatum ontbrak."' in verder
+    opnieuw = c.post(reverse("beschikkingen:correctie_concept", args=[eerste.pk]), data).content.decode()
+    assert "Goedgekeurd" in opnieuw and "Correctie afgeven" in opnieuw
+
+    # A different correction than the approved one is refused.
+    with pytest.raises(services.Geweigerd, match="correctie heeft eerst goedkeuring"):
+        services.corrigeer_beschikking(eerste, consulent, "Andere reden.", gecorrigeerd)
+    nieuw = services.corrigeer_beschikking(
+        eerste, consulent, reden, gecorrigeerd, concepthash=concept.concepthash
+    )
+    assert nieuw.versie == 2 and nieuw.html == g.html
+
+
+def test_correctie_zonder_regel_heeft_geen_goedkeuring_nodig(zaak, consulent) -> None:
+    eerste = services.geef_beschikking_af(zaak, consulent, besluit())
+    concept = services.maak_correctieconcept(eerste, consulent, "Einddatum ontbrak.", besluit())
+    assert concept.redenen_goedkeuring == () and concept.mag_afgeven
+    with pytest.raises(services.Geweigerd, match="geen goedkeuring"):
+        services.vraag_correctiegoedkeuring(
+            eerste, consulent, "Einddatum ontbrak.", besluit(), concept.concepthash
+        )

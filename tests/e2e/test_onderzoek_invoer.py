@@ -297,3 +297,81 @@ def test_bestaand_en_afgerond_onderzoek_toegankelijk(live_server, demo, page: Pa
             assert page.evaluate("() => document.documentElement.scrollWidth") <= breedte + 1
         page.set_viewport_size({"width": 1280, "height": 800})
     assert not page.js_fouten, page.js_fouten  # type: ignore[attr-defined]
+
+
+def test_algemene_voorziening_passend_en_toegankelijk(live_server, demo, page: Page, tmp_path: Path):
+    """Art. 2.3.5 lid 3 Wmo 2015 from the form: per algemene voorziening the consulent records whether it
+    is passend and financieel toegankelijk; typing at human speed loses nothing; the panel explains."""
+    from maatwerk.apps.onderzoek.models import Onderzoek
+
+    zaak = _nieuwe_zaak()
+    inloggen(page, live_server.url, "consulent")
+    page.goto(f"{live_server.url}/onderzoek/{zaak.pk}/")
+    expect(page.locator("#indicatie-totaal")).to_contain_text("uur per week")
+    _tel_verversingen(page)
+    page.locator("#id_s-beperking_licht_huishoudelijk_werk").select_option("niet")
+    page.locator("#id_s-beperking_zwaar_huishoudelijk_werk").select_option("niet")
+    hht = page.get_by_role("group", name="Huishoudelijke hulp toelage", exact=True)
+    expect(hht).to_be_visible()  # the kader uses it: not folded away
+    hht.get_by_label("Huishoudelijke hulp toelage", exact=True).check()
+    passend = page.get_by_role("group", name="Huishoudelijke hulp toelage: is deze voorziening passend")
+    passend.get_by_label("Ja", exact=True).check()
+    toegankelijk = page.get_by_role(
+        "group", name="Huishoudelijke hulp toelage: is deze voorziening financieel toegankelijk"
+    )
+    toegankelijk.get_by_label("Nee", exact=True).check()
+    uitleg = page.locator("#voorziening-uitleg")
+    expect(uitleg).to_contain_text("Geen aftrek voor de algemene voorziening")
+    expect(uitleg).to_contain_text("financieel toegankelijk nee")
+
+    # Now toegankelijk too: without a motivation of 10 characters the save is refused, tied to the field.
+    toegankelijk.get_by_label("Ja", exact=True).check()
+    expect(uitleg).to_contain_text("Vervalt: de algemene voorziening")
+    expect(page.locator("#indicatie-totaal")).to_contain_text("Totaal: 0 minuten per week")
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    overzicht = page.locator("#foutoverzicht")
+    expect(overzicht).to_be_focused()
+    link = overzicht.get_by_role("link", name="Huishoudelijke hulp toelage: motivatie: Leg uit")
+    expect(link).to_be_visible()
+    for breedte in (1280, 375):
+        page.set_viewport_size({"width": breedte, "height": 800})
+        controleer_toegankelijkheid(page, f"onderzoek voorziening met fout {breedte} px")
+        schermafdruk(page, f"onderzoek-voorziening-fout-{breedte}", tmp_path)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= breedte + 1
+    page.set_viewport_size({"width": 1280, "height": 800})
+    link.click()
+    veld = page.get_by_label("Huishoudelijke hulp toelage: motivatie")
+    expect(veld).to_be_focused()
+    expect(veld).to_have_attribute("aria-invalid", "true")
+
+    _tel_verversingen(page)
+    motivatie = "Mevrouw gebruikt de HHT al; de eigen bijdrage past in haar budget."
+    _typ(page, "#id_s-vz_huishoudelijke_hulp_toelage__motivatie", motivatie, 8, 20, 35)
+    page.locator("#id_s-beperking_licht_huishoudelijk_werk").select_option("deels")  # another refresh
+    page.wait_for_timeout(AARZEL_MS)
+    ververst = _verversingen(page)
+    assert ververst.count("id_s-vz_huishoudelijke_hulp_toelage__motivatie") >= 2, ververst
+    assert page.locator("#id_s-vz_huishoudelijke_hulp_toelage__motivatie").input_value() == motivatie
+    for breedte in (1280, 375):
+        page.set_viewport_size({"width": breedte, "height": 800})
+        hht.evaluate("e => e.scrollIntoView({block: 'start'})")
+        schermafdruk(page, f"onderzoek-voorziening-vragen-{breedte}", tmp_path)
+        page.locator("#kop-voorzieningen").scroll_into_view_if_needed()
+        controleer_toegankelijkheid(page, f"onderzoek voorziening {breedte} px")
+        schermafdruk(page, f"onderzoek-voorziening-{breedte}", tmp_path)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.get_by_role("button", name="Opslaan", exact=True).click()
+    expect(page.get_by_role("status").first).to_contain_text("Onderzoek opgeslagen")
+    ond = Onderzoek.objects.get(zaak=zaak)
+    assert ond.situatie["algemene_voorzieningen"] == [
+        {
+            "voorziening": "huishoudelijke_hulp_toelage",
+            "passend": True,
+            "financieel_toegankelijk": True,
+            "motivatie": motivatie,
+        }
+    ]
+    assert ond.indicatie.engine.totaal_minuten_per_week == 0
+    expect(page.locator("#voorziening-uitleg")).to_contain_text(motivatie.rstrip("."))
+    expect(passend.get_by_label("Ja", exact=True)).to_be_checked()
+    assert not page.js_fouten, page.js_fouten  # type: ignore[attr-defined]

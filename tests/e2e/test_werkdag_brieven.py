@@ -132,3 +132,68 @@ def test_senior_consulent_keurt_het_concept_goed(live_server, demo, page: Page, 
     page.get_by_role("button", name="Beschikking afgeven").click()
     expect(page.get_by_role("status").first).to_contain_text("is afgegeven")
     assert Beschikking.objects.get(zaak=zaak).html == Goedkeuring.objects.get(zaak=zaak).html
+
+
+def test_correctie_gaat_langs_de_senior_consulent(live_server, demo, page: Page, tmp_path: Path, monkeypatch):
+    """A correction needs the same second approval as the first letter (goedkeuring rules in YAML)."""
+    from django.contrib.auth.models import User
+
+    from maatwerk.apps.besluiten import services
+    from maatwerk.apps.besluiten.models import Beschikking, Goedkeuring
+
+    (tmp_path / "regels" / "goedkeuring").mkdir(parents=True)
+    (tmp_path / "regels" / "goedkeuring" / "voorbeeldstad.yaml").write_text(STRENG, encoding="utf-8")
+    monkeypatch.setenv("MAATWERK_REGELS", str(tmp_path / "regels"))
+    zaak = _zaak(demo)
+    consulent, senior = User.objects.get(username="consulent"), User.objects.get(username="senior")
+    besluit = services.Besluitgegevens(
+        besluit="toegekend",
+        ingangsdatum=dt.date.today() + dt.timedelta(days=7),
+        einddatum=None,
+        leveringsvorm="ZIN",
+        gevraagd="U vroeg om hulp bij het huishouden.",
+        reden_geen_zorgplan="Spoed: het zorgplan volgt.",
+    )
+    concept = services.maak_concept(zaak, consulent, besluit)
+    g1 = services.vraag_goedkeuring(zaak, consulent, besluit, concept.concepthash)
+    services.beoordeel_goedkeuring(g1, senior, True)
+    eerste = services.geef_beschikking_af(zaak, consulent, besluit, concepthash=concept.concepthash)
+
+    inloggen(page, live_server.url, "consulent")
+    page.goto(f"{live_server.url}/beschikkingen/{eerste.pk}/")
+    reden = page.get_by_label("Wat klopte er niet (reden correctie)")
+    reden.click()
+    expect(reden).to_be_focused()
+    reden.press_sequentially("Einddatum ontbrak.", delay=15)
+    page.get_by_label("Einddatum").fill((dt.date.today() + dt.timedelta(days=100)).isoformat())
+    page.get_by_role("button", name="Concept van de correctie bekijken").click()
+    expect(page.get_by_role("heading", name="Goedkeuring nodig")).to_be_visible()
+    expect(page.get_by_text("Deze correctie heeft eerst goedkeuring")).to_be_visible()
+    expect(page.get_by_role("button", name="Correctie afgeven")).to_have_count(0)
+    _beide_breedtes(page, "correctie-goedkeuring-nodig", tmp_path)
+    page.get_by_role("button", name="Goedkeuring vragen").click()
+    expect(page.get_by_role("status").first).to_contain_text("beoordeelt de correctie")
+    assert Beschikking.objects.filter(zaak=zaak).count() == 1
+    uitloggen(page)
+
+    inloggen(page, live_server.url, "senior")
+    page.goto(f"{live_server.url}/beschikkingen/{eerste.pk}/")
+    page.get_by_role("link", name="Correctie van").click()
+    expect(page.get_by_role("heading", level=1).first).to_contain_text("Goedkeuring correctie beschikking")
+    expect(page.get_by_role("region", name="Het concept")).to_contain_text("Einddatum ontbrak.")
+    page.get_by_label("Akkoord: de consulent mag deze brief afgeven").check()
+    page.get_by_role("button", name="Oordeel vastleggen").click()
+    expect(page.get_by_role("status").first).to_contain_text("Uw oordeel is vastgelegd")
+    uitloggen(page)
+
+    inloggen(page, live_server.url, "consulent")
+    page.goto(f"{live_server.url}/beschikkingen/{eerste.pk}/")
+    page.get_by_role("link", name="Correctie van").click()
+    page.get_by_role("button", name="Concept van de correctie opnieuw bekijken en afgeven").click()
+    expect(page.get_by_role("heading", level=1).first).to_contain_text("Concept correctie beschikking")
+    expect(page.get_by_text("Goedgekeurd", exact=True)).to_be_visible()
+    page.get_by_label("Ik heb de brief gelezen. Hij klopt en mag naar de cliënt.").check()
+    page.get_by_role("button", name="Correctie afgeven").click()
+    expect(page.get_by_role("status").first).to_contain_text("versie 2 vervangt versie 1")
+    g = Goedkeuring.objects.exclude(pk=g1.pk).get()
+    assert Beschikking.objects.get(zaak=zaak, versie=2).html == g.html

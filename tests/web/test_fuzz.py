@@ -421,6 +421,7 @@ NIET_BEREIKBAAR: set[str] = {
     "beschikkingen/notificatie/<int:pk>/gelezen/",
     "beschikkingen/zaak/<int:pk>/afgeven/",
     "beschikkingen/zaak/<int:pk>/goedkeuring-vragen/",
+    "beschikkingen/<int:pk>/correctie-goedkeuring-vragen/",
     "dossier/<int:pk>/document/<int:document_pk>/",
     "iwmo/verzoek/<int:pk>/",
     "onderzoek/<int:zaak_pk>/concept/",

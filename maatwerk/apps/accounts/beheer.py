@@ -16,14 +16,22 @@ BEHEERRECHTEN: dict[tuple[str, str], tuple[str, ...]] = {
     ("auth", "group"): ("view",),
     ("accounts", "profiel"): ("add", "change", "delete", "view"),
     ("aanbieders", "aanbieder"): ("add", "change", "view"),
+    # Dated versions: a change is a new version (add); an old version is only viewed.
+    ("gemeente", "contactgegevens"): ("add", "view"),
+    ("gemeente", "productcode"): ("add", "view"),
 }
 GROEP = "functioneel_beheerder"
 
 
 def zet_beheerrechten(**kwargs: Any) -> None:
     """post_migrate handler: give the functioneel_beheerder group exactly BEHEERRECHTEN."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Group, Permission
 
+    # Apps later in INSTALLED_APPS get their permissions after this handler ran: make them now.
+    for label in {app for app, _ in BEHEERRECHTEN}:
+        create_permissions(apps.get_app_config(label), verbosity=0, using=kwargs.get("using", "default"))
     groep, _ = Group.objects.get_or_create(name=GROEP)
     codenames = [
         (app, f"{actie}_{model}") for (app, model), acties in BEHEERRECHTEN.items() for actie in acties

@@ -144,3 +144,11 @@ class CorrectieAfgevenForm(CorrectieForm):
         self.fields["bevestigd"].error_messages["required"] = (
             "Bevestig dat u de brief heeft gelezen en dat hij klopt."
         )
+
+
+class CorrectieGoedkeuringVragenForm(CorrectieAfgevenForm):
+    """The correction's hidden data and hash; asking for approval needs no confirmation of the letter yet."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["bevestigd"]

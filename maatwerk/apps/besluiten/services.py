@@ -21,6 +21,7 @@ from maatwerk.apps.audit import log_persoonsgegevens
 from maatwerk.apps.cases.models import STATUS_UITLEG, TREIN, Status, Zaak
 from maatwerk.apps.cases.services import OngeldigeStatusovergang, zet_status
 from maatwerk.apps.clients.services import controleer_identiteit
+from maatwerk.apps.gemeente import selectors as gemeentegegevens
 from maatwerk.apps.indicaties.models import Indicatie
 from maatwerk.apps.levering import services as levering
 from maatwerk.apps.levering.models import Leveringsvorm, Zorgplan
@@ -50,6 +51,7 @@ __all__ = [
     "maak_concept",
     "maak_correctieconcept",
     "stel_ondersteuningsplan_op",
+    "vraag_correctiegoedkeuring",
     "vraag_goedkeuring",
 ]
 
@@ -219,7 +221,7 @@ def beschikkinggegevens(
         if r
     )
     return b.Beschikkinggegevens(
-        afzender=b.afzender(gemeente()),
+        afzender=gemeentegegevens.afzender_op(gemeente(), briefdatum),
         client_naam=client.naam,
         client_adresregels=adres,
         briefdatum=briefdatum,
@@ -622,18 +624,64 @@ def _voorbereid_correctie(
 
 
 def maak_correctieconcept(oud: Beschikking, user: Any, reden: str, besluit: Besluitgegevens) -> Concept:
-    """The correction letter (new version) exactly as :func:`corrigeer_beschikking` would store it."""
-    oud, zaak, _ind, zorgplan, besluit, briefdatum, na = _voorbereid_correctie(
+    """The correction letter (new version) exactly as :func:`corrigeer_beschikking` would store it, with
+    the gemeente's second-approval rule applied to it as to a first beschikking."""
+    oud, zaak, ind, zorgplan, besluit, briefdatum, na = _voorbereid_correctie(
         oud, reden, besluit, opslaan=False
     )
     gegevens = _gegevens(
         zaak, user, besluit, zorgplan, oud.kenmerk, oud.versie + 1, briefdatum, na, oud, reden.strip()
     )
     html = render_html(gegevens)
+    h = hash_van_brief(html)
     log_persoonsgegevens(
         user, zaak.client, "lezen", f"concept correctie beschikking {oud.kenmerk}", "besluitvorming"
     )
-    return Concept(html, hash_van_brief(html), (), None)
+    return Concept(
+        html,
+        h,
+        _goedkeuring_redenen(ind, besluit, briefdatum),
+        zaak.goedkeuringen.filter(concepthash=h).first(),
+    )
+
+
+def vraag_correctiegoedkeuring(
+    oud: Beschikking, user: Any, reden: str, besluit: Besluitgegevens, verwacht: str
+) -> Goedkeuring:
+    """Ask a senior consulent to approve this correction's concept (same rule as a first beschikking).
+
+    The request keeps which version it corrects and why (``besluitgegevens``), so the approved concept
+    can be reopened without typing it again; the approval is bound to the concept's hash.
+    """
+    with transaction.atomic():
+        concept = maak_correctieconcept(oud, user, reden, besluit)
+        if concept.concepthash != verwacht:
+            raise Geweigerd(VERANDERD)
+        if not concept.redenen_goedkeuring:
+            raise Geweigerd("Deze correctie heeft geen goedkeuring van een senior consulent nodig.")
+        if concept.goedkeuring is not None and concept.goedkeuring.akkoord is None:
+            raise Geweigerd("Voor dit concept is al goedkeuring gevraagd.")
+        zaak = oud.zaak
+        g: Goedkeuring = Goedkeuring.objects.create(
+            zaak=zaak,
+            besluitgegevens={
+                **_als_json(besluit),
+                "correctie_van": oud.pk,
+                "correctie_reden": reden.strip(),
+            },
+            concepthash=concept.concepthash,
+            html=concept.html,
+            redenen="; ".join(concept.redenen_goedkeuring),
+            gevraagd_door=user,
+        )
+        log_persoonsgegevens(
+            user,
+            zaak.client,
+            "schrijven",
+            f"goedkeuring gevraagd voor correctie beschikking {oud.kenmerk} (versie {oud.versie + 1})",
+            "besluitvorming",
+        )
+        return g
 
 
 def corrigeer_beschikking(
@@ -642,6 +690,8 @@ def corrigeer_beschikking(
     """A correction: a new version referring to the old one; the old one stays unchanged.
 
     ``concepthash`` (from the correction's concept) refuses a letter that differs from the one seen.
+    The gemeente's second-approval rule (``goedkeuring/<gemeente>.yaml``) applies to the corrected
+    letter exactly as to a first beschikking: an approved :class:`Goedkeuring` of this letter must exist.
     """
     with transaction.atomic():
         oud, zaak, ind, zorgplan, besluit, briefdatum, na = _voorbereid_correctie(
@@ -651,8 +701,16 @@ def corrigeer_beschikking(
             zaak, user, besluit, zorgplan, oud.kenmerk, oud.versie + 1, briefdatum, na, oud, reden.strip()
         )
         html = render_html(gegevens)
-        if concepthash is not None and hash_van_brief(html) != concepthash:
+        h = hash_van_brief(html)
+        if concepthash is not None and h != concepthash:
             raise Geweigerd(VERANDERD)
+        redenen = _goedkeuring_redenen(ind, besluit, briefdatum)
+        if redenen and not zaak.goedkeuringen.filter(concepthash=h, akkoord=True).exists():
+            raise Geweigerd(
+                "Deze correctie heeft eerst goedkeuring van een senior consulent nodig, omdat "
+                + " en ".join(redenen)
+                + ". Vraag goedkeuring via 'Concept van de correctie bekijken'."
+            )
         nieuw = _maak(
             zaak,
             user,
@@ -671,6 +729,7 @@ def corrigeer_beschikking(
         return nieuw
 
 
-def contactgegevens() -> b.Afzender:
-    """The gemeente's contact details (``afzenders/<gemeente>.yaml``), e.g. for the inwonerportaal."""
-    return b.afzender(gemeente())
+def contactgegevens(datum: dt.date | None = None) -> b.Afzender:
+    """The gemeente's contact details on ``datum`` (default today): the version a functioneel beheerder
+    recorded in the admin, else ``afzenders/<gemeente>.yaml``; e.g. for the inwonerportaal."""
+    return gemeentegegevens.afzender_op(gemeente(), datum or timezone.localdate())

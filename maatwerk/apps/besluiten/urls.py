@@ -15,6 +15,11 @@ urlpatterns = [
     path("<int:pk>/pdf/", views.pdf, name="pdf"),
     path("<int:pk>/correctie-concept/", views.correctie_concept, name="correctie_concept"),
     path("<int:pk>/corrigeren/", views.corrigeren, name="corrigeren"),
+    path(
+        "<int:pk>/correctie-goedkeuring-vragen/",
+        views.correctie_goedkeuring_vragen,
+        name="correctie_goedkeuring_vragen",
+    ),
     path("brief.css", views.brief_stijl, name="brief_css"),
     path("zaak/<int:pk>/toewijzen/", views.toewijzen, name="toewijzen"),
     path("toewijzing/<int:pk>/einde-recht/", views.einde_recht, name="einde_recht"),

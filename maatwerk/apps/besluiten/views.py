@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from maatwerk.apps.accounts.rollen import TOEGANGSTEAM, Rol, heeft_rol, rol_vereist
@@ -27,6 +28,7 @@ from .forms import (
     BeschikkingForm,
     CorrectieAfgevenForm,
     CorrectieForm,
+    CorrectieGoedkeuringVragenForm,
     EindeRechtForm,
     GoedkeuringVragenForm,
     OndersteuningsplanForm,
@@ -227,8 +229,38 @@ def goedkeuring(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("beschikkingen:besluit", pk=g.zaak_id)
         status = 400
     return render(
-        request, "besluiten/goedkeuring.html", {"g": g, "zaak": g.zaak, "form": form}, status=status
+        request,
+        "besluiten/goedkeuring.html",
+        {"g": g, "zaak": g.zaak, "form": form, "verder": _verder(request, g)},
+        status=status,
     )
+
+
+def _verder(request: HttpRequest, g: Goedkeuring) -> dict[str, Any] | None:
+    """After approval: reopen the approved concept (first beschikking or correction) without retyping.
+
+    The hidden fields are the stored decision; the concept is rendered again, so issuing still needs
+    the letter to be exactly the approved one (its hash)."""
+    if g.akkoord is not True or not heeft_rol(request.user, *TOEGANGSTEAM):
+        return None
+    data = dict(g.besluitgegevens)
+    correctie_van = data.pop("correctie_van", None)
+    if correctie_van is not None:
+        oud = Beschikking.objects.filter(pk=correctie_van, zaak=g.zaak).defer("html", "pdf").first()
+        if oud is None or oud.is_vervangen:
+            return None
+        actie, velden = reverse("beschikkingen:correctie_concept", args=[oud.pk]), CorrectieForm.base_fields
+        knop = "Concept van de correctie opnieuw bekijken en afgeven"
+    else:
+        if g.zaak.beschikkingen.exists():
+            return None
+        actie, velden = reverse("beschikkingen:concept", args=[g.zaak_id]), BeschikkingForm.base_fields
+        knop = "Concept opnieuw bekijken en afgeven"
+    return {
+        "actie": actie,
+        "knop": knop,
+        "velden": [(naam, "" if data.get(naam) is None else data[naam]) for naam in velden],
+    }
 
 
 def _beschikking(request: HttpRequest, pk: int) -> Beschikking:
@@ -260,10 +292,22 @@ def beschikking(
             }
         )
     versies = Beschikking.objects.filter(zaak=b.zaak).defer("html", "pdf").order_by("versie")
+    goedkeuringen = (
+        Goedkeuring.objects.filter(zaak=b.zaak, besluitgegevens__correctie_van=b.pk)
+        .select_related("gevraagd_door", "beoordeeld_door")
+        .defer("html")
+    )
     return render(
         request,
         "besluiten/beschikking.html",
-        {"b": b, "zaak": b.zaak, "versies": versies, "correctie_form": form, "hash_klopt": b.hash_klopt()},
+        {
+            "b": b,
+            "zaak": b.zaak,
+            "versies": versies,
+            "correctie_form": form,
+            "hash_klopt": b.hash_klopt(),
+            "goedkeuringen": goedkeuringen,
+        },
         status=status,
     )
 
@@ -295,6 +339,7 @@ def _correctieconcept(
         "concept": concept,
         "correctie": b,
         "afgeven_form": afgeven_form or CorrectieAfgevenForm(initial=data),
+        "vragen_form": CorrectieGoedkeuringVragenForm(initial=data),
     }
     return render(request, "besluiten/concept.html", context, status=status)
 
@@ -333,6 +378,29 @@ def corrigeren(request: HttpRequest, pk: int) -> HttpResponse:
         return _correctieconcept(request, b, gegevens, 400, afgeven_form=form)
     messages.success(request, f"Correctie afgegeven: versie {nieuw.versie} vervangt versie {b.versie}.")
     return redirect("beschikkingen:beschikking", pk=nieuw.pk)
+
+
+@require_POST
+@rol_vereist(*TOEGANGSTEAM)
+def correctie_goedkeuring_vragen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask a senior consulent to approve a correction (when the gemeente's rules require it)."""
+    b = _beschikking(request, pk)
+    form = CorrectieGoedkeuringVragenForm(request.POST)
+    if not form.is_valid():
+        return beschikking(request, pk, correctie_form=CorrectieForm(request.POST), status=400)
+    try:
+        services.vraag_correctiegoedkeuring(
+            b,
+            request.user,
+            form.cleaned_data["correctie_reden"],
+            _besluitgegevens(form.cleaned_data),
+            form.cleaned_data["concepthash"],
+        )
+    except services.Geweigerd as fout:
+        messages.error(request, str(fout))
+        return _correctieconcept(request, b, form, 400)
+    messages.success(request, "Goedkeuring gevraagd. Een senior consulent beoordeelt de correctie.")
+    return redirect("beschikkingen:beschikking", pk=b.pk)
 
 
 def brief_stijl(request: HttpRequest) -> HttpResponse:

@@ -26,7 +26,7 @@ from .overgang import OUDE_INDICATIE, PERMANENT
 STANDAARD = "De gemeente"
 
 
-def afzender_van(gemeente: str | Afzender = STANDAARD) -> Afzender:
+def afzender_van(gemeente: str | Afzender = STANDAARD, datum: dt.date | None = None) -> Afzender:
     """The sender configuration for ``gemeente`` ("Gemeente Westland", "westland" or "De gemeente" for the
     configured gemeente). Raises :class:`~maatwerk.regels.laden.Regelfout` when there is none: a letter
     without the gemeente's phone number and e-mail address is not sent."""
@@ -39,7 +39,11 @@ def afzender_van(gemeente: str | Afzender = STANDAARD) -> Afzender:
         naam = ingesteld()
     if naam.lower().startswith("gemeente "):
         naam = naam[len("gemeente ") :]
-    return afzender(naam)
+    if datum is None:
+        return afzender(naam)
+    from maatwerk.apps.gemeente.selectors import afzender_op  # the beheerder's version on that date
+
+    return afzender_op(naam, datum)
 
 
 def _adresregels(client: Any) -> list[str]:
@@ -80,7 +84,7 @@ def brief(uitkomst: SimulatieUitkomst, datum: dt.date, gemeente: str | Afzender 
     tot: str | None = None
     if uitkomst.overgang_tot and uitkomst.overgang_tot != PERMANENT:
         tot = lange_datum(dt.date.fromisoformat(uitkomst.overgang_tot))
-    afz = afzender_van(gemeente)
+    afz = afzender_van(gemeente, datum)
     context: dict[str, Any] = {
         "afzender": afz,
         "gemeente": f"Gemeente {afz.gemeente}",
@@ -117,7 +121,7 @@ def uitnodiging(
 ) -> Brief:
     """Invitation for the home visit in the client's planned week."""
     client = caseload.client
-    afz = afzender_van(gemeente)
+    afz = afzender_van(gemeente, datum)
     context = {
         "afzender": afz,
         "gemeente": f"Gemeente {afz.gemeente}",

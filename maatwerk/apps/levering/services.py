@@ -21,6 +21,7 @@ from maatwerk.apps.audit import log_persoonsgegevens
 from maatwerk.apps.cases.models import Status, Zaak
 from maatwerk.apps.cases.services import OngeldigeStatusovergang, zet_status
 from maatwerk.apps.clients.services import controleer_identiteit
+from maatwerk.apps.gemeente import selectors as gemeentegegevens
 
 from .iwmo import (
     IwmoClient,
@@ -255,7 +256,9 @@ def _nieuwe_toewijzing(
 ) -> Toewijzing:
     if beschikking.aanbieder is None or beschikking.ingangsdatum is None:
         raise Geweigerd("Toewijzing: de beschikking noemt geen aanbieder of ingangsdatum.")
-    product = product_voor(gemeente(), beschikking.ingangsdatum, ZIN)
+    product = gemeentegegevens.product_op(
+        gemeente(), beschikking.ingangsdatum, product_voor(gemeente(), beschikking.ingangsdatum, ZIN)
+    )
     toewijzing: Toewijzing = Toewijzing.objects.create(
         zaak=zaak,
         beschikking=beschikking,

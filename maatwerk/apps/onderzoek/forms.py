@@ -41,6 +41,29 @@ VOORZIENINGEN = [
     ("boodschappendienst", "Boodschappendienst"),
     ("huishoudelijke_hulp_toelage", "Huishoudelijke hulp toelage"),
 ]
+VOORZIENING_LABELS = dict(VOORZIENINGEN)
+#: The consulent's decision per algemene voorziening (Wmo 2015 art. 2.3.5 lid 3): field suffixes.
+BEOORDELINGEN = ("passend", "financieel_toegankelijk")
+JA_NEE_ONBEKEND = [("", "Nog niet vastgesteld"), ("ja", "Ja"), ("nee", "Nee")]
+MIN_MOTIVATIE = 10
+
+
+def vz_veld(voorziening: str, wat: str) -> str:
+    """Form field name of one answer about an algemene voorziening: ``vz_<id>__<wat>``."""
+    return f"vz_{voorziening}__{wat}"
+
+
+def vz_van_veld(naam: str) -> str | None:
+    """The voorziening id of a ``vz_<id>__<wat>`` field name (None for any other field)."""
+    if not naam.startswith("vz_") or "__" not in naam:
+        return None
+    return naam.removeprefix("vz_").partition("__")[0]
+
+
+def _ja_nee(waarde: str | None) -> bool | None:
+    return True if waarde == "ja" else False if waarde == "nee" else None
+
+
 NIVEAUS = [("zelf", "Kan het zelf"), ("deels", "Kan het deels"), ("niet", "Kan het niet")]
 WONINGTYPES = [
     ("appartement", "Appartement"),
@@ -107,8 +130,11 @@ class SituatieForm(NlForm):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, motivatie_verplicht: bool = True, **kwargs) -> None:
+        """``motivatie_verplicht=False`` for the live indication: it shows the effect of a voorziening
+        that replaces maatwerk before the consulent has written why; saving requires the motivation."""
         super().__init__(*args, **kwargs)
+        self.motivatie_verplicht = motivatie_verplicht
         for cat in CATEGORIEEN:
             self.fields[f"beperking_{cat}"] = forms.ChoiceField(
                 label=CATEGORIE_LABELS[cat], choices=NIVEAUS, initial="zelf"
@@ -139,11 +165,40 @@ class SituatieForm(NlForm):
             self.fields[f"netwerk{i}_minuten"] = forms.IntegerField(
                 label=f"Netwerk {n}: minuten per week", min_value=1, max_value=10080, required=False
             )
+        for vid, naam in VOORZIENINGEN:
+            self.fields[vz_veld(vid, "passend")] = forms.ChoiceField(
+                label=f"{naam}: is deze voorziening passend voor de cliënt?",
+                choices=JA_NEE_ONBEKEND,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+            self.fields[vz_veld(vid, "financieel_toegankelijk")] = forms.ChoiceField(
+                label=f"{naam}: is deze voorziening financieel toegankelijk voor de cliënt?",
+                choices=JA_NEE_ONBEKEND,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+            self.fields[vz_veld(vid, "motivatie")] = forms.CharField(
+                label=f"{naam}: motivatie",
+                max_length=1000,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text="Verplicht als de voorziening passend én financieel toegankelijk is: dan vervalt "
+                "de hulp die zij vervangt.",
+            )
+            # includes/veld.html: no "(niet verplicht)" for a field that is required in some cases.
+            self.fields[vz_veld(vid, "motivatie")].soms_verplicht = True  # type: ignore[attr-defined]
         self.fields["algemene_voorzieningen"].widget.attrs = {
             "class": "utrecht-checkbox utrecht-checkbox--html-input"
         }
         for veld in self.fields.values():
-            if isinstance(veld.widget, forms.Select):
+            if isinstance(veld.widget, forms.CheckboxSelectMultiple):
+                pass  # a subclass of RadioSelect: keeps its checkbox class (set above)
+            elif isinstance(veld.widget, forms.RadioSelect):
+                veld.widget.attrs["class"] = "utrecht-radio-button utrecht-radio-button--html-input"
+            elif isinstance(veld.widget, forms.Textarea):
+                veld.widget.attrs["class"] = "utrecht-textarea utrecht-textarea--html-textarea"
+            elif isinstance(veld.widget, forms.Select):
                 veld.widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
             elif isinstance(veld.widget, forms.CheckboxInput):
                 veld.widget.attrs["class"] = "utrecht-checkbox utrecht-checkbox--html-input"
@@ -166,6 +221,25 @@ class SituatieForm(NlForm):
                 self.add_error(f"lid{i}_geboortedatum", "Vul de geboortedatum van deze huisgenoot in.")
             if data.get(f"lid{i}_geboortedatum") and not data.get(f"lid{i}_rol"):
                 self.add_error(f"lid{i}_rol", "Kies de rol van deze huisgenoot.")
+        gekozen = set(data.get("algemene_voorzieningen") or [])
+        for vid, _naam in VOORZIENINGEN:
+            antwoorden = {w: data.get(vz_veld(vid, w)) or "" for w in (*BEOORDELINGEN, "motivatie")}
+            if vid not in gekozen:
+                if any(antwoorden.values()):
+                    veld = next(vz_veld(vid, w) for w, a in antwoorden.items() if a)
+                    self.add_error(
+                        veld,
+                        "Vink eerst aan dat de cliënt deze voorziening gebruikt of kan gebruiken, of maak "
+                        "de antwoorden leeg.",
+                    )
+                continue
+            vervangt = all(antwoorden[w] == "ja" for w in BEOORDELINGEN)
+            if self.motivatie_verplicht and vervangt and len(antwoorden["motivatie"].strip()) < MIN_MOTIVATIE:
+                self.add_error(
+                    vz_veld(vid, "motivatie"),
+                    f"Leg uit waarom de voorziening passend en financieel toegankelijk is (minstens "
+                    f"{MIN_MOTIVATIE} tekens): dan vervalt de hulp die zij vervangt.",
+                )
         for i in range(MAX_NETWERK):
             ingevuld = [bool(data.get(f"netwerk{i}_{k}")) for k in ("wie", "taak", "minuten")]
             if any(ingevuld) and not all(ingevuld):
@@ -190,6 +264,35 @@ class SituatieForm(NlForm):
             [self[f"lid{i}_{k}"] for k in ("rol", "geboortedatum", "kan_meedoen")]
             for i in range(MAX_HUISGENOTEN)
         ]
+
+    def voorziening_vragen(self, vid: str) -> dict[str, Any]:
+        """The bound fields of one algemene voorziening: its checkbox option and the three answers."""
+        optie = next(o for o in self["algemene_voorzieningen"] if o.data["value"] == vid)
+        return {
+            "id": vid,
+            "naam": VOORZIENING_LABELS[vid],
+            "optie": optie,
+            "passend": self[vz_veld(vid, "passend")],
+            "financieel_toegankelijk": self[vz_veld(vid, "financieel_toegankelijk")],
+            "motivatie": self[vz_veld(vid, "motivatie")],
+            "vragen": [self[vz_veld(vid, w)] for w in BEOORDELINGEN],
+        }
+
+    def voorziening_data(self) -> list[dict[str, Any]]:
+        """The algemene voorzieningen in the shape of the engine's Situatie, with the decisions."""
+        d = self.cleaned_data
+        uit = []
+        for vid in d.get("algemene_voorzieningen") or []:
+            motivatie = (d.get(vz_veld(vid, "motivatie")) or "").strip()
+            uit.append(
+                {
+                    "voorziening": vid,
+                    "passend": _ja_nee(d.get(vz_veld(vid, "passend"))),
+                    "financieel_toegankelijk": _ja_nee(d.get(vz_veld(vid, "financieel_toegankelijk"))),
+                    "motivatie": motivatie or None,
+                }
+            )
+        return uit
 
     @property
     def netwerk_rijen(self) -> list:
@@ -235,7 +338,7 @@ class SituatieForm(NlForm):
                 for i in range(MAX_NETWERK)
                 if d.get(f"netwerk{i}_wie")
             ],
-            "algemene_voorzieningen": list(d.get("algemene_voorzieningen") or []),
+            "algemene_voorzieningen": self.voorziening_data(),
             "zelfredzaamheid": zelfredzaamheid or {},
             "afwijkingen": afwijkingen,
         }
@@ -251,8 +354,15 @@ class SituatieForm(NlForm):
             "kamers_in_gebruik": woning.get("kamers_in_gebruik", 3),
             "kamers_niet_in_gebruik": woning.get("kamers_niet_in_gebruik", 0),
             "trap": woning.get("trap", False),
-            "algemene_voorzieningen": situatie.get("algemene_voorzieningen", []),
+            "algemene_voorzieningen": [],
         }
+        for v in situatie.get("algemene_voorzieningen", []):
+            v = {"voorziening": v} if isinstance(v, str) else v
+            vid = v["voorziening"]
+            initial["algemene_voorzieningen"].append(vid)
+            for w in BEOORDELINGEN:
+                initial[vz_veld(vid, w)] = {True: "ja", False: "nee"}.get(v.get(w), "")
+            initial[vz_veld(vid, "motivatie")] = v.get("motivatie") or ""
         for c, v in situatie.get("beperkingen", {}).items():
             initial[f"beperking_{c}"] = v
         for o, v in situatie.get("omstandigheden", {}).items():

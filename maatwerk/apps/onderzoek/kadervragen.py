@@ -44,6 +44,8 @@ class Gebruik:
             return self.netwerk
         if veld == "algemene_voorzieningen":
             return bool(self.voorzieningen)
+        if veld.startswith("vz_") and "__" in veld:
+            return veld.removeprefix("vz_").partition("__")[0] in self.voorzieningen
         return True
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from .forms import MAX_HUISGENOTEN, MAX_NETWERK, SituatieForm
+from .forms import MAX_HUISGENOTEN, MAX_NETWERK, VOORZIENINGEN, SituatieForm
 
 if TYPE_CHECKING:
     from .kadervragen import Gebruik
@@ -55,15 +55,14 @@ def secties(form: SituatieForm, gebruik: Gebruik | None) -> list[dict[str, Any]]
     return uit
 
 
-def voorzieningen(form: SituatieForm, gebruik: Gebruik | None) -> dict[str, list]:
-    """The algemene voorzieningen as checkboxes: those the kader uses, and those it does not."""
-    opties = list(form["algemene_voorzieningen"])
-    if gebruik is None:
-        return {"telt": opties, "niet": []}
-    return {
-        "telt": [o for o in opties if o.data["value"] in gebruik.voorzieningen],
-        "niet": [o for o in opties if o.data["value"] not in gebruik.voorzieningen],
-    }
+def voorzieningen(form: SituatieForm, gebruik: Gebruik | None) -> dict[str, Any]:
+    """The algemene voorzieningen, each with its checkbox and the consulent's decision (passend,
+    financieel toegankelijk, motivatie): those the kader uses, and those it does not."""
+    alle = [form.voorziening_vragen(vid) for vid, _ in VOORZIENINGEN]
+    telt = [v for v in alle if gebruik is None or v["id"] in gebruik.voorzieningen]
+    niet = [v for v in alle if v not in telt]
+    fout = any(v[k].errors for v in niet for k in ("passend", "financieel_toegankelijk", "motivatie"))
+    return {"telt": telt, "niet": niet, "fout_in_niet": fout}
 
 
 def _gevulde_rijen(form: SituatieForm, soort: str) -> list[int]:
@@ -130,7 +129,9 @@ def foutoverzicht(
                         {"tekst": "Het formulier is onvolledig; open het onderzoek opnieuw.", "anker": ""}
                     )
                 else:
-                    uit.append({"tekst": f"{veld.label}: {f}", "anker": veld.id_for_label})
+                    # A radio group has no label target of its own: link to its first option.
+                    anker = veld.id_for_label or (f"{veld.auto_id}_0" if veld.auto_id else "")
+                    uit.append({"tekst": f"{veld.label}: {f}", "anker": anker})
     uit += [
         {"tekst": f"Afwijking bij {r['taak']}: {r['fout']}", "anker": f"afw_{r['fout_bij']}_{r['id']}"}
         for r in afw_rijen

@@ -179,6 +179,16 @@ def _treden(indicatie: Any, matrix: Any) -> list[tuple[str, Any]]:
     return [(namen.get(gebied, "Resultaatgebied"), trede) for gebied, trede in indicatie.treden.items()]
 
 
+def _voorziening_uitleg(indicatie: Any) -> list[tuple[str, str]]:
+    """(task, the engine's decision) for every algemene voorziening the kader weighed (art. 2.3.5 lid 3):
+    replaced because passend and financieel toegankelijk, or not, and why."""
+    if indicatie is None:
+        return []
+    return [
+        (a.taak, s.tekst) for a in indicatie.activiteiten for s in a.trace if s.regel.endswith(".voorziening")
+    ]
+
+
 def _context(
     zaak: Zaak,
     onderzoek: Onderzoek,
@@ -219,6 +229,7 @@ def _context(
         "afw_rijen": afw_rijen,
         "zr_rijen": zr_rijen,
         "treden": _treden(indicatie, matrix),
+        "voorziening_uitleg": _voorziening_uitleg(indicatie),
         "afw_fouten": afw_fouten,
         "engine_fouten": engine_fouten,
         "secties": leesbaar.secties(situatie_form, gebruik),
@@ -311,7 +322,7 @@ def _toon_concept(request: HttpRequest, zaak: Zaak, ond: Onderzoek, concept: Con
     )
     situatie_form = SituatieForm(initial=initial_uit_data(SituatieForm(prefix="s"), data), prefix="s")
     gebonden_gesprek = GesprekForm(data, melddatum=zaak.melddatum)
-    gebonden = SituatieForm(data, prefix="s")
+    gebonden = SituatieForm(data, prefix="s", motivatie_verplicht=False)
     uitkomst, afw_fouten, ruw = _uitkomst(
         zaak, gebonden_gesprek, gebonden, data, (ond.situatie or {}).get("zelfredzaamheid")
     )
@@ -440,7 +451,7 @@ def indicatie(request: HttpRequest, zaak_pk: int) -> HttpResponse:
     zaak = _zaak(request, zaak_pk)
     ond = _onderzoek_van(zaak)
     gesprek = GesprekForm(request.POST, melddatum=zaak.melddatum)
-    situatie_form = SituatieForm(request.POST, prefix="s")
+    situatie_form = SituatieForm(request.POST, prefix="s", motivatie_verplicht=False)
     uitkomst, afw_fouten, ruw = _uitkomst(
         zaak, gesprek, situatie_form, request.POST, (ond.situatie or {}).get("zelfredzaamheid")
     )
