@@ -40,7 +40,9 @@ def test_berichtgeschiedenis_van_zaak_met_retourcodes_in_woorden(client, consule
     assert "Het ingediende volume overschrijdt het toegewezen volume." in r.content.decode()
     r = client.get(f"/iwmo/bericht/{declaratie.pk}/xml/")
     assert r["Content-Type"].startswith("application/xml")
-    assert r.content.startswith(b"<?xml") and b"wmo323:Declaratie" in r.content
+    inhoud = b"".join(r.streaming_content)  # streamed from the message archive, byte for byte
+    assert inhoud.startswith(b"<?xml") and b"wmo323:Declaratie" in inhoud
+    assert inhoud == declaratie.xml() and len(inhoud) == declaratie.grootte
 
 
 def test_aanbieder_ziet_alleen_eigen_berichten(client, noord, zuid, gedeclareerd):
