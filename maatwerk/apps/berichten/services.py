@@ -484,11 +484,10 @@ def _declaratie(
     afwijzingen: dict[str, list[str]] = {}
     extra: list[dict[str, Any]] = []
     gemeente = levering.gemeente()
-    bekend: set[int] = set()
+    klasse: dict[int, str] = {}  # toewijzingnummer -> the toewijzing's own tariff class (its trede)
     for deel in _delen(_toewijzingnummers(gelezen)):
-        bekend |= set(
-            Toewijzing.objects.filter(pk__in=deel, aanbieder=aanbieder).values_list("pk", flat=True)
-        )
+        qs = Toewijzing.objects.filter(pk__in=deel, aanbieder=aanbieder)
+        klasse.update(qs.values_list("pk", "tariefklasse"))
     rijen: list[Prestatie] = []
     for d in gelezen.klassen:
         heen.kenmerk = (d.get("DeclaratieNummer") or "")[:12]
@@ -499,10 +498,14 @@ def _declaratie(
                 bedrag = int(p.get("IngediendBedrag/Bedrag") or 0)
                 begin = _datum(p.get("ProductPeriode/Begindatum")) or heen.dagtekening
                 eenheid = p.get("Eenheid") or ""
+                nummer = int(p.get("ToewijzingNummer") or 0)
                 eigen: list[tuple[str, str, str, str]] = []
-                verwacht = _contracttarief(gemeente, eenheid, begin)
+                # the contract tariff of the toewijzing's own trede; no toewijzing: TR019/TR338 reject it
+                verwacht = (
+                    _contracttarief(gemeente, eenheid, begin, klasse[nummer]) if nummer in klasse else None
+                )
                 if verwacht is not None and tarief != verwacht:
-                    tekst = f"tarief {tarief}, contracttarief {verwacht}"
+                    tekst = f"tarief {tarief}, contracttarief {verwacht} ({klasse[nummer]})"
                     eigen.append((TR418, "TR418", "ProductTarief", tekst))
                 if eenheid != "83" and bedrag != volume * tarief:
                     tekst = f"bedrag {bedrag} is niet {volume} x {tarief}"
@@ -512,12 +515,11 @@ def _declaratie(
                     extra.append(
                         {"element": f"{p.pad}/{element}", "code": code, "regel": regel, "tekst": tekst}
                     )
-                nummer = int(p.get("ToewijzingNummer") or 0)
                 rijen.append(
                     Prestatie(
                         bericht=heen,
                         aanbieder=aanbieder,
-                        toewijzing_id=nummer if nummer in bekend else None,
+                        toewijzing_id=nummer if nummer in klasse else None,
                         referentienummer=ref,
                         vorig_referentienummer=p.get("ProductReferentie/VorigReferentieNummer") or "",
                         toewijzingnummer=nummer,
@@ -543,8 +545,8 @@ def _declaratie(
 
 
 @lru_cache(maxsize=256)
-def _contracttarief(gemeente: str, eenheid: str, datum: dt.date) -> int | None:
-    return contracttarief(gemeente, eenheid, datum)
+def _contracttarief(gemeente: str, eenheid: str, datum: dt.date, klasse: str) -> int | None:
+    return contracttarief(gemeente, eenheid, datum, klasse)
 
 
 def _retour_ontvangen(heen: Bericht, gelezen: Gelezen, user: Any) -> Ontvangst:

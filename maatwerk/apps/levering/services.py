@@ -246,6 +246,15 @@ def getekend_zorgplan(zaak: Zaak) -> Zorgplan | None:
 # --- toewijzing en levering ----------------------------------------------------------------------
 
 
+def _trede(beschikking: Any, resultaatgebied: str | None) -> str:
+    """The trede the beschikking's stored indication gives ``resultaatgebied`` ("" when none)."""
+    indicatie = beschikking.indicatie if beschikking.indicatie_id else None
+    if indicatie is None or not resultaatgebied:
+        return ""
+    trede: str = (indicatie.get("treden") or {}).get(resultaatgebied) or ""
+    return trede
+
+
 def _nieuwe_toewijzing(
     zaak: Zaak,
     beschikking: Any,
@@ -256,6 +265,7 @@ def _nieuwe_toewijzing(
     if beschikking.aanbieder is None or beschikking.ingangsdatum is None:
         raise Geweigerd("Toewijzing: de beschikking noemt geen aanbieder of ingangsdatum.")
     product = product_voor(gemeente(), beschikking.ingangsdatum, ZIN)
+    trede = _trede(beschikking, product.matrix_resultaatgebied)
     toewijzing: Toewijzing = Toewijzing.objects.create(
         zaak=zaak,
         beschikking=beschikking,
@@ -266,6 +276,8 @@ def _nieuwe_toewijzing(
         volume=beschikking.totaal_minuten_per_week,
         eenheid=product.eenheid,
         frequentie=product.frequentie,
+        trede=trede,
+        tariefklasse=product.tariefklasse(trede),
         ingangsdatum=beschikking.ingangsdatum,
         einddatum=beschikking.einddatum,
         toegewezen_op=timezone.now(),
