@@ -110,7 +110,7 @@ class Toewijzing(models.Model):
     frequentie = models.CharField("frequentie (WMO757)", max_length=1)
     #: The trede indicated for the product's resultaatgebied (resultatenmatrix code, e.g. "2"; empty
     #: when the indication has none) and the PxQ tariff class it gives (iWmo product data,
-    #: ``tariefklasse_per_trede``): the contract tariff a declaratie on this toewijzing is checked against (TR418).
+    #: ``tariefklasse_per_trede``): the contract tariff a declaratie on it is checked against (TR418).
     trede = models.CharField("trede (resultatenmatrix)", max_length=20, blank=True)
     tariefklasse = models.CharField(
         "tariefklasse (PxQ)", max_length=3, choices=[("hh1", "HH1"), ("hh2", "HH2")], default="hh1"
