@@ -155,6 +155,10 @@ class Verzoek(models.Model):
     antwoord = models.ForeignKey(
         Bericht, on_delete=models.PROTECT, null=True, blank=True, related_name="antwoord_op_verzoeken"
     )
+    #: The beschikking a granted verzoek produced (issued, or a new version of the current one).
+    beschikking = models.ForeignKey(
+        "besluiten.Beschikking", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = "verzoek van een aanbieder"

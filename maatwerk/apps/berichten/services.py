@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from maatwerk.apps.aanbieders.models import Aanbieder
 from maatwerk.apps.audit import log_persoonsgegevens
+from maatwerk.apps.besluiten import services as besluiten
 from maatwerk.apps.cases.models import Zaak
 from maatwerk.apps.clients.models import Client
 from maatwerk.apps.levering import services as levering
@@ -702,8 +703,13 @@ def beslis_verzoek(
     kanaal: Transport | None = None,
     vandaag: dt.date | None = None,
 ) -> Verzoek:
-    """The consulent decides a verzoek: ``toegekend`` (answered by the next WMO301), ``afgewezen``
-    (WJ759 reason, WMO319 with VerzoekAntwoord 1) or ``in_onderzoek`` (WMO319 with VerzoekAntwoord 2)."""
+    """The consulent decides a verzoek: ``toegekend``, ``afgewezen`` (WJ759 reason, WMO319 with
+    VerzoekAntwoord 1) or ``in_onderzoek`` (WMO319 with VerzoekAntwoord 2).
+
+    ``toegekend`` issues the beschikking in the same transaction (:func:`_beschikking_op_verzoek`,
+    through the besluiten services, which also make the toewijzing); the next WMO301 answers the
+    verzoek. When the beschikking cannot be issued (no zaak, no indication, approval needed, ...) the
+    reason is raised as :class:`Geweigerd` and nothing changes, the verzoek stays open."""
     kanaal = kanaal or transport()
     vandaag = vandaag or timezone.localdate()
     with transaction.atomic():
@@ -727,7 +733,9 @@ def beslis_verzoek(
         verzoek.toelichting = toelichting.strip()
         verzoek.beslist_door = user
         verzoek.beslist_op = timezone.now()
-        if besluit != V_TOEGEKEND:
+        if besluit == V_TOEGEKEND:
+            verzoek.beschikking = _beschikking_op_verzoek(verzoek, user)
+        else:
             antwoord = _nieuw_uit(
                 "WMO319",
                 verzoek.aanbieder,
@@ -761,3 +769,54 @@ def beslis_verzoek(
             "verzoek beoordelen",
         )
         return verzoek
+
+
+def _ingang_en_einde(verzoek: Verzoek) -> tuple[dt.date | None, dt.date | None]:
+    """The period the verzoek asks for: the earliest ingangsdatum and the latest einddatum of its
+    products (no einddatum when one of them is open-ended)."""
+    ingang = [d for p in verzoek.producten if (d := _datum(p.get("ingangsdatum")))]
+    einde = [_datum(p.get("einddatum")) for p in verzoek.producten]
+    return (min(ingang) if ingang else None), (None if not einde or None in einde else max(einde))  # type: ignore[type-var]
+
+
+def _beschikking_op_verzoek(verzoek: Verzoek, user: Any) -> Any:
+    """The beschikking for a granted verzoek, through the usual besluiten services: a first beschikking
+    (:func:`~maatwerk.apps.besluiten.services.geef_beschikking_af`) on a zaak that has none, otherwise
+    a new version of the current one (:func:`~maatwerk.apps.besluiten.services.corrigeer_beschikking`)
+    with the period asked for. Both store the letter, write the audit entry and make the toewijzing
+    (and its replacement) for the aanbieder; the caller's transaction holds it all together."""
+    zaak = verzoek.zaak
+    if zaak is None:
+        raise levering.Geweigerd(
+            f"Er is geen zaak van cliënt {verzoek.bsn} bij {verzoek.aanbieder}: leg eerst de aanvraag "
+            "vast (melding en onderzoek), of wijs het verzoek af."
+        )
+    ingang, einde = _ingang_en_einde(verzoek)
+    soort = (
+        "verzoek om toewijzing (WMO315)"
+        if verzoek.soort == Verzoeksoort.TOEWIJZING
+        else ("verzoek om wijziging (WMO317)")
+    )
+    waarom = f"{verzoek.aanbieder} vroeg om deze toewijzing ({soort} {verzoek.referentie_aanbieder})."
+    huidige = zaak.beschikkingen.filter(correctie__isnull=True).order_by("-versie").first()
+    if huidige is None:
+        besluit = besluiten.Besluitgegevens(
+            besluit=besluiten.B_TOEGEKEND,
+            ingangsdatum=ingang,
+            einddatum=einde,
+            leveringsvorm=besluiten.ZIN,
+            gevraagd=besluiten.hulpvraag_voor_brief(zaak),
+            motivering=verzoek.toelichting.strip(),
+            reden_geen_zorgplan=f"Het zorgplan volgt: {waarom}",
+        )
+        return besluiten.geef_beschikking_af(zaak, user, besluit)
+    besluit = besluiten.Besluitgegevens(
+        besluit=huidige.besluit,
+        ingangsdatum=ingang or huidige.ingangsdatum,
+        einddatum=einde,
+        leveringsvorm=huidige.leveringsvorm or besluiten.ZIN,
+        gevraagd=huidige.gevraagd,
+        motivering=huidige.motivering,
+        reden_geen_zorgplan=huidige.reden_geen_zorgplan,
+    )
+    return besluiten.corrigeer_beschikking(huidige, user, f"Toegekend {soort}: {waarom}", besluit)
