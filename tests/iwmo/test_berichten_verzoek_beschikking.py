@@ -9,6 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from django.test import Client
 
 from maatwerk.apps.audit.models import AuditRegel
 from maatwerk.apps.berichten import services
@@ -57,6 +58,9 @@ def test_toegekend_verzoek_om_toewijzing_geeft_zelf_de_beschikking_af(zaak, cons
     wat = set(AuditRegel.objects.filter(client=zaak.client).values_list("wat", flat=True))
     assert f"beschikking {b.kenmerk} versie 1 afgegeven" in wat
     assert f"verzoek {v.pk} van {v.aanbieder.agb_code}: toegekend" in wat
+    browser = Client()
+    browser.force_login(consulent)
+    assert f"{b.kenmerk} versie 1" in browser.get(f"/iwmo/verzoek/{v.pk}/").content.decode()
     # the WMO301 with the new toewijzing answers the verzoek
     (bericht,) = services.verstuur_toewijzingen(vandaag=VANDAAG)
     v.refresh_from_db()
