@@ -67,8 +67,18 @@ class Product(StrictModel):
     code: str | None = Field(default=None, min_length=1, max_length=5)
     eenheid: str
     frequentie: str
+    #: The resultaatgebied of the resultatenmatrix whose indicated trede this product delivers, and the
+    #: PxQ tariff class (``regels/tarieven/pxq``) per trede: the contract tariff a declaratie is checked
+    #: against (TR418). A trede not listed (or no indication) gets ``tariefklasse_standaard``.
+    matrix_resultaatgebied: str | None = None
+    tariefklasse_per_trede: dict[str, Literal["hh1", "hh2"]] = Field(default_factory=dict)
+    tariefklasse_standaard: Literal["hh1", "hh2"] = "hh1"
     voorbeeld: bool = False
     toelichting: str | None = None
+
+    def tariefklasse(self, trede: str | None) -> str:
+        """The PxQ tariff class for an indicated ``trede`` of this product's matrix resultaatgebied."""
+        return self.tariefklasse_per_trede.get(trede or "", self.tariefklasse_standaard)
 
 
 class GemeenteIwmo(Geldigheid):

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import IO, Any
 
 from lxml import etree
 
@@ -99,10 +101,15 @@ def _heeft_fout(klasse: Klasse, codes: Mapping[int, list[str]]) -> bool:
 
 def _valideer(xml: bytes, bericht: str) -> bytes:
     """``xml`` when it is valid against the derived XSD, validated streaming (a 325 can be 25 MB)."""
+    _valideer_stroom(io.BytesIO(xml), bericht)
+    return xml
+
+
+def _valideer_stroom(bron: IO[bytes], bericht: str) -> None:
     ns = BERICHTTYPEN[bericht].namespace
     try:
         for _, el in etree.iterparse(
-            io.BytesIO(xml),
+            bron,
             events=("end",),
             tag=[f"{{{ns}}}Client", f"{{{ns}}}Header"],
             schema=schema(bericht),
@@ -114,7 +121,6 @@ def _valideer(xml: bytes, bericht: str) -> bytes:
                 del el.getparent()[0]
     except etree.XMLSyntaxError as exc:
         raise AssertionError(f"{bericht} voldoet niet aan het afgeleide XSD: {exc.error_log}") from None
-    return xml
 
 
 def _header(
@@ -178,11 +184,35 @@ def bouw_wmo325(
     dagtekening: dt.date,
     afwijzingen: Mapping[str, Sequence[str]] | None = None,
 ) -> bytes:
-    """The WMO325 declaratie-antwoord for a validated WMO323 (IV087), XSD-valid.
+    """The WMO325 declaratie-antwoord for a validated WMO323 (IV087), XSD-valid, as bytes.
+
+    See :func:`schrijf_wmo325`, which writes the same message to a file without holding it in memory.
+    """
+    doel = io.BytesIO()
+    schrijf_wmo325(resultaat, identificatie, dagtekening, doel, afwijzingen)
+    return _valideer(doel.getvalue(), "WMO325")
+
+
+def valideer_retourbestand(pad: Path, bericht: str) -> None:
+    """Check a written retour message file against its derived XSD, streaming (``AssertionError``)."""
+    with pad.open("rb") as f:
+        _valideer_stroom(f, bericht)
+
+
+def schrijf_wmo325(
+    resultaat: Validatieresultaat,
+    identificatie: str,
+    dagtekening: dt.date,
+    doel: IO[bytes],
+    afwijzingen: Mapping[str, Sequence[str]] | None = None,
+) -> None:
+    """Write the WMO325 declaratie-antwoord for a validated WMO323 (IV087) to ``doel``, streaming.
 
     ``afwijzingen`` maps a prestatie's ReferentieNummer to extra retourcodes from checks outside this
     package (e.g. the tariff of the toewijzing, TR346/TR418); together with the level-3/4 violations
-    they decide which prestaties are rejected. Every other prestatie is granted.
+    they decide which prestaties are rejected. Every other prestatie is granted. The message is written
+    element by element (``lxml.etree.xmlfile``): a 25 MB declaratie never becomes one tree or one
+    string. Check the result with :func:`valideer_retourbestand` (or use :func:`bouw_wmo325`).
     """
     heen = resultaat.gelezen
     if heen.type.naam != "WMO323":
@@ -190,55 +220,116 @@ def bouw_wmo325(
     if not heen.xsd_geldig or heen.header is None:
         raise GeenRetour("WMO323 voldoet niet aan het XSD: geen declaratie-antwoord, alleen het foutrapport")
     ns = BERICHTTYPEN["WMO325"].namespace
-    root = etree.Element(f"{{{ns}}}Bericht", nsmap={"wmo325": ns, "iwmo": NS_BASIS})
-    kop, h = _el(root, ns, "Header"), heen.header
-    _el(kop, ns, "BerichtCode", BERICHTTYPEN["WMO325"].code)
-    _el(kop, ns, "BerichtVersie", h.get("BerichtVersie"))
-    _el(kop, ns, "BerichtSubversie", h.get("BerichtSubversie"))
-    _el(kop, ns, "Afzender", h.get("Ontvanger"))
-    _el(kop, ns, "Ontvanger", h.get("Afzender"))
-    ident = _el(kop, ns, "BerichtIdentificatie")
-    _el(ident, NS_BASIS, "Identificatie", identificatie)
-    _el(ident, NS_BASIS, "Dagtekening", dagtekening.isoformat())
-    versie = _el(kop, ns, "XsdVersie")
-    _el(versie, NS_BASIS, "BasisschemaXsdVersie", XSD_VERSIE)
-    _el(versie, NS_BASIS, "BerichtXsdVersie", XSD_VERSIE)
-    declaratie_ident = _el(kop, ns, "DeclaratieIdentificatie")
-    _el(declaratie_ident, NS_BASIS, "Identificatie", h.get("BerichtIdentificatie/Identificatie"))
-    _el(declaratie_ident, NS_BASIS, "Dagtekening", h.get("BerichtIdentificatie/Dagtekening"))
-    xsd_declaratie = _el(kop, ns, "XsdVersieDeclaratie")
-    _el(xsd_declaratie, NS_BASIS, "BasisschemaXsdVersie", h.get("XsdVersie/BasisschemaXsdVersie"))
-    _el(xsd_declaratie, NS_BASIS, "BerichtXsdVersie", h.get("XsdVersie/BerichtXsdVersie"))
     codes = _codes_per_klasse(resultaat)
-    delen: list[list[bytes]] = []
-    for klasse in heen.klassen:
-        for p in _alle(klasse, "Prestatie"):
-            extra = (afwijzingen or {}).get(p.get("ProductReferentie/ReferentieNummer") or "")
-            if extra:
-                codes.setdefault(id(p), []).extend(extra)
-    if resultaat.technisch_afgekeurd:
-        _codes_element(kop, ns, [TECHNISCH_AFGEKEURD])
-    elif id(h) in codes:
-        _codes_element(kop, ns, codes[id(h)])
-    else:
-        _codes_element(kop, ns, [GEEN_OPMERKING])
-        for declaratie in heen.klassen:
-            _declaratie_antwoord(root, ns, declaratie, codes, delen)
-    return _valideer(_samen(root, delen), "WMO325")
+    if afwijzingen:
+        for klasse in heen.klassen:
+            for p in _alle(klasse, "Prestatie"):
+                extra = afwijzingen.get(p.get("ProductReferentie/ReferentieNummer") or "")
+                if extra:
+                    codes.setdefault(id(p), []).extend(extra)
+    h = heen.header
+    with etree.xmlfile(doel, encoding="UTF-8") as xf:
+        xf.write_declaration()
+        with xf.element(f"{{{ns}}}Bericht", nsmap={"wmo325": ns, "iwmo": NS_BASIS}):
+            s = _Stroom(xf, ns)
+            with s.el("Header"):
+                s.blad("BerichtCode", BERICHTTYPEN["WMO325"].code)
+                s.blad("BerichtVersie", h.get("BerichtVersie"))
+                s.blad("BerichtSubversie", h.get("BerichtSubversie"))
+                s.blad("Afzender", h.get("Ontvanger"))
+                s.blad("Ontvanger", h.get("Afzender"))
+                with s.el("BerichtIdentificatie"):
+                    s.basis("Identificatie", identificatie)
+                    s.basis("Dagtekening", dagtekening.isoformat())
+                with s.el("XsdVersie"):
+                    s.basis("BasisschemaXsdVersie", XSD_VERSIE)
+                    s.basis("BerichtXsdVersie", XSD_VERSIE)
+                with s.el("DeclaratieIdentificatie"):
+                    s.basis("Identificatie", h.get("BerichtIdentificatie/Identificatie"))
+                    s.basis("Dagtekening", h.get("BerichtIdentificatie/Dagtekening"))
+                with s.el("XsdVersieDeclaratie"):
+                    s.basis("BasisschemaXsdVersie", h.get("XsdVersie/BasisschemaXsdVersie"))
+                    s.basis("BerichtXsdVersie", h.get("XsdVersie/BerichtXsdVersie"))
+                if resultaat.technisch_afgekeurd:
+                    s.codes([TECHNISCH_AFGEKEURD])
+                elif id(h) in codes:
+                    s.codes(codes[id(h)])
+                else:
+                    s.codes([GEEN_OPMERKING])
+            if not resultaat.technisch_afgekeurd and id(h) not in codes:
+                for declaratie in heen.klassen:
+                    _declaratie_antwoord(s, declaratie, codes)
 
 
-def _samen(root: etree._Element, delen: list[list[bytes]]) -> bytes:
-    """Serialise ``root`` with the client parts (already serialised) in place of their placeholders."""
-    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
-    if not delen:
-        return xml
-    uit: list[bytes] = []
-    for i, stukken in enumerate(delen):
-        voor, _, xml = xml.partition(f"<!--{_PLAATS}{i}-->".encode())
-        uit.append(voor)
-        uit.extend(stukken)
-    uit.append(xml)
-    return b"".join(uit)
+class _Stroom:
+    """Small helpers over ``etree.xmlfile`` for elements in the message and the basisschema namespace."""
+
+    def __init__(self, xf: Any, ns: str) -> None:
+        self.xf, self.ns = xf, ns
+
+    def el(self, naam: str, ns: str | None = None) -> Any:
+        return self.xf.element(f"{{{ns or self.ns}}}{naam}")
+
+    def blad(self, naam: str, tekst: str | None, ns: str | None = None) -> None:
+        with self.el(naam, ns):
+            if tekst:
+                self.xf.write(tekst)
+
+    def basis(self, naam: str, tekst: str | None) -> None:
+        self.blad(naam, tekst, NS_BASIS)
+
+    def codes(self, codes: Sequence[str]) -> None:
+        if codes:
+            with self.el("RetourCodes"):
+                for code in dict.fromkeys(codes):
+                    self.blad("RetourCode", code)
+
+    def totaal(self, naam: str, bedrag: int) -> None:
+        with self.el(naam):
+            self.basis("TotaalBedrag", str(abs(bedrag)))
+            self.basis("DebetCredit", "C" if bedrag < 0 else "D")
+
+    def kopie(self, klasse: Klasse, codes: Mapping[int, list[str]], standaard: str) -> None:
+        """As :func:`_kopie`: ``klasse`` and its children unchanged, each closed with its RetourCodes."""
+        with self.el(klasse.naam):
+            open_: list[tuple[str, Any]] = []  # the open intermediate elements of the current field path
+            container: tuple[str, Any] | None = None
+
+            def sluit(tot: int) -> None:
+                while len(open_) > tot:
+                    open_.pop()[1].__exit__(None, None, None)
+
+            for soort, pad, waarde in klasse.items:
+                if soort == "veld":
+                    if container is not None:
+                        container[1].__exit__(None, None, None)
+                        container = None
+                    delen = pad.split("/")
+                    n = 0
+                    while n < len(open_) and n < len(delen) - 1 and open_[n][0] == delen[n]:
+                        n += 1
+                    sluit(n)
+                    for diepte in range(n, len(delen) - 1):
+                        cm = self.el(delen[diepte], None if diepte == 0 else NS_BASIS)
+                        cm.__enter__()
+                        open_.append((delen[diepte], cm))
+                    self.blad(delen[-1], str(waarde), None if len(delen) == 1 else NS_BASIS)
+                    continue
+                sluit(0)
+                if pad and (container is None or container[0] != pad):
+                    if container is not None:
+                        container[1].__exit__(None, None, None)
+                    cm = self.el(pad)
+                    cm.__enter__()
+                    container = (pad, cm)
+                elif not pad and container is not None:
+                    container[1].__exit__(None, None, None)
+                    container = None
+                self.kopie(waarde, codes, standaard)  # type: ignore[arg-type]
+            sluit(0)
+            if container is not None:
+                container[1].__exit__(None, None, None)
+            self.codes(codes.get(id(klasse)) or [standaard])
 
 
 def _alle(klasse: Klasse, naam: str) -> list[Klasse]:
@@ -248,47 +339,32 @@ def _alle(klasse: Klasse, naam: str) -> list[Klasse]:
     return uit
 
 
-_PLAATS = "maatwerk-clienten-"  # placeholder comment for the serialised clients of one declaratie
-
-
-def _declaratie_antwoord(
-    root: etree._Element, ns: str, declaratie: Klasse, codes: dict[int, list[str]], delen: list[list[bytes]]
-) -> None:
-    """One DeclaratieAntwoord; its rejected clients are serialised one by one into ``delen`` (a 25 MB
-    declaratie never becomes one element tree) and stand in ``root`` as a placeholder comment."""
-    antwoord = _el(root, ns, "DeclaratieAntwoord")
-    _el(antwoord, ns, "DeclaratieNummer", declaratie.get("DeclaratieNummer"))
-    ingediend = _bedrag(declaratie, "TotaalIngediendBedrag")
-    _totaal(antwoord, ns, "TotaalIngediendBedrag", ingediend)
-    if id(declaratie) in codes:  # the whole declaratie is rejected (e.g. 9333): nothing granted
-        _totaal(antwoord, ns, "TotaalToegekendBedrag", 0)
-        _codes_element(antwoord, ns, codes[id(declaratie)])
-        return
-    afgewezen: list[tuple[Klasse, list[Klasse]]] = []
-    for client in declaratie.kinderen("Client"):
-        prestaties = list(client.kinderen("Prestatie"))
-        fout = prestaties if id(client) in codes else [p for p in prestaties if id(p) in codes]
-        if fout:
-            afgewezen.append((client, fout))
-    som_afgewezen = sum(_bedrag(p, "IngediendBedrag") for _, ps in afgewezen for p in ps)
-    _totaal(antwoord, ns, "TotaalToegekendBedrag", ingediend - som_afgewezen)
-    if afgewezen:
-        clienten = _el(antwoord, ns, "Clienten")
-        clienten.append(etree.Comment(f"{_PLAATS}{len(delen)}"))
-        stukken: list[bytes] = []
-        delen.append(stukken)
-        # tostring of a subelement repeats the root's namespace declarations: dropped, they are in scope
-        nsdecl = "".join(f' xmlns:{k}="{v}"' for k, v in root.nsmap.items()).encode()
-        for client, prestaties in afgewezen:
-            c = _el(clienten, ns, "Client")
-            _el(c, ns, "Bsn", client.get("Bsn"))
-            lijst = _el(c, ns, "Prestaties")
-            for p in prestaties:
-                standaard = NIET_BEOORDEELD if id(client) in codes else GEEN_OPMERKING
-                _kopie(lijst, ns, p, codes, standaard)
-            _codes_element(c, ns, codes.get(id(client)) or [GEEN_OPMERKING])
-            stuk = etree.tostring(c)
-            kop = stuk.index(b">")
-            stukken.append(stuk[:kop].replace(nsdecl, b"", 1) + stuk[kop:])
-            clienten.remove(c)
-    _codes_element(antwoord, ns, [GEEN_OPMERKING] if afgewezen else [VOLLEDIG_TOEGEWEZEN])
+def _declaratie_antwoord(s: _Stroom, declaratie: Klasse, codes: dict[int, list[str]]) -> None:
+    """One DeclaratieAntwoord, its rejected clients written one by one."""
+    with s.el("DeclaratieAntwoord"):
+        s.blad("DeclaratieNummer", declaratie.get("DeclaratieNummer"))
+        ingediend = _bedrag(declaratie, "TotaalIngediendBedrag")
+        s.totaal("TotaalIngediendBedrag", ingediend)
+        if id(declaratie) in codes:  # the whole declaratie is rejected (e.g. 9333): nothing granted
+            s.totaal("TotaalToegekendBedrag", 0)
+            s.codes(codes[id(declaratie)])
+            return
+        afgewezen: list[tuple[Klasse, list[Klasse]]] = []
+        for client in declaratie.kinderen("Client"):
+            prestaties = list(client.kinderen("Prestatie"))
+            fout = prestaties if id(client) in codes else [p for p in prestaties if id(p) in codes]
+            if fout:
+                afgewezen.append((client, fout))
+        som_afgewezen = sum(_bedrag(p, "IngediendBedrag") for _, ps in afgewezen for p in ps)
+        s.totaal("TotaalToegekendBedrag", ingediend - som_afgewezen)
+        if afgewezen:
+            with s.el("Clienten"):
+                for client, prestaties in afgewezen:
+                    with s.el("Client"):
+                        s.blad("Bsn", client.get("Bsn"))
+                        with s.el("Prestaties"):
+                            standaard = NIET_BEOORDEELD if id(client) in codes else GEEN_OPMERKING
+                            for p in prestaties:
+                                s.kopie(p, codes, standaard)
+                        s.codes(codes.get(id(client)) or [GEEN_OPMERKING])
+        s.codes([GEEN_OPMERKING] if afgewezen else [VOLLEDIG_TOEGEWEZEN])

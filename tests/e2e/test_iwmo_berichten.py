@@ -8,6 +8,7 @@ violations, and no sideways scrolling on the phone width.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -29,6 +30,7 @@ def uitwisseling_met_declaratie(demo, settings, tmp_path):
     from tests.iwmo.test_berichten_stromen import gestart, verzoek_om_wijziging, volgende_maand
 
     settings.MAATWERK_IWMO_MAP = str(tmp_path / "iwmo")
+    settings.MAATWERK_IWMO_ARCHIEF = str(tmp_path / "iwmo-archief")
     consulent = User.objects.get(username="consulent")
     aanbieder_user = User.objects.get(username="aanbieder")
     zaak = maak_zaak(consulent, aanbieder_van(aanbieder_user), 77)
@@ -47,7 +49,7 @@ def _bekijk(page: Page, url: str, naam: str) -> None:
 
 
 def test_berichtgeschiedenis_toegankelijk_op_1280_en_375(
-    live_server, uitwisseling_met_declaratie, browser, page
+    live_server, uitwisseling_met_declaratie, browser, page, monkeypatch
 ):
     from maatwerk.apps.berichten.models import Bericht
 
@@ -61,6 +63,16 @@ def test_berichtgeschiedenis_toegankelijk_op_1280_en_375(
     expect(page.get_by_text("Het ingediende volume overschrijdt het toegewezen volume.")).to_be_visible()
     page.get_by_text("Toon de XML").click()
     controleer_toegankelijkheid(page, "bericht-323")
+    # a large message (here: anything over 100 bytes) is offered as a download only, not inline
+    monkeypatch.setattr("maatwerk.apps.berichten.views.TONEN_TOT_BYTES", 100)
+    page.reload()
+    expect(page.get_by_text("te groot om hier te tonen")).to_be_visible()
+    expect(page.get_by_text("Toon de XML")).to_have_count(0)
+    controleer_toegankelijkheid(page, "bericht-323-groot")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download het bericht als XML-bestand").click()
+    assert Path(download.value.path()).read_bytes() == declaratie.xml()
+    monkeypatch.undo()
     _bekijk(page, f"{basis}/iwmo/", "iwmo-werklijst")
     page.get_by_role("link", name="Verzoek om wijziging (WMO317) 9003").click()
     controleer_toegankelijkheid(page, "verzoek")

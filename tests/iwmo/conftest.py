@@ -34,3 +34,10 @@ def bewerk(bericht: str, *vervangingen: tuple[str, str]) -> bytes:
 @pytest.fixture
 def voorbeeldbericht():
     return voorbeeld
+
+
+@pytest.fixture(autouse=True)
+def berichtarchief(tmp_path, settings):
+    """Every test its own message archive (``berichten.archief``), never ``var/``."""
+    settings.MAATWERK_IWMO_ARCHIEF = str(tmp_path / "iwmo-archief")
+    return tmp_path / "iwmo-archief"

@@ -40,7 +40,9 @@ def test_berichtgeschiedenis_van_zaak_met_retourcodes_in_woorden(client, consule
     assert "Het ingediende volume overschrijdt het toegewezen volume." in r.content.decode()
     r = client.get(f"/iwmo/bericht/{declaratie.pk}/xml/")
     assert r["Content-Type"].startswith("application/xml")
-    assert r.content.startswith(b"<?xml") and b"wmo323:Declaratie" in r.content
+    inhoud = b"".join(r.streaming_content)  # streamed from the message archive, byte for byte
+    assert inhoud.startswith(b"<?xml") and b"wmo323:Declaratie" in inhoud
+    assert inhoud == declaratie.xml() and len(inhoud) == declaratie.grootte
 
 
 def test_aanbieder_ziet_alleen_eigen_berichten(client, noord, zuid, gedeclareerd):
@@ -94,8 +96,17 @@ def test_demo_wisselt_berichten_uit_met_de_gesimuleerde_aanbieder(settings, tmp_
     settings.MAATWERK_IWMO_MAP = str(tmp_path / "iwmo")
     zaken_demo(16)
     besluiten_demo()
+    from maatwerk.apps.levering.models import Toewijzing
+
+    eerste = Toewijzing.objects.order_by("pk").first()
+    Toewijzing.objects.filter(pk=eerste.pk).update(trede="1", tariefklasse="hh2")  # an intensive trede
     melding = laad_demo()
     soorten = set(Bericht.objects.values_list("berichttype", flat=True))
     assert {"WMO301", "WMO302", "WMO305", "WMO306", "WMO323", "WMO325"} <= soorten, melding
     assert "iWmo-berichten uitgewisseld" in melding
+    # each toewijzing declared at the tariff of its own class: no 0611 (TR418) anywhere in the demo
+    from maatwerk.apps.berichten.models import Prestatie
+
+    assert Prestatie.objects.filter(toewijzing=eerste).exists()
+    assert not [p.retourcodes for p in Prestatie.objects.all() if "0611" in p.retourcodes]
     assert laad_demo() == "iWmo-berichten bestaan al; niets toegevoegd."

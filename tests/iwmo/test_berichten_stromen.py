@@ -110,6 +110,38 @@ def test_verkeerd_tarief_geeft_0611(toegewezen, uitwisseling):
     assert retourcodes(o.retourbestand).count("0611") == 1
 
 
+def test_toewijzing_draagt_de_trede_uit_de_indicatie(toegewezen):
+    t = toegewezen
+    (trede,) = t.indicatie.get("treden").values()  # voorbeeldstad-hbh: one resultaatgebied
+    assert t.trede == trede
+    verwacht = {"1": "hh2", "2": "hh2"}.get(trede, "hh1")  # tariefklasse_per_trede of Voorbeeldstad
+    assert t.tariefklasse == verwacht
+
+
+@pytest.mark.parametrize("trede", ["1", "2"])
+def test_tariefcontrole_gebruikt_de_trede_van_de_toewijzing(toegewezen, uitwisseling, trede):
+    """A toewijzing at an intensive trede (HH2 tariff): HH2 tariff granted, the HH1 tariff gets 0611."""
+    t = toegewezen
+    Toewijzing.objects.filter(pk=t.pk).update(trede=trede, tariefklasse="hh2")
+    sim = gestart(uitwisseling, t)
+    hh1 = contracttarief("Voorbeeldstad", "01", t.ingangsdatum, "hh1")
+    hh2 = contracttarief("Voorbeeldstad", "01", t.ingangsdatum, "hh2")
+    assert hh1 != hh2
+    maand = volgende_maand(t.ingangsdatum)
+    sim.tarief = {"01": hh2}
+    sim.ronde(volgende_maand(maand), f"{maand:%Y-%m}")
+    ((_, o),) = services.ontvang_alles(vandaag=volgende_maand(maand))
+    assert "TR418" not in {r["regel"] for r in o.retourcodes}, o.retourcodes
+    assert Prestatie.objects.get().toegekend is True
+    # the same toewijzing declared at the HH1 tariff: wrong for its trede
+    volgende = volgende_maand(maand)
+    sim.tarief = {"01": hh1}
+    sim.ronde(volgende_maand(volgende), f"{volgende:%Y-%m}")
+    ((_, o),) = services.ontvang_alles(vandaag=volgende_maand(volgende))
+    assert ("0611", "TR418") in {(r["code"], r["regel"]) for r in o.retourcodes}
+    assert Prestatie.objects.order_by("-pk").first().retourcodes == ["0611"]
+
+
 def test_stop_en_tijdelijke_stop_sturen_de_statustrein(toegewezen, uitwisseling, noord):
     t = toegewezen
     gestart(uitwisseling, t)

@@ -9,7 +9,7 @@ from django import forms
 from maatwerk.apps.cases.forms import NlForm
 
 BESLUITEN = [
-    ("toegekend", "Toekennen (de aanbieder krijgt een toewijzing, WMO301)"),
+    ("toegekend", "Toekennen (beschikking afgeven; de aanbieder krijgt de toewijzing, WMO301)"),
     ("afgewezen", "Afwijzen (antwoordbericht WMO319 met reden)"),
     ("in_onderzoek", "In onderzoek nemen (antwoordbericht WMO319)"),
 ]

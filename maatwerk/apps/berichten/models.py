@@ -1,7 +1,8 @@
 """The iWmo message store: every message in and out, the declared prestaties and the verzoeken.
 
-A :class:`Bericht` keeps the XML as sent or received, its status and retourcodes, the deadline for
-its answer and the message it answers. Changes go through :mod:`.services` only.
+A :class:`Bericht` keeps its status and retourcodes, the deadline for its answer and the message it
+answers; the XML as sent or received is in the message archive (:mod:`.archief`), named by the row's
+``sha256``. Changes go through :mod:`.services` only.
 """
 
 from __future__ import annotations
@@ -44,13 +45,16 @@ class Bericht(models.Model):
     zaken = models.ManyToManyField(Zaak, blank=True, related_name="iwmo_berichten")
     client_bsn = models.CharField("BSN (één cliënt)", max_length=9, blank=True)
     status = models.CharField("status", max_length=12, choices=Berichtstatus.choices)
+    #: At most ``services.RETOURCODES_OP_BERICHT`` of them; ``aantal_retourcodes`` counts them all.
     retourcodes = models.JSONField("retourcodes", default=list)
+    aantal_retourcodes = models.PositiveIntegerField("aantal retourcodes", default=0)
     meldingen = models.JSONField("meldingen bij verwerking", default=list)
     kenmerk = models.CharField("kenmerk (declaratienummer)", max_length=12, blank=True)
     #: For a WMO301: the state of the toewijzingen it carried (nummer -> fingerprint).
     toestand = models.JSONField("verzonden toestand", default=dict)
-    inhoud = models.TextField("XML")
+    #: The XML itself is in the message archive (``archief``), named by this hash; never in the row.
     sha256 = models.CharField("SHA-256 van de inhoud", max_length=64, db_index=True)
+    grootte = models.PositiveBigIntegerField("grootte (bytes)", default=0)
     bestand = models.CharField("bestand", max_length=500, blank=True)
     heen = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="antwoorden"
@@ -67,6 +71,17 @@ class Bericht(models.Model):
 
     def __str__(self) -> str:
         return f"{self.berichttype} {self.identificatie} ({self.get_richting_display()})"
+
+    def xml(self) -> bytes:
+        """The message byte for byte, from the archive, checked against ``sha256``."""
+        from .archief import lees
+
+        return lees(self.sha256)
+
+    @property
+    def inhoud(self) -> str:
+        """The message as text (for display; a download should use :meth:`xml`)."""
+        return self.xml().decode("utf-8", errors="replace")
 
 
 class Prestatie(models.Model):
@@ -139,6 +154,10 @@ class Verzoek(models.Model):
     beslist_op = models.DateTimeField("beslist op", null=True, blank=True)
     antwoord = models.ForeignKey(
         Bericht, on_delete=models.PROTECT, null=True, blank=True, related_name="antwoord_op_verzoeken"
+    )
+    #: The beschikking a granted verzoek produced (issued, or a new version of the current one).
+    beschikking = models.ForeignKey(
+        "besluiten.Beschikking", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
     class Meta:

@@ -23,18 +23,20 @@ from django.utils import timezone
 
 from maatwerk.apps.aanbieders.models import Aanbieder
 from maatwerk.apps.audit import log_persoonsgegevens
+from maatwerk.apps.besluiten import services as besluiten
 from maatwerk.apps.cases.models import Zaak
 from maatwerk.apps.clients.models import Client
 from maatwerk.apps.levering import services as levering
 from maatwerk.apps.levering.iwmo.geschiedenis import DatabaseGeschiedenis
 from maatwerk.apps.levering.models import Toewijzing
 from maatwerk.iwmo.lezen import Gelezen, Klasse, Onleesbaar, lees
-from maatwerk.iwmo.retour import bouw_retour, bouw_wmo325
+from maatwerk.iwmo.retour import bouw_retour, schrijf_wmo325, valideer_retourbestand
 from maatwerk.iwmo.transport import Transport
 from maatwerk.iwmo.transport.bestandsmap import Bestandsmap, bestandsnaam
 from maatwerk.iwmo.transport.opbouw import wmo319
 from maatwerk.iwmo.valideer import Validatieresultaat, controleer
 
+from . import archief
 from .models import Bericht, Berichtstatus, Prestatie, Richting, Verzoek, Verzoeksoort, Verzoekstatus
 from .tarieven import contracttarief
 from .termijnen import Soort, uiterlijk
@@ -91,23 +93,6 @@ class Ontvangst:
 # --- helpers ---------------------------------------------------------------------------------------
 
 
-def _sha256(inhoud: bytes) -> str:
-    return hashlib.sha256(inhoud).hexdigest()
-
-
-def _sha256_bestand(pad: Path) -> str:
-    with pad.open("rb") as f:
-        return hashlib.file_digest(f, "sha256").hexdigest()
-
-
-def _tekst(inhoud: bytes | Path) -> str:
-    """The message as text (newlines unchanged); a file is not first held as bytes (25 MB)."""
-    if isinstance(inhoud, bytes):
-        return inhoud.decode("utf-8", errors="replace")
-    with inhoud.open(encoding="utf-8", errors="replace", newline="") as f:
-        return f.read()
-
-
 def _alle(klasse: Klasse, naam: str) -> Iterator[Klasse]:
     for kind in klasse.kinderen():
         if kind.naam == naam:
@@ -145,6 +130,16 @@ def _retourcodes_in(gelezen: Gelezen) -> list[dict[str, Any]]:
     return uit
 
 
+#: Retourcodes kept on a message row; the rest is in the retour message itself and, for a declaratie,
+#: on each Prestatie row (a 25 MB declaratie can carry tens of thousands: not one JSON value).
+RETOURCODES_OP_BERICHT = 500
+
+
+def _zet_retourcodes(b: Bericht, codes: list[dict[str, Any]]) -> None:
+    b.retourcodes = codes[:RETOURCODES_OP_BERICHT]
+    b.aantal_retourcodes = len(codes)
+
+
 def _nieuw_uit(
     berichttype: str, aanbieder: Aanbieder, afzender: str, dagtekening: dt.date, **velden: Any
 ) -> Bericht:
@@ -157,7 +152,6 @@ def _nieuw_uit(
         afzender=afzender,
         ontvanger=aanbieder.agb_code,
         aanbieder=aanbieder,
-        inhoud="",
         sha256="",
         **velden,
     )
@@ -165,14 +159,18 @@ def _nieuw_uit(
     return b
 
 
-def _verstuur(b: Bericht, xml: bytes, kanaal: Transport) -> None:
+def _verstuur(b: Bericht, xml: bytes | Path, kanaal: Transport) -> None:
+    """Archive the message (bytes, or a file written with :func:`archief.nieuw_bestand`, which is moved)
+    and hand it to the transport; the row keeps its hash and size, never the XML itself."""
     assert b.aanbieder is not None
-    b.sha256 = _sha256(xml)
-    b.bestand = kanaal.verstuur(b.aanbieder.agb_code, bestandsnaam(b.berichttype, b.identificatie), xml)
-    b.save(update_fields=_ZONDER_INHOUD + ["sha256", "bestand"])
-    # the XML in a query of its own: a 25 MB 325 is not copied by SQLite together with its retourcodes
-    b.inhoud = xml.decode("utf-8")
-    Bericht.objects.filter(pk=b.pk).update(inhoud=b.inhoud)
+    naam = bestandsnaam(b.berichttype, b.identificatie)
+    if isinstance(xml, Path):
+        b.sha256, b.grootte = archief.bewaar_tijdelijk(xml)
+        b.bestand = kanaal.verstuur_bestand(b.aanbieder.agb_code, naam, archief.pad(b.sha256))
+    else:
+        b.sha256, b.grootte = archief.bewaar(xml)
+        b.bestand = kanaal.verstuur(b.aanbieder.agb_code, naam, xml)
+    b.save(update_fields=_VELDEN)
 
 
 def _log(user: Any, clients: list[Client], wat: str, waarom: str) -> None:
@@ -210,7 +208,6 @@ def ontvang(
             {"element": f.element, "code": None, "regel": "XSD", "tekst": f.tekst} for f in gelezen.xsd_fouten
         ]
         return Ontvangst(soort, None, False, lijst, status="voldoet niet aan het XSD; geen retourbericht")
-    inhoud = bron if isinstance(bron, bytes) else Path(bron)  # a file is read once, as text, when stored
     header = gelezen.header
     # A retour message copies the header of the message it answers: the aanbieder is its Ontvanger.
     agb = header.get("Ontvanger" if soort in ("WMO302", "WMO320") else "Afzender") or ""
@@ -221,7 +218,8 @@ def ontvang(
         geschiedenis = DatabaseGeschiedenis()
         geschiedenis.vooraf(agb, _toewijzingnummers(gelezen))
         resultaat = controleer(gelezen, geschiedenis, vandaag)
-        sha = _sha256(inhoud) if isinstance(inhoud, bytes) else _sha256_bestand(inhoud)
+        # the message byte for byte into the archive (copied in blocks), the row keeps its hash
+        sha, grootte = archief.bewaar(bron) if isinstance(bron, bytes) else archief.bewaar_bestand(Path(bron))
         eerder = Bericht.objects.filter(richting=Richting.IN, sha256=sha).exists()
         heen: Bericht = Bericht.objects.create(
             richting=Richting.IN,
@@ -232,11 +230,10 @@ def ontvang(
             ontvanger=header.get("Afzender" if soort in ("WMO302", "WMO320") else "Ontvanger") or "",
             aanbieder=aanbieder,
             status=Berichtstatus.VERWERKT,
-            inhoud=_tekst(inhoud),
             sha256=sha,
+            grootte=grootte,
             bestand=str(bron) if not isinstance(bron, bytes) else "",
         )
-        del inhoud  # a 25 MB message: its text lives on in ``heen`` only
         # stored with the final save (a 25 MB declaratie can carry tens of thousands of codes)
         heen.retourcodes = [o.als_dict() for o in resultaat.overtredingen]
         if soort in ("WMO302", "WMO320"):
@@ -284,7 +281,6 @@ def _heen_ontvangen(
     soort = gelezen.type.naam
     header = gelezen.header
     assert header is not None
-    heen.inhoud = ""  # stored on create; left out of the final save, so not held for a 25 MB message
     codes = _codes_per_klasse(resultaat)
     bsns = {
         c.get("Bsn") or ""
@@ -319,25 +315,34 @@ def _heen_ontvangen(
     )
     retour.client_bsn = heen.client_bsn
     termijn: Soort
+    xml: bytes | Path
     if soort == "WMO323":
-        xml = bouw_wmo325(resultaat, retour.identificatie, vandaag, afwijzingen)
+        # written element by element to a file (a 325 on a 25 MB declaratie is as large), then checked
+        xml = archief.nieuw_bestand()
+        try:
+            with xml.open("wb") as f:
+                schrijf_wmo325(resultaat, retour.identificatie, vandaag, f, afwijzingen)
+            valideer_retourbestand(xml, "WMO325")
+        except BaseException:
+            xml.unlink(missing_ok=True)
+            raise
         termijn = "declaratie_antwoord"
     else:
         xml = bouw_retour(resultaat, retour.identificatie, vandaag)
         termijn = "retour"
-    retour.retourcodes = heen.retourcodes + extra
+    alle = heen.retourcodes + extra
+    _zet_retourcodes(retour, alle)
     # the klassen of a 25 MB message are no longer needed: freed before its answer is stored
     gelezen.klassen.clear()
     resultaat.overtredingen.clear()
     codes.clear()
     _verstuur(retour, xml, kanaal)
     del xml
-    retour.inhoud = ""  # stored; not saved again
     retour.zaken.set(zaken)
-    heen.retourcodes = retour.retourcodes
+    _zet_retourcodes(heen, alle)
     heen.uiterlijk_antwoord = uiterlijk(termijn, vandaag)
     heen.beantwoord_op = timezone.now()
-    heen.save(update_fields=_ZONDER_INHOUD)  # the (up to 25 MB) XML was stored on create
+    heen.save(update_fields=_VELDEN)
     _log(
         user,
         [z.client for z in zaken],
@@ -349,19 +354,15 @@ def _heen_ontvangen(
         soort,
         heen.identificatie,
         verwerkt,
-        retour.retourcodes,
+        alle,
         retour.bestand,
         heen.meldingen,
         heen.get_status_display(),
     )
 
 
-#: Every field of a Bericht that processing changes after it was created (never the XML itself).
-_ZONDER_INHOUD = [
-    f.name
-    for f in Bericht._meta.concrete_fields
-    if not f.primary_key and f.name not in ("inhoud", "sha256", "bestand", "tijdstip")
-]
+#: Every field of a Bericht that processing may change after it was created.
+_VELDEN = [f.name for f in Bericht._meta.concrete_fields if not f.primary_key and f.name != "tijdstip"]
 
 
 def _alle_klassen(klasse: Klasse) -> Iterator[Klasse]:
@@ -484,11 +485,10 @@ def _declaratie(
     afwijzingen: dict[str, list[str]] = {}
     extra: list[dict[str, Any]] = []
     gemeente = levering.gemeente()
-    bekend: set[int] = set()
+    klasse: dict[int, str] = {}  # toewijzingnummer -> the toewijzing's own tariff class (its trede)
     for deel in _delen(_toewijzingnummers(gelezen)):
-        bekend |= set(
-            Toewijzing.objects.filter(pk__in=deel, aanbieder=aanbieder).values_list("pk", flat=True)
-        )
+        qs = Toewijzing.objects.filter(pk__in=deel, aanbieder=aanbieder)
+        klasse.update(qs.values_list("pk", "tariefklasse"))
     rijen: list[Prestatie] = []
     for d in gelezen.klassen:
         heen.kenmerk = (d.get("DeclaratieNummer") or "")[:12]
@@ -499,10 +499,14 @@ def _declaratie(
                 bedrag = int(p.get("IngediendBedrag/Bedrag") or 0)
                 begin = _datum(p.get("ProductPeriode/Begindatum")) or heen.dagtekening
                 eenheid = p.get("Eenheid") or ""
+                nummer = int(p.get("ToewijzingNummer") or 0)
                 eigen: list[tuple[str, str, str, str]] = []
-                verwacht = _contracttarief(gemeente, eenheid, begin)
+                # the contract tariff of the toewijzing's own trede; no toewijzing: TR019/TR338 reject it
+                verwacht = (
+                    _contracttarief(gemeente, eenheid, begin, klasse[nummer]) if nummer in klasse else None
+                )
                 if verwacht is not None and tarief != verwacht:
-                    tekst = f"tarief {tarief}, contracttarief {verwacht}"
+                    tekst = f"tarief {tarief}, contracttarief {verwacht} ({klasse[nummer]})"
                     eigen.append((TR418, "TR418", "ProductTarief", tekst))
                 if eenheid != "83" and bedrag != volume * tarief:
                     tekst = f"bedrag {bedrag} is niet {volume} x {tarief}"
@@ -512,12 +516,11 @@ def _declaratie(
                     extra.append(
                         {"element": f"{p.pad}/{element}", "code": code, "regel": regel, "tekst": tekst}
                     )
-                nummer = int(p.get("ToewijzingNummer") or 0)
                 rijen.append(
                     Prestatie(
                         bericht=heen,
                         aanbieder=aanbieder,
-                        toewijzing_id=nummer if nummer in bekend else None,
+                        toewijzing_id=nummer if nummer in klasse else None,
                         referentienummer=ref,
                         vorig_referentienummer=p.get("ProductReferentie/VorigReferentieNummer") or "",
                         toewijzingnummer=nummer,
@@ -543,8 +546,8 @@ def _declaratie(
 
 
 @lru_cache(maxsize=256)
-def _contracttarief(gemeente: str, eenheid: str, datum: dt.date) -> int | None:
-    return contracttarief(gemeente, eenheid, datum)
+def _contracttarief(gemeente: str, eenheid: str, datum: dt.date, klasse: str) -> int | None:
+    return contracttarief(gemeente, eenheid, datum, klasse)
 
 
 def _retour_ontvangen(heen: Bericht, gelezen: Gelezen, user: Any) -> Ontvangst:
@@ -559,7 +562,7 @@ def _retour_ontvangen(heen: Bericht, gelezen: Gelezen, user: Any) -> Ontvangst:
         ontvanger=heen.afzender,
     ).first()
     codes = _retourcodes_in(gelezen)
-    heen.retourcodes = codes
+    _zet_retourcodes(heen, codes)
     heen.identificatie = (header.get("IdentificatieRetour") or heen.identificatie)[:12]
     if origineel is None:
         heen.status = Berichtstatus.AFGEKEURD
@@ -568,9 +571,9 @@ def _retour_ontvangen(heen: Bericht, gelezen: Gelezen, user: Any) -> Ontvangst:
         return Ontvangst(heen.berichttype, heen.identificatie, False, codes, status=heen.get_status_display())
     goed = all(c["code"] == GEEN_OPMERKING for c in codes)
     origineel.status = Berichtstatus.GOEDGEKEURD if goed else Berichtstatus.FOUTEN
-    origineel.retourcodes = codes
+    _zet_retourcodes(origineel, codes)
     origineel.beantwoord_op = timezone.now()
-    origineel.save(update_fields=["status", "retourcodes", "beantwoord_op"])
+    origineel.save(update_fields=["status", "retourcodes", "aantal_retourcodes", "beantwoord_op"])
     heen.heen = origineel
     heen.save()
     heen.zaken.set(origineel.zaken.all())
@@ -700,8 +703,13 @@ def beslis_verzoek(
     kanaal: Transport | None = None,
     vandaag: dt.date | None = None,
 ) -> Verzoek:
-    """The consulent decides a verzoek: ``toegekend`` (answered by the next WMO301), ``afgewezen``
-    (WJ759 reason, WMO319 with VerzoekAntwoord 1) or ``in_onderzoek`` (WMO319 with VerzoekAntwoord 2)."""
+    """The consulent decides a verzoek: ``toegekend``, ``afgewezen`` (WJ759 reason, WMO319 with
+    VerzoekAntwoord 1) or ``in_onderzoek`` (WMO319 with VerzoekAntwoord 2).
+
+    ``toegekend`` issues the beschikking in the same transaction (:func:`_beschikking_op_verzoek`,
+    through the besluiten services, which also make the toewijzing); the next WMO301 answers the
+    verzoek. When the beschikking cannot be issued (no zaak, no indication, approval needed, ...) the
+    reason is raised as :class:`Geweigerd` and nothing changes, the verzoek stays open."""
     kanaal = kanaal or transport()
     vandaag = vandaag or timezone.localdate()
     with transaction.atomic():
@@ -725,7 +733,9 @@ def beslis_verzoek(
         verzoek.toelichting = toelichting.strip()
         verzoek.beslist_door = user
         verzoek.beslist_op = timezone.now()
-        if besluit != V_TOEGEKEND:
+        if besluit == V_TOEGEKEND:
+            verzoek.beschikking = _beschikking_op_verzoek(verzoek, user)
+        else:
             antwoord = _nieuw_uit(
                 "WMO319",
                 verzoek.aanbieder,
@@ -759,3 +769,54 @@ def beslis_verzoek(
             "verzoek beoordelen",
         )
         return verzoek
+
+
+def _ingang_en_einde(verzoek: Verzoek) -> tuple[dt.date | None, dt.date | None]:
+    """The period the verzoek asks for: the earliest ingangsdatum and the latest einddatum of its
+    products (no einddatum when one of them is open-ended)."""
+    ingang = [d for p in verzoek.producten if (d := _datum(p.get("ingangsdatum")))]
+    einde = [_datum(p.get("einddatum")) for p in verzoek.producten]
+    return (min(ingang) if ingang else None), (None if not einde or None in einde else max(einde))  # type: ignore[type-var]
+
+
+def _beschikking_op_verzoek(verzoek: Verzoek, user: Any) -> Any:
+    """The beschikking for a granted verzoek, through the usual besluiten services: a first beschikking
+    (:func:`~maatwerk.apps.besluiten.services.geef_beschikking_af`) on a zaak that has none, otherwise
+    a new version of the current one (:func:`~maatwerk.apps.besluiten.services.corrigeer_beschikking`)
+    with the period asked for. Both store the letter, write the audit entry and make the toewijzing
+    (and its replacement) for the aanbieder; the caller's transaction holds it all together."""
+    zaak = verzoek.zaak
+    if zaak is None:
+        raise levering.Geweigerd(
+            f"Er is geen zaak van cliënt {verzoek.bsn} bij {verzoek.aanbieder}: leg eerst de aanvraag "
+            "vast (melding en onderzoek), of wijs het verzoek af."
+        )
+    ingang, einde = _ingang_en_einde(verzoek)
+    soort = (
+        "verzoek om toewijzing (WMO315)"
+        if verzoek.soort == Verzoeksoort.TOEWIJZING
+        else ("verzoek om wijziging (WMO317)")
+    )
+    waarom = f"{verzoek.aanbieder} vroeg om deze toewijzing ({soort} {verzoek.referentie_aanbieder})."
+    huidige = zaak.beschikkingen.filter(correctie__isnull=True).order_by("-versie").first()
+    if huidige is None:
+        besluit = besluiten.Besluitgegevens(
+            besluit=besluiten.B_TOEGEKEND,
+            ingangsdatum=ingang,
+            einddatum=einde,
+            leveringsvorm=besluiten.ZIN,
+            gevraagd=besluiten.hulpvraag_voor_brief(zaak),
+            motivering=verzoek.toelichting.strip(),
+            reden_geen_zorgplan=f"Het zorgplan volgt: {waarom}",
+        )
+        return besluiten.geef_beschikking_af(zaak, user, besluit)
+    besluit = besluiten.Besluitgegevens(
+        besluit=huidige.besluit,
+        ingangsdatum=ingang or huidige.ingangsdatum,
+        einddatum=einde,
+        leveringsvorm=huidige.leveringsvorm or besluiten.ZIN,
+        gevraagd=huidige.gevraagd,
+        motivering=huidige.motivering,
+        reden_geen_zorgplan=huidige.reden_geen_zorgplan,
+    )
+    return besluiten.corrigeer_beschikking(huidige, user, f"Toegekend {soort}: {waarom}", besluit)

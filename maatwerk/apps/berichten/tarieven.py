@@ -2,8 +2,9 @@
 
 The tariff per hour comes from the gemeente's PxQ tariff rules (``regels/tarieven/pxq/<gemeente>/``,
 through :func:`maatwerk.apps.finance.tarieven.uurtarief`) for the klasse and leveringsvorm on the first
-day of the prestatie. A toewijzing does not record its trede (hh1/hh2) yet, so ``hh1`` is used; the
-tariff per unit follows from the iWmo unit (WJ756: 01 minuut, 04 uur). Other units are not checked.
+day of the prestatie. The klasse is the toewijzing's own (``Toewijzing.tariefklasse``, set from its
+indicated trede when it is made); the tariff per unit follows from the iWmo unit (WJ756: 01 minuut,
+04 uur). Other units are not checked.
 """
 
 from __future__ import annotations

@@ -9,13 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from maatwerk.apps.accounts.rollen import TOEGANGSTEAM, Rol, aanbieder_van, heeft_rol, rol_vereist
 from maatwerk.apps.cases.zichtbaarheid import zichtbare_zaken
 
-from . import selectors, services
+from . import archief, selectors, services
 from .forms import VerzoekBesluitForm
 from .models import Bericht, Verzoek
 from .termijnen import retourcode_in_woorden
@@ -66,22 +66,48 @@ def _zichtbaar_bericht(request: HttpRequest, pk: int) -> Bericht:
     return selectors.bericht(pk, request.user)
 
 
+#: Larger messages are only offered as a download (a 25 MB declaratie does not belong in a page).
+TONEN_TOT_BYTES = 512 * 1024
+
+
+def _xml_om_te_tonen(b: Bericht) -> str | None:
+    if b.grootte > TONEN_TOT_BYTES:
+        return None
+    try:
+        return b.inhoud
+    except archief.Beschadigd as fout:
+        return str(fout)
+
+
 @rol_vereist(*TOEGANGSTEAM, Rol.AANBIEDER)
 def bericht(request: HttpRequest, pk: int) -> HttpResponse:
     b = _zichtbaar_bericht(request, pk)
     return render(
         request,
         "berichten/bericht.html",
-        {"b": b, "regels": _regels(b), "antwoorden": b.antwoorden.all(), "prestaties": b.prestaties.all()},
+        {
+            "b": b,
+            "regels": _regels(b),
+            "antwoorden": b.antwoorden.all(),
+            "prestaties": b.prestaties.all(),
+            "xml": _xml_om_te_tonen(b),
+        },
     )
 
 
 @rol_vereist(*TOEGANGSTEAM, Rol.AANBIEDER)
 def bericht_xml(request: HttpRequest, pk: int) -> HttpResponse:
     b = _zichtbaar_bericht(request, pk)
-    response = HttpResponse(b.inhoud, content_type="application/xml; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{b.berichttype}-{b.identificatie}.xml"'
-    return response
+    try:
+        archief.controleer(b.sha256)  # checked against its hash before it is handed out
+    except archief.Beschadigd as fout:
+        return HttpResponse(str(fout), status=500, content_type="text/plain; charset=utf-8")
+    return FileResponse(
+        archief.pad(b.sha256).open("rb"),
+        as_attachment=True,
+        filename=f"{b.berichttype}-{b.identificatie}.xml",
+        content_type="application/xml; charset=utf-8",
+    )
 
 
 def _verzoek_pagina(

@@ -15,6 +15,7 @@ from django.utils import timezone
 from maatwerk.apps.berichten import services
 from maatwerk.apps.berichten.models import Bericht
 from maatwerk.apps.berichten.tarieven import contracttarief
+from maatwerk.apps.levering.models import Toewijzing
 from maatwerk.apps.levering.services import gemeente
 from maatwerk.iwmo.transport.aanbieder import Aanbieder, Fouten
 
@@ -32,6 +33,11 @@ def laad_demo() -> str:
     for agb in sorted({b.ontvanger for b in verzonden}):
         sim = Aanbieder(kanaal, agb, Fouten(frozenset({"volume"})))
         sim.tarief = {e: t for e in ("01", "04") if (t := contracttarief(gemeente(), e, vandaag)) is not None}
+        sim.tarief_per_toewijzing = {  # the tariff of each toewijzing's own class (its trede)
+            t.pk: tarief
+            for t in Toewijzing.objects.filter(aanbieder__agb_code=agb)
+            if (tarief := contracttarief(gemeente(), t.eenheid, vandaag, t.tariefklasse)) is not None
+        }
         sim.ronde(vandaag)
         services.ontvang_alles(kanaal, vandaag=vandaag)
         sim.ronde(vandaag, vorige_maand)

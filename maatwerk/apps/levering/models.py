@@ -108,6 +108,13 @@ class Toewijzing(models.Model):
     volume = models.PositiveIntegerField("volume")
     eenheid = models.CharField("eenheid (WJ756)", max_length=2)
     frequentie = models.CharField("frequentie (WMO757)", max_length=1)
+    #: The trede indicated for the product's resultaatgebied (resultatenmatrix code, e.g. "2"; empty
+    #: when the indication has none) and the PxQ tariff class it gives (iWmo product data,
+    #: ``tariefklasse_per_trede``): the contract tariff a declaratie on it is checked against (TR418).
+    trede = models.CharField("trede (resultatenmatrix)", max_length=20, blank=True)
+    tariefklasse = models.CharField(
+        "tariefklasse (PxQ)", max_length=3, choices=[("hh1", "HH1"), ("hh2", "HH2")], default="hh1"
+    )
     ingangsdatum = models.DateField("ingangsdatum")
     einddatum = models.DateField("einddatum", null=True, blank=True)
     toegewezen_op = models.DateTimeField("toewijzingsdatum en -tijd")

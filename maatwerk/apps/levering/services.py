@@ -247,6 +247,15 @@ def getekend_zorgplan(zaak: Zaak) -> Zorgplan | None:
 # --- toewijzing en levering ----------------------------------------------------------------------
 
 
+def _trede(beschikking: Any, resultaatgebied: str | None) -> str:
+    """The trede the beschikking's stored indication gives ``resultaatgebied`` ("" when none)."""
+    indicatie = beschikking.indicatie if beschikking.indicatie_id else None
+    if indicatie is None or not resultaatgebied:
+        return ""
+    trede: str = (indicatie.get("treden") or {}).get(resultaatgebied) or ""
+    return trede
+
+
 def _nieuwe_toewijzing(
     zaak: Zaak,
     beschikking: Any,
@@ -259,6 +268,7 @@ def _nieuwe_toewijzing(
     product = gemeentegegevens.product_op(
         gemeente(), beschikking.ingangsdatum, product_voor(gemeente(), beschikking.ingangsdatum, ZIN)
     )
+    trede = _trede(beschikking, product.matrix_resultaatgebied)
     toewijzing: Toewijzing = Toewijzing.objects.create(
         zaak=zaak,
         beschikking=beschikking,
@@ -269,6 +279,8 @@ def _nieuwe_toewijzing(
         volume=beschikking.totaal_minuten_per_week,
         eenheid=product.eenheid,
         frequentie=product.frequentie,
+        trede=trede,
+        tariefklasse=product.tariefklasse(trede),
         ingangsdatum=beschikking.ingangsdatum,
         einddatum=beschikking.einddatum,
         toegewezen_op=timezone.now(),

@@ -32,6 +32,10 @@ class Transport(Protocol):
         """Deliver ``inhoud`` to aanbieder ``agb`` as one message; returns where it was put."""
         ...
 
+    def verstuur_bestand(self, agb: str, naam: str, bron: Path) -> str:
+        """As :meth:`verstuur`, for the message in file ``bron`` (read in blocks: a 325 can be 25 MB)."""
+        ...
+
     def binnengekomen(self) -> Iterator[Binnenkomend]:
         """Messages from all aanbieders that are not handled yet, oldest first."""
         ...

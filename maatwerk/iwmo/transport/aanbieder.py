@@ -51,6 +51,9 @@ class Aanbieder:
     agb: str
     fouten: Fouten = field(default_factory=Fouten)
     tarief: dict[str, int] = field(default_factory=dict)
+    #: The provider's own contract administration: a tariff agreed for one toewijzing (e.g. its HH class),
+    #: before ``tarief`` per unit.
+    tarief_per_toewijzing: dict[int, int] = field(default_factory=dict)
     staat: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -264,7 +267,7 @@ class Aanbieder:
                     einddatum=eind,
                     volume=max(volume, 1),
                     eenheid=t["eenheid"],
-                    tarief=self.tarief.get(t["eenheid"], 0),
+                    tarief=self.tarief_per_toewijzing.get(int(nummer), self.tarief.get(t["eenheid"], 0)),
                 )
             )
         if not prestaties:

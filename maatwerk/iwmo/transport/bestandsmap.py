@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,15 +38,20 @@ def bestandsnaam(bericht: str, identificatie: str, moment: dt.datetime | None = 
     return f"{moment:%Y%m%dT%H%M%S%f}-{bericht}-{veilig}-{uuid.uuid4().hex[:8]}.xml"
 
 
-def schrijf_atomair(map_: Path, naam: str, inhoud: bytes) -> Path:
-    """Write ``inhoud`` to ``map_/naam`` via a temporary file and a rename (never half visible)."""
+def schrijf_atomair(map_: Path, naam: str, inhoud: bytes | Path) -> Path:
+    """Write ``inhoud`` (bytes, or a file copied in blocks) to ``map_/naam`` via a temporary file and a
+    rename (never half visible)."""
     if not _NAAM.match(naam):
         raise ValueError(f"ongeldige bestandsnaam voor een bericht: {naam!r}")
     map_.mkdir(parents=True, exist_ok=True)
     doel = map_ / naam
     tijdelijk = map_ / f".{naam}.part"
     with tijdelijk.open("wb") as f:
-        f.write(inhoud)
+        if isinstance(inhoud, Path):
+            with inhoud.open("rb") as bron:
+                shutil.copyfileobj(bron, f, 1024 * 1024)
+        else:
+            f.write(inhoud)
         f.flush()
         os.fsync(f.fileno())
     os.replace(tijdelijk, doel)
@@ -68,7 +74,7 @@ class Bestandsmap:
             return []
         return sorted(p.name for p in self.wortel.iterdir() if p.is_dir() and _AGB.match(p.name))
 
-    def schrijf(self, agb: str, soort: Map, naam: str, inhoud: bytes) -> Path:
+    def schrijf(self, agb: str, soort: Map, naam: str, inhoud: bytes | Path) -> Path:
         return schrijf_atomair(self.map(agb, soort), naam, inhoud)
 
     def lijst(self, agb: str, soort: Map) -> list[Path]:
@@ -90,6 +96,9 @@ class Bestandsmap:
 
     def verstuur(self, agb: str, naam: str, inhoud: bytes) -> str:
         return str(self.schrijf(agb, "outbox", naam, inhoud))
+
+    def verstuur_bestand(self, agb: str, naam: str, bron: Path) -> str:
+        return str(self.schrijf(agb, "outbox", naam, bron))
 
     def binnengekomen(self) -> Iterator[Binnenkomend]:
         for agb in self.aanbieders():
