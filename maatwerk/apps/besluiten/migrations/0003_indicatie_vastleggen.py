@@ -3,12 +3,32 @@
 A plan whose copy equals its onderzoek's indication gets that row; otherwise its copy becomes a row of its
 own. A beschikking gets its plan's row (the letter was made from it), else the onderzoek's. The JSON column
 goes in 0004 (a separate migration, for PostgreSQL's pending foreign-key checks).
+
+Issued beschikkingen are protected by triggers against UPDATE (audit 0002_keten, which runs before this
+migration when a 0.1.0 database is upgraded): they are lifted for this one fill and put back at once, as
+in 0005_uuid. PostgreSQL first checks the deferred foreign keys the fill queued on the table, so that the
+triggers are made on a table without pending trigger events.
 """
 
 from django.db import migrations
 
+from maatwerk.apps.audit.triggers import maak_triggers, verwijder_triggers
+
 
 def naar_indicatie(apps, schema_editor):
+    Beschikking = apps.get_model("besluiten", "Beschikking")
+    tabel = Beschikking._meta.db_table
+    verbinding = schema_editor.connection
+    verwijder_triggers(verbinding, [tabel])
+    _vul(apps)
+    if verbinding.vendor == "postgresql":
+        with verbinding.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    maak_triggers(verbinding, [tabel])
+
+
+def _vul(apps):
     Indicatie = apps.get_model("indicaties", "Indicatie")
     Onderzoek = apps.get_model("onderzoek", "Onderzoek")
     Ondersteuningsplan = apps.get_model("besluiten", "Ondersteuningsplan")
