@@ -29,7 +29,7 @@ router = Router(tags=["zaken"])
 LEZEN = "zaken:lezen"
 
 
-def _bekend(request: HttpRequest, filters: Schema) -> None:
+def bekend(request: HttpRequest, filters: Schema) -> None:
     """A misspelt filter would silently return everything: unknown query parameters are refused (400)."""
     onbekend = sorted(set(request.GET) - set(type(filters).model_fields))
     if onbekend:
@@ -79,7 +79,7 @@ class Toewijzingfilters(Zaakkoppeling):
 def zaken(request: HttpRequest, filters: Query[Zaakfilters]) -> dict:
     """De zaken die deze applicatie mag zien, nieuwste melding eerst (scope `zaken:lezen`)."""
     vereist(request, LEZEN)
-    _bekend(request, filters)
+    bekend(request, filters)
     f = selectors.Filters(
         status=filters.status,
         aanbieder=filters.aanbieder,
@@ -101,7 +101,7 @@ def zaak(request: HttpRequest, uuid: uuid.UUID) -> dict:
 def onderzoeken(request: HttpRequest, filters: Query[Onderzoekfilters]) -> dict:
     """Onderzoeken (keukentafelgesprekken) met hun vastgelegde indicatie (scope `zaken:lezen`)."""
     vereist(request, LEZEN)
-    _bekend(request, filters)
+    bekend(request, filters)
     f = selectors.Filters(zaak=filters.zaak, vanaf=filters.gespreksdatumVanaf, tot=filters.gespreksdatumTot)
     pagina = selectors.onderzoeken(request.user, f, filters.pagina, filters.paginaGrootte)
     return weergave.lijst(pagina, filters.pagina, filters.paginaGrootte, weergave.onderzoek)
@@ -118,7 +118,7 @@ def onderzoek(request: HttpRequest, uuid: uuid.UUID) -> dict:
 def beschikkingen(request: HttpRequest, filters: Query[Beschikkingfilters]) -> dict:
     """Gegevens van afgegeven beschikkingen, nieuwste eerst (scope `zaken:lezen`)."""
     vereist(request, LEZEN)
-    _bekend(request, filters)
+    bekend(request, filters)
     f = selectors.Filters(
         zaak=filters.zaak, aanbieder=filters.aanbieder, vanaf=filters.afgegevenVanaf, tot=filters.afgegevenTot
     )
@@ -159,7 +159,7 @@ def beschikking_pdf(request: HttpRequest, uuid: uuid.UUID) -> HttpResponse:
 def toewijzingen(request: HttpRequest, filters: Query[Toewijzingfilters]) -> dict:
     """Opdrachten aan aanbieders (WMO301-gegevens) en de stand van de levering (scope `zaken:lezen`)."""
     vereist(request, LEZEN)
-    _bekend(request, filters)
+    bekend(request, filters)
     f = selectors.Filters(
         zaak=filters.zaak,
         aanbieder=filters.aanbieder,
