@@ -6,7 +6,7 @@ Public API::
     inwoner = services.inwoner_voor_bsn(bsn)                 # at login (OpenID Connect), makes one if new
     services.leg_machtiging_vast(client, Machtiginggegevens(...), door=user)
     services.trek_machtiging_in(machtiging, door=user)
-    services.reageer_op_verslag(inwoner, zaak_pk, "tekst")
+    services.reageer_op_verslag(inwoner, zaak.uuid, "tekst")
     services.meld_statuswijziging(zaak, event)               # called for every status change (signal)
 
 Refusals raise :class:`Portaalfout` with a Dutch message; nothing is stored then.
@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import secrets
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -143,9 +144,9 @@ def trek_machtiging_in(machtiging: Machtiging, door: Any) -> None:
 # --- reageren op het verslag ---------------------------------------------------------------------
 
 
-def reageer_op_verslag(inwoner: Inwoner, zaak_pk: int, reactie: str) -> None:
+def reageer_op_verslag(inwoner: Inwoner, zaak_uuid: uuid.UUID, reactie: str) -> None:
     """The inwoner's (or representative's) reaction to the shared verslag of a zaak they may follow."""
-    zaak = zichtbare_zaken(inwoner).select_related("onderzoek").get(pk=zaak_pk)  # DoesNotExist: 404
+    zaak = zichtbare_zaken(inwoner).select_related("onderzoek").get(uuid=zaak_uuid)  # DoesNotExist: 404
     ond = getattr(zaak, "onderzoek", None)
     if ond is None:
         raise Portaalfout("Bij deze aanvraag is nog geen verslag.")
