@@ -102,3 +102,49 @@ def test_inactief_uitgelogd(client, oidc, zaak_van_inwoner, settings):
 
     time.sleep(0.01)
     assert client.get("/portaal/aanvragen/").status_code == 302
+
+
+def test_gelijktijdige_eerste_inlog_geeft_een_inwoner(db, monkeypatch):
+    """Two first logins of one BSN at once: the second's insert hits the unique BSN (IntegrityError).
+
+    Simulated: the other request's inwoner is already committed, but this request's look-up ran before
+    that commit and found nobody. The service retries in a fresh savepoint and returns the other's inwoner;
+    its own user and audit entry are rolled back, and nothing answers 500.
+    """
+    from maatwerk.apps.portaal import services
+
+    ander = services.inwoner_voor_bsn("600000060")
+    gebruikers, regels = User.objects.count(), AuditRegel.objects.count()
+    echt = services._bestaande_inwoner
+    missers = iter([None])
+    monkeypatch.setattr(services, "_bestaande_inwoner", lambda bsn: next(missers, echt(bsn)))
+    inwoner = services.inwoner_voor_bsn("600000060")
+    assert inwoner.pk == ander.pk and Inwoner.objects.filter(bsn="600000060").count() == 1
+    assert User.objects.count() == gebruikers and AuditRegel.objects.count() == regels
+    assert next(missers, "op") == "op"  # the first look-up did miss
+
+
+def test_gelijktijdige_inlog_blijft_mislukken_is_een_fout(db, monkeypatch):
+    """A unique-BSN conflict that persists (not a race) is not hidden: the second attempt raises."""
+    from django.db import IntegrityError
+
+    from maatwerk.apps.portaal import services
+
+    services.inwoner_voor_bsn("600000060")
+    monkeypatch.setattr(services, "_bestaande_inwoner", lambda bsn: None)
+    with pytest.raises(IntegrityError):
+        services.inwoner_voor_bsn("600000060")
+    assert Inwoner.objects.filter(bsn="600000060").count() == 1
+
+
+def test_gelijktijdige_eerste_inlog_via_de_provider(client, oidc, zaak_van_inwoner, monkeypatch):
+    """The whole login flow with the race in it: the callback still ends in the overview, not a 500."""
+    from maatwerk.apps.portaal import services
+
+    services.inwoner_voor_bsn("600000060")  # the other tab was first
+    echt = services._bestaande_inwoner
+    missers = iter([None])
+    monkeypatch.setattr(services, "_bestaande_inwoner", lambda bsn: next(missers, echt(bsn)))
+    terug = inloggen(client, "inwoner")
+    assert terug.status_code == 302 and terug["Location"] == "/portaal/aanvragen/"
+    assert Inwoner.objects.filter(bsn="600000060").count() == 1

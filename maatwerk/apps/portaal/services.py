@@ -25,7 +25,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from maatwerk.apps.audit import log_persoonsgegevens
@@ -55,18 +55,38 @@ def inwoner_voor_bsn(bsn: str) -> Inwoner:
     """The inwoner with this BSN (from the verified OpenID Connect claims); made on the first login.
 
     The Django user only names the inwoner in the audit log: no password, no roles, no staff rights.
+    Race-safe: two first logins of the same BSN at once (two tabs, a double click on the broker's
+    button) both look, find nobody and create; the database's unique BSN refuses the second. Its savepoint
+    rolls back (with its user and audit entry) and it takes the inwoner the first one made.
     """
     if not is_geldig_bsn(bsn):
         raise Portaalfout("Het BSN van de inlogdienst klopt niet (elfproef).")
-    with transaction.atomic():
-        inwoner: Inwoner | None = Inwoner.objects.select_related("user").filter(bsn=bsn).first()
-        if inwoner is None:
-            user = get_user_model().objects.create_user(f"inwoner-{secrets.token_hex(6)}", password=None)
-            inwoner = Inwoner.objects.create(user=user, bsn=bsn)
-            log_persoonsgegevens(
-                user, None, "schrijven", "inwoner (BSN) vastgelegd bij eerste inlog", "inloggen portaal"
-            )
-        Inwoner.objects.filter(pk=inwoner.pk).update(laatst_ingelogd_op=timezone.now())
+    for poging in range(2):
+        try:
+            with transaction.atomic():
+                inwoner = _bestaande_inwoner(bsn)
+                if inwoner is None:
+                    inwoner = _nieuwe_inwoner(bsn)
+                Inwoner.objects.filter(pk=inwoner.pk).update(laatst_ingelogd_op=timezone.now())
+            return inwoner
+        except IntegrityError:
+            if poging:
+                raise
+            logger.info("gelijktijdige eerste inlog van een inwoner: de ander was eerst")
+    raise AssertionError("onbereikbaar")  # pragma: no cover
+
+
+def _bestaande_inwoner(bsn: str) -> Inwoner | None:
+    inwoner: Inwoner | None = Inwoner.objects.select_related("user").filter(bsn=bsn).first()
+    return inwoner
+
+
+def _nieuwe_inwoner(bsn: str) -> Inwoner:
+    user = get_user_model().objects.create_user(f"inwoner-{secrets.token_hex(6)}", password=None)
+    inwoner = Inwoner.objects.create(user=user, bsn=bsn)
+    log_persoonsgegevens(
+        user, None, "schrijven", "inwoner (BSN) vastgelegd bij eerste inlog", "inloggen portaal"
+    )
     return inwoner
 
 
