@@ -83,7 +83,7 @@ def _bestaande_inwoner(bsn: str) -> Inwoner | None:
 
 def _nieuwe_inwoner(bsn: str) -> Inwoner:
     user = get_user_model().objects.create_user(f"inwoner-{secrets.token_hex(6)}", password=None)
-    inwoner = Inwoner.objects.create(user=user, bsn=bsn)
+    inwoner: Inwoner = Inwoner.objects.create(user=user, bsn=bsn)
     log_persoonsgegevens(
         user, None, "schrijven", "inwoner (BSN) vastgelegd bij eerste inlog", "inloggen portaal"
     )
