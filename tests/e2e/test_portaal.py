@@ -120,3 +120,12 @@ def test_vertegenwoordiger_ziet_de_zaak_van_de_client(live_server, portaal_demo,
     page.wait_for_url(f"{live_server.url}/portaal/aanvragen/")
     expect(page.get_by_role("link", name="Hulp bij het huishouden voor")).to_have_count(1)
     _controleer(page, "portaal overzicht vertegenwoordiger")
+
+    # Uitloggen ends the session at the provider too (RP-initiated logout), then back to the portal.
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_url(f"{live_server.url}/portaal/")
+    expect(page.get_by_role("status")).to_contain_text("U bent uitgelogd.")
+    _controleer(page, "portaal start na uitloggen")
+    page.get_by_role("link", name="Inloggen met DigiD").click()
+    page.wait_for_url("**/inloggen/**")
+    expect(page.get_by_label("Wachtwoord")).to_be_visible()  # the provider asks again

@@ -6,7 +6,10 @@ The authorization request, the provider's login form, the code, the token exchan
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlparse
+
 import pytest
+import requests
 from django.contrib.auth.models import User
 
 from maatwerk.apps.audit.models import AuditRegel
@@ -86,6 +89,47 @@ def test_uitloggen(client, oidc, zaak_van_inwoner):
     inloggen(client, "inwoner")
     r = client.post("/portaal/uitloggen/")
     assert r.status_code == 302
+    assert client.get("/portaal/aanvragen/")["Location"] == "/portaal/"
+
+
+def test_uitloggen_beeindigt_ook_de_sessie_bij_de_provider(client, oidc, zaak_van_inwoner):
+    """RP-initiated logout: the portal sends the browser to the provider's end_session_endpoint with the
+    ID token as hint; the provider ends its own session and sends the browser back to the portal."""
+    browser = requests.Session()
+    inloggen(client, "inwoner", browser)
+    # Logged in at the provider: a new authorization request comes straight back with a code.
+    start = client.get("/portaal/inloggen/")
+    assert "code=" in browser.get(start["Location"], allow_redirects=False, timeout=10).headers["Location"]
+
+    # the browser may follow the Uitloggen form to the provider (form-action of the logged-in pages)
+    assert (
+        f"form-action 'self' {oidc.removesuffix('/openid')};"
+        in client.get("/portaal/aanvragen/")["Content-Security-Policy"]
+    )
+    r = client.post("/portaal/uitloggen/")
+    naar = urlparse(r["Location"])
+    assert r["Location"].startswith(f"{oidc}/end-session?")
+    parameters = parse_qs(naar.query)
+    assert parameters["post_logout_redirect_uri"] == ["http://testserver/portaal/"]
+    assert parameters["id_token_hint"][0].count(".") == 2  # the signed ID token of the login
+    assert "oidc_id_token" not in client.session and client.get("/portaal/aanvragen/").status_code == 302
+
+    terug = browser.get(r["Location"], allow_redirects=False, timeout=10)
+    assert terug.status_code == 302 and terug.headers["Location"] == "http://testserver/portaal/"
+    assert "U bent uitgelogd." in client.get("/portaal/").content.decode()
+    # Logged out at the provider too: a new login asks for the password again.
+    start = client.get("/portaal/inloggen/")
+    opnieuw = browser.get(start["Location"], allow_redirects=False, timeout=10)
+    assert opnieuw.status_code == 302 and "/inloggen/" in opnieuw.headers["Location"]
+    assert "code=" not in opnieuw.headers["Location"]
+
+
+def test_uitloggen_zonder_uitlogadres_bij_de_provider(client, oidc, zaak_van_inwoner, settings):
+    """A broker without end_session_endpoint: only the portal's own session ends."""
+    settings.OIDC_OP_END_SESSION_ENDPOINT = ""
+    inloggen(client, "inwoner")
+    r = client.post("/portaal/uitloggen/")
+    assert r["Location"] == "/portaal/"
     assert client.get("/portaal/aanvragen/")["Location"] == "/portaal/"
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from maatwerk.apps.besluiten.models import Beschikking
@@ -94,6 +97,9 @@ def reactie(request: HttpRequest, inwoner: Inwoner, zaak: uuid.UUID) -> HttpResp
 
 @require_POST
 def uitloggen(request: HttpRequest) -> HttpResponse:
+    """End the portal session, then (RP-initiated logout) the one at the provider; back to the start."""
+    methode = getattr(settings, "OIDC_OP_LOGOUT_URL_METHOD", "")
+    naar = import_string(methode)(request) if methode else reverse("portaal:start")
     sessie.stop(request)
     messages.info(request, "U bent uitgelogd.")
-    return redirect("portaal:start")
+    return redirect(naar)
