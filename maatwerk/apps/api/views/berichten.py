@@ -18,7 +18,7 @@ from .. import selectors
 from ..auth import vereist
 from ..schemas import Bericht, Berichtenlijst, BerichtstatusWaarde, Datum, RichtingWaarde
 from . import weergave
-from .zaken import Zaakkoppeling, bekend
+from .zaken import Zaakkoppeling, lijst
 
 router = Router(tags=["berichten"])
 LEZEN = "berichten:lezen"
@@ -40,9 +40,12 @@ class Berichtfilters(Zaakkoppeling):
 @router.get("/berichten", response=Berichtenlijst, summary="iWmo-berichten zoeken")
 def berichten(request: HttpRequest, filters: Query[Berichtfilters]) -> dict:
     """Ontvangen en verzonden iWmo-berichten, nieuwste eerst (scope `berichten:lezen`)."""
-    vereist(request, LEZEN)
-    bekend(request, filters)
-    f = selectors.Filters(
+    return lijst(
+        request,
+        filters,
+        LEZEN,
+        selectors.berichten,
+        weergave.bericht,
         status=filters.status,
         richting=filters.richting,
         berichttype=filters.berichttype,
@@ -51,8 +54,6 @@ def berichten(request: HttpRequest, filters: Query[Berichtfilters]) -> dict:
         vanaf=filters.dagtekeningVanaf,
         tot=filters.dagtekeningTot,
     )
-    pagina = selectors.berichten(request.user, f, filters.pagina, filters.paginaGrootte)
-    return weergave.lijst(pagina, filters.pagina, filters.paginaGrootte, weergave.bericht)
 
 
 @router.get("/berichten/{uuid}", response=Bericht, summary="Eén iWmo-bericht")
