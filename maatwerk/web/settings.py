@@ -264,6 +264,11 @@ OIDC_OP_AUTHORIZATION_ENDPOINT = _oidc_url("MAATWERK_OIDC_AUTORISATIE_URL", "aut
 OIDC_OP_TOKEN_ENDPOINT = _oidc_url("MAATWERK_OIDC_TOKEN_URL", "token")
 OIDC_OP_USER_ENDPOINT = _oidc_url("MAATWERK_OIDC_USERINFO_URL", "userinfo")
 OIDC_OP_JWKS_ENDPOINT = _oidc_url("MAATWERK_OIDC_JWKS_URL", "jwks")
+# RP-initiated logout: uitloggen in the portal also ends the session at the provider (its
+# end_session_endpoint; MAATWERK_OIDC_UITLOG_URL="" when the broker has none: only the portal's session ends).
+OIDC_OP_END_SESSION_ENDPOINT = _oidc_url("MAATWERK_OIDC_UITLOG_URL", "end-session")
+OIDC_OP_LOGOUT_URL_METHOD = "maatwerk.apps.portaal.oidc.uitlog_url"
+OIDC_STORE_ID_TOKEN = True  # the id_token_hint of the logout request; in the (server-side) session only
 OIDC_RP_CLIENT_ID = os.environ.get("MAATWERK_OIDC_CLIENT_ID", "maatwerk-portaal" if ONTWIKKELING else "")
 OIDC_RP_CLIENT_SECRET = os.environ.get(
     "MAATWERK_OIDC_CLIENT_SECRET", "maatwerk-portaal-demo-geheim" if ONTWIKKELING else ""

@@ -123,6 +123,24 @@ def keten(consulent, aanbieders) -> dict:
     }
 
 
+def maak_bericht(aanbieder: Aanbieder, berichttype: str, identificatie: str, **velden):
+    """A received iWmo-bericht row as the berichten app keeps it (the XML itself does not matter here)."""
+    from maatwerk.apps.berichten.models import Bericht, Berichtstatus, Richting
+
+    standaard = {
+        "richting": Richting.IN,
+        "dagtekening": dt.date.today(),
+        "afzender": aanbieder.agb_code,
+        "ontvanger": "0999",
+        "status": Berichtstatus.VERWERKT,
+        "inhoud": "<Bericht/>",
+        "sha256": identificatie.rjust(64, "0"),
+    }
+    return Bericht.objects.create(
+        aanbieder=aanbieder, berichttype=berichttype, identificatie=identificatie, **(standaard | velden)
+    )
+
+
 def maak_token(naam: str, scopes: list[str], aanbieder: Aanbieder | None = None) -> str:
     return api_services.maak_client(naam, scopes, door=None, aanbieder=aanbieder)[1]
 

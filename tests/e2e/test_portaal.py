@@ -76,7 +76,7 @@ def test_inwoner_logt_in_ziet_de_trein_en_downloadt_de_beschikking(
     zaak = Zaak.objects.get(client__bsn="600000060")
     assert zaak.status == Status.LEVERING_GESTART
     page.get_by_role("link", name="Hulp bij het huishouden").click()
-    page.wait_for_url(f"**/portaal/aanvragen/{zaak.pk}/")
+    page.wait_for_url(f"**/portaal/aanvragen/{zaak.uuid}/")
     trein = page.get_by_role("list", name="Waar staat uw aanvraag?")
     expect(trein.locator('[aria-current="step"]')).to_contain_text("Hulp gestart")
     expect(trein.get_by_role("listitem")).to_have_count(7)
@@ -108,7 +108,7 @@ def test_inwoner_logt_in_ziet_de_trein_en_downloadt_de_beschikking(
     assert any(w.startswith("beschikking ") and w.endswith("(PDF, portaal)") for w in gelezen)
 
     andere = Zaak.objects.exclude(client__bsn="600000060").first()
-    antwoord = page.goto(f"{live_server.url}/portaal/aanvragen/{andere.pk}/")
+    antwoord = page.goto(f"{live_server.url}/portaal/aanvragen/{andere.uuid}/")
     assert antwoord is not None and antwoord.status == 404
 
 
@@ -120,3 +120,12 @@ def test_vertegenwoordiger_ziet_de_zaak_van_de_client(live_server, portaal_demo,
     page.wait_for_url(f"{live_server.url}/portaal/aanvragen/")
     expect(page.get_by_role("link", name="Hulp bij het huishouden voor")).to_have_count(1)
     _controleer(page, "portaal overzicht vertegenwoordiger")
+
+    # Uitloggen ends the session at the provider too (RP-initiated logout), then back to the portal.
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_url(f"{live_server.url}/portaal/")
+    expect(page.get_by_role("status")).to_contain_text("U bent uitgelogd.")
+    _controleer(page, "portaal start na uitloggen")
+    page.get_by_role("link", name="Inloggen met DigiD").click()
+    page.wait_for_url("**/inloggen/**")
+    expect(page.get_by_label("Wachtwoord")).to_be_visible()  # the provider asks again

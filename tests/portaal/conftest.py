@@ -29,12 +29,18 @@ def oidc(provider: str, settings) -> str:  # noqa: ANN001
     return provider
 
 
-def login_bij_provider(autorisatie_url: str, gebruikersnaam: str, wachtwoord: str = WACHTWOORD) -> str:
+def login_bij_provider(
+    autorisatie_url: str,
+    gebruikersnaam: str,
+    wachtwoord: str = WACHTWOORD,
+    browser: requests.Session | None = None,
+) -> str:
     """Follow the authorization request as a browser: the provider's login form, then the redirect back.
 
     Returns the redirect URI with ``code`` and ``state`` that the provider sends the browser to.
+    ``browser`` keeps the provider's cookies (its session) for a later request of the test.
     """
-    s = requests.Session()
+    s = browser or requests.Session()
     r = s.get(autorisatie_url, allow_redirects=False, timeout=10)
     assert r.status_code == 302, r.text[:500]
     login_url = urljoin(autorisatie_url, r.headers["Location"])
@@ -58,11 +64,11 @@ def login_bij_provider(autorisatie_url: str, gebruikersnaam: str, wachtwoord: st
     return r.headers["Location"]
 
 
-def inloggen(client, gebruikersnaam: str) -> object:  # noqa: ANN001
+def inloggen(client, gebruikersnaam: str, browser: requests.Session | None = None) -> object:  # noqa: ANN001
     """The whole flow through maatwerk (test client) and the provider (HTTP); returns the callback."""
     start = client.get("/portaal/inloggen/")
     assert start.status_code == 302
-    terug = login_bij_provider(start["Location"], gebruikersnaam)
+    terug = login_bij_provider(start["Location"], gebruikersnaam, browser=browser)
     assert terug.startswith(CALLBACK), terug
     return client.get(terug.removeprefix("http://testserver"))
 

@@ -67,5 +67,6 @@ def instellingen(settings, issuer: str) -> None:  # noqa: ANN001
     settings.OIDC_OP_TOKEN_ENDPOINT = f"{issuer}/token"
     settings.OIDC_OP_USER_ENDPOINT = f"{issuer}/userinfo"
     settings.OIDC_OP_JWKS_ENDPOINT = f"{issuer}/jwks"
+    settings.OIDC_OP_END_SESSION_ENDPOINT = f"{issuer}/end-session"
     settings.OIDC_RP_CLIENT_ID = CLIENT_ID
     settings.OIDC_RP_CLIENT_SECRET = CLIENT_SECRET

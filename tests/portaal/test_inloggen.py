@@ -6,7 +6,10 @@ The authorization request, the provider's login form, the code, the token exchan
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlparse
+
 import pytest
+import requests
 from django.contrib.auth.models import User
 
 from maatwerk.apps.audit.models import AuditRegel
@@ -89,6 +92,47 @@ def test_uitloggen(client, oidc, zaak_van_inwoner):
     assert client.get("/portaal/aanvragen/")["Location"] == "/portaal/"
 
 
+def test_uitloggen_beeindigt_ook_de_sessie_bij_de_provider(client, oidc, zaak_van_inwoner):
+    """RP-initiated logout: the portal sends the browser to the provider's end_session_endpoint with the
+    ID token as hint; the provider ends its own session and sends the browser back to the portal."""
+    browser = requests.Session()
+    inloggen(client, "inwoner", browser)
+    # Logged in at the provider: a new authorization request comes straight back with a code.
+    start = client.get("/portaal/inloggen/")
+    assert "code=" in browser.get(start["Location"], allow_redirects=False, timeout=10).headers["Location"]
+
+    # the browser may follow the Uitloggen form to the provider (form-action of the logged-in pages)
+    assert (
+        f"form-action 'self' {oidc.removesuffix('/openid')};"
+        in client.get("/portaal/aanvragen/")["Content-Security-Policy"]
+    )
+    r = client.post("/portaal/uitloggen/")
+    naar = urlparse(r["Location"])
+    assert r["Location"].startswith(f"{oidc}/end-session?")
+    parameters = parse_qs(naar.query)
+    assert parameters["post_logout_redirect_uri"] == ["http://testserver/portaal/"]
+    assert parameters["id_token_hint"][0].count(".") == 2  # the signed ID token of the login
+    assert "oidc_id_token" not in client.session and client.get("/portaal/aanvragen/").status_code == 302
+
+    terug = browser.get(r["Location"], allow_redirects=False, timeout=10)
+    assert terug.status_code == 302 and terug.headers["Location"] == "http://testserver/portaal/"
+    assert "U bent uitgelogd." in client.get("/portaal/").content.decode()
+    # Logged out at the provider too: a new login asks for the password again.
+    start = client.get("/portaal/inloggen/")
+    opnieuw = browser.get(start["Location"], allow_redirects=False, timeout=10)
+    assert opnieuw.status_code == 302 and "/inloggen/" in opnieuw.headers["Location"]
+    assert "code=" not in opnieuw.headers["Location"]
+
+
+def test_uitloggen_zonder_uitlogadres_bij_de_provider(client, oidc, zaak_van_inwoner, settings):
+    """A broker without end_session_endpoint: only the portal's own session ends."""
+    settings.OIDC_OP_END_SESSION_ENDPOINT = ""
+    inloggen(client, "inwoner")
+    r = client.post("/portaal/uitloggen/")
+    assert r["Location"] == "/portaal/"
+    assert client.get("/portaal/aanvragen/")["Location"] == "/portaal/"
+
+
 def test_niet_ingericht(client, settings):
     settings.OIDC_RP_CLIENT_SECRET = ""
     r = client.get("/portaal/inloggen/")
@@ -102,3 +146,49 @@ def test_inactief_uitgelogd(client, oidc, zaak_van_inwoner, settings):
 
     time.sleep(0.01)
     assert client.get("/portaal/aanvragen/").status_code == 302
+
+
+def test_gelijktijdige_eerste_inlog_geeft_een_inwoner(db, monkeypatch):
+    """Two first logins of one BSN at once: the second's insert hits the unique BSN (IntegrityError).
+
+    Simulated: the other request's inwoner is already committed, but this request's look-up ran before
+    that commit and found nobody. The service retries in a fresh savepoint and returns the other's inwoner;
+    its own user and audit entry are rolled back, and nothing answers 500.
+    """
+    from maatwerk.apps.portaal import services
+
+    ander = services.inwoner_voor_bsn("600000060")
+    gebruikers, regels = User.objects.count(), AuditRegel.objects.count()
+    echt = services._bestaande_inwoner
+    missers = iter([None])
+    monkeypatch.setattr(services, "_bestaande_inwoner", lambda bsn: next(missers, echt(bsn)))
+    inwoner = services.inwoner_voor_bsn("600000060")
+    assert inwoner.pk == ander.pk and Inwoner.objects.filter(bsn="600000060").count() == 1
+    assert User.objects.count() == gebruikers and AuditRegel.objects.count() == regels
+    assert next(missers, "op") == "op"  # the first look-up did miss
+
+
+def test_gelijktijdige_inlog_blijft_mislukken_is_een_fout(db, monkeypatch):
+    """A unique-BSN conflict that persists (not a race) is not hidden: the second attempt raises."""
+    from django.db import IntegrityError
+
+    from maatwerk.apps.portaal import services
+
+    services.inwoner_voor_bsn("600000060")
+    monkeypatch.setattr(services, "_bestaande_inwoner", lambda bsn: None)
+    with pytest.raises(IntegrityError):
+        services.inwoner_voor_bsn("600000060")
+    assert Inwoner.objects.filter(bsn="600000060").count() == 1
+
+
+def test_gelijktijdige_eerste_inlog_via_de_provider(client, oidc, zaak_van_inwoner, monkeypatch):
+    """The whole login flow with the race in it: the callback still ends in the overview, not a 500."""
+    from maatwerk.apps.portaal import services
+
+    services.inwoner_voor_bsn("600000060")  # the other tab was first
+    echt = services._bestaande_inwoner
+    missers = iter([None])
+    monkeypatch.setattr(services, "_bestaande_inwoner", lambda bsn: next(missers, echt(bsn)))
+    terug = inloggen(client, "inwoner")
+    assert terug.status_code == 302 and terug["Location"] == "/portaal/aanvragen/"
+    assert Inwoner.objects.filter(bsn="600000060").count() == 1

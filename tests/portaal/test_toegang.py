@@ -37,12 +37,12 @@ def test_eigen_zaak_en_beschikking(client, oidc, zaak_van_inwoner):
     b = _beschikking(zaak_van_inwoner)
     inloggen(client, "inwoner")
     inwoner = Inwoner.objects.get(bsn="600000060")
-    pagina = client.get(f"/portaal/aanvragen/{zaak_van_inwoner.pk}/")
+    pagina = client.get(f"/portaal/aanvragen/{zaak_van_inwoner.uuid}/")
     assert pagina.status_code == 200
     tekst = pagina.content.decode()
     assert 'aria-current="step"' in tekst and "Melding ontvangen" in tekst and "Afgewezen" not in tekst
     assert "Het gesprek en het onderzoek zijn uiterlijk klaar op" in tekst
-    pdf = client.get(f"/portaal/aanvragen/{zaak_van_inwoner.pk}/beschikkingen/{b.pk}.pdf")
+    pdf = client.get(f"/portaal/aanvragen/{zaak_van_inwoner.uuid}/beschikkingen/{b.uuid}.pdf")
     assert pdf.status_code == 200 and pdf.content == b"%PDF-1.4 brief"
     assert pdf["Content-Type"] == "application/pdf"
     assert "no-store" in pagina["Cache-Control"] and "no-store" in pdf["Cache-Control"]
@@ -55,19 +55,37 @@ def test_zaak_van_een_ander_is_404(client, oidc, zaak_van_inwoner, zaak_van_ande
     b = _beschikking(zaak_van_ander)
     inloggen(client, "inwoner")
     voor = AuditRegel.objects.filter(client=zaak_van_ander.client).count()
-    assert client.get(f"/portaal/aanvragen/{zaak_van_ander.pk}/").status_code == 404
-    assert client.get(f"/portaal/aanvragen/{zaak_van_ander.pk}/beschikkingen/{b.pk}.pdf").status_code == 404
-    # the beschikking of another person under one's own zaak number
-    assert client.get(f"/portaal/aanvragen/{zaak_van_inwoner.pk}/beschikkingen/{b.pk}.pdf").status_code == 404
+    assert client.get(f"/portaal/aanvragen/{zaak_van_ander.uuid}/").status_code == 404
     assert (
-        client.post(f"/portaal/aanvragen/{zaak_van_ander.pk}/reactie/", {"reactie": "x"}).status_code == 404
+        client.get(f"/portaal/aanvragen/{zaak_van_ander.uuid}/beschikkingen/{b.uuid}.pdf").status_code == 404
+    )
+    # the beschikking of another person under one's own zaak number
+    assert (
+        client.get(f"/portaal/aanvragen/{zaak_van_inwoner.uuid}/beschikkingen/{b.uuid}.pdf").status_code
+        == 404
+    )
+    assert (
+        client.post(f"/portaal/aanvragen/{zaak_van_ander.uuid}/reactie/", {"reactie": "x"}).status_code == 404
     )
     assert AuditRegel.objects.filter(client=zaak_van_ander.client).count() == voor
     assert "Piet" not in client.get("/portaal/aanvragen/").content.decode()
 
 
+def test_urls_noemen_uuids_nooit_database_ids(client, oidc, zaak_van_inwoner):
+    """Public identifiers only: the pages link by UUID and a database id is not a URL of the portal."""
+    b = _beschikking(zaak_van_inwoner)
+    inloggen(client, "inwoner")
+    overzicht = client.get("/portaal/aanvragen/").content.decode()
+    assert f'href="/portaal/aanvragen/{zaak_van_inwoner.uuid}/"' in overzicht
+    pagina = client.get(f"/portaal/aanvragen/{zaak_van_inwoner.uuid}/").content.decode()
+    assert f"/portaal/aanvragen/{zaak_van_inwoner.uuid}/beschikkingen/{b.uuid}.pdf" in pagina
+    assert client.get(f"/portaal/aanvragen/{zaak_van_inwoner.pk}/").status_code == 404
+    pdf = f"/portaal/aanvragen/{zaak_van_inwoner.uuid}/beschikkingen/{b.pk}.pdf"
+    assert client.get(pdf).status_code == 404
+
+
 def test_zonder_inlog_naar_start(client, zaak_van_inwoner):
-    r = client.get(f"/portaal/aanvragen/{zaak_van_inwoner.pk}/")
+    r = client.get(f"/portaal/aanvragen/{zaak_van_inwoner.uuid}/")
     assert r.status_code == 302 and r["Location"] == "/portaal/"
 
 
@@ -81,13 +99,13 @@ def test_machtiging_geeft_toegang_en_intrekken_neemt_die_weg(client, oidc, zaak_
     inloggen(client, "vertegenwoordiger")
     overzicht = client.get("/portaal/aanvragen/").content.decode()
     assert "Hulp bij het huishouden voor Piet de Wit" in overzicht
-    assert client.get(f"/portaal/aanvragen/{zaak_van_ander.pk}/").status_code == 200
+    assert client.get(f"/portaal/aanvragen/{zaak_van_ander.uuid}/").status_code == 200
     gemachtigde = Inwoner.objects.get(bsn="690000005")
     assert AuditRegel.objects.filter(
         gebruiker=gemachtigde.user, client=zaak_van_ander.client, waarom__contains="machtiging"
     ).exists()
     services.trek_machtiging_in(machtiging, beheerder)
-    assert client.get(f"/portaal/aanvragen/{zaak_van_ander.pk}/").status_code == 404
+    assert client.get(f"/portaal/aanvragen/{zaak_van_ander.uuid}/").status_code == 404
     with pytest.raises(services.Portaalfout):
         services.trek_machtiging_in(machtiging, beheerder)
 
@@ -141,15 +159,18 @@ def test_reactie_op_verslag(client, oidc, zaak_van_inwoner, django_user_model):
         zaak=zaak_van_inwoner, verslag="We spraken over de was.", gewijzigd_door=consulent
     )
     inloggen(client, "inwoner")
-    pagina = client.get(f"/portaal/aanvragen/{zaak_van_inwoner.pk}/").content.decode()
+    pagina = client.get(f"/portaal/aanvragen/{zaak_van_inwoner.uuid}/").content.decode()
     assert "We spraken over de was." not in pagina  # not shared yet
     Onderzoek.objects.filter(pk=ond.pk).update(verslag_gedeeld_op=timezone.now())
     assert (
-        "We spraken over de was." in client.get(f"/portaal/aanvragen/{zaak_van_inwoner.pk}/").content.decode()
+        "We spraken over de was."
+        in client.get(f"/portaal/aanvragen/{zaak_van_inwoner.uuid}/").content.decode()
     )
-    leeg = client.post(f"/portaal/aanvragen/{zaak_van_inwoner.pk}/reactie/", {"reactie": "  "})
+    leeg = client.post(f"/portaal/aanvragen/{zaak_van_inwoner.uuid}/reactie/", {"reactie": "  "})
     assert leeg.status_code == 400 and "Schrijf uw reactie" in leeg.content.decode()
-    r = client.post(f"/portaal/aanvragen/{zaak_van_inwoner.pk}/reactie/", {"reactie": "Ik heb ook een hond."})
+    r = client.post(
+        f"/portaal/aanvragen/{zaak_van_inwoner.uuid}/reactie/", {"reactie": "Ik heb ook een hond."}
+    )
     assert r.status_code == 302
     ond.refresh_from_db()
     assert ond.client_reactie == "Ik heb ook een hond." and ond.client_reactie_op is not None

@@ -8,7 +8,9 @@ completed with what django-ninja does not write itself: the server URL with the 
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -20,21 +22,19 @@ from pydantic.alias_generators import to_camel
 from . import fouten
 from .auth import Geweigerd, Token
 from .problemen import API_VERSIE, Probleem, probleem
-from .views import indicaties, meldingen, zaken
+from .views import berichten, indicaties, meldingen, zaken
 
 logger = logging.getLogger(__name__)
 
 BASIS = "/api/v1"
 BESCHRIJVING = """\
 De API van maatwerk: meldingen registreren, zaken volgen (status, statusgeschiedenis, termijnen),
-onderzoeken met hun vastgelegde indicatie, beschikkingen (gegevens en PDF), toewijzingen, en een indicatie
-berekenen zonder iets op te slaan.
+onderzoeken met hun vastgelegde indicatie, beschikkingen (gegevens en PDF), toewijzingen, de iWmo-berichten
+met aanbieders, en een indicatie berekenen zonder iets op te slaan.
 
 Elke applicatie heeft een eigen token (`Authorization: Bearer <token>`) met scopes; de beheerder maakt het
 aan (`maatwerk api-client aanmaken NAAM --scopes zaken:lezen,...`). Elk verzoek dat persoonsgegevens raakt,
 staat met de naam van de applicatie in het auditlog. Fouten zijn `application/problem+json`.
-
-De iWmo-berichten (`berichten`, scope `berichten:lezen`) komen in een latere versie.
 """
 
 #: Errors every operation can answer, and those of operations on one resource.
@@ -46,6 +46,13 @@ _FOUTEN = {
 }
 _NIET_GEVONDEN = "Bestaat niet, of deze applicatie mag het niet zien."
 _UITDAGING = {"WWW-Authenticate": 'Bearer realm="maatwerk"'}
+#: The operations' tags, described in the document (every tag an operation uses is listed here).
+_TAGS = {
+    "meldingen": "Meldingen registreren, bijvoorbeeld vanuit een intakeformulier (Open Formulieren).",
+    "zaken": "Zaken, onderzoeken met hun indicatie, beschikkingen en toewijzingen lezen.",
+    "indicaties": "Een uitgelegde indicatie berekenen zonder iets op te slaan.",
+    "berichten": "De iWmo-berichten die met aanbieders zijn uitgewisseld.",
+}
 
 
 class MaatwerkApi(NinjaAPI):
@@ -107,6 +114,11 @@ def vul_document(schema: Any) -> Any:
                     "content": probleem_ref,
                 }
             antwoorden["429"]["headers"]["Retry-After"] = _kop("Seconden tot het volgende verzoek kan.")
+    gebruikt = {t for operaties in schema["paths"].values() for o in operaties.values() for t in o["tags"]}
+    if gebruikt - _TAGS.keys():
+        raise RuntimeError(f"Tag zonder beschrijving in het OpenAPI-document: {gebruikt - _TAGS.keys()}")
+    schema["tags"] = [{"name": n, "description": uitleg} for n, uitleg in _TAGS.items() if n in gebruikt]
+    _zonder_ongebruikte_schemas(schema)
     schema["info"]["contact"] = {
         "name": "Functioneel beheer maatwerk",
         "url": "https://example.org/maatwerk",
@@ -114,6 +126,21 @@ def vul_document(schema: Any) -> Any:
     }
     schema["info"]["license"] = {"name": "EUPL-1.2", "identifier": "EUPL-1.2"}
     return schema
+
+
+def _zonder_ongebruikte_schemas(schema: Any) -> None:
+    """Drop the query-parameter models ninja also lists as schemas: nothing refers to them."""
+    schemas = schema["components"]["schemas"]
+    while True:
+        tekst = json.dumps({k: v for k, v in schema.items() if k != "components"}) + json.dumps(
+            {k: v for k, v in schema["components"].items() if k != "schemas"}
+        )
+        verwezen = set(re.findall(r'"#/components/schemas/([^"]+)"', tekst + json.dumps(schemas)))
+        ongebruikt = [naam for naam in schemas if naam not in verwezen]
+        if not ongebruikt:
+            return
+        for naam in ongebruikt:
+            del schemas[naam]
 
 
 api = MaatwerkApi(
@@ -128,6 +155,7 @@ api = MaatwerkApi(
 api.add_router("", meldingen.router)
 api.add_router("", zaken.router)
 api.add_router("", indicaties.router)
+api.add_router("", berichten.router)
 
 
 @api.exception_handler(Geweigerd)

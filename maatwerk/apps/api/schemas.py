@@ -12,11 +12,14 @@ from ninja import Schema
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
+from maatwerk.apps.berichten.models import Berichtstatus, Richting
 from maatwerk.apps.cases.models import Kanaal, SoortMelding, Status
 
 StatusWaarde = Literal[tuple(str(s) for s in Status.values)]  # type: ignore[valid-type]
 KanaalWaarde = Literal[tuple(str(s) for s in Kanaal.values)]  # type: ignore[valid-type]
 SoortWaarde = Literal[tuple(str(s) for s in SoortMelding.values)]  # type: ignore[valid-type]
+RichtingWaarde = Literal[tuple(str(s) for s in Richting.values)]  # type: ignore[valid-type]
+BerichtstatusWaarde = Literal[tuple(str(s) for s in Berichtstatus.values)]  # type: ignore[valid-type]
 
 
 class Aanbieder(Schema):
@@ -160,6 +163,33 @@ class Toewijzing(Schema):
 
 class Toewijzingenlijst(Lijst):
     resultaten: list[Toewijzing]
+
+
+class Bericht(Schema):
+    """Een iWmo-bericht (ontvangen of verzonden): de gegevens, niet de XML zelf."""
+
+    uuid: uuid.UUID
+    url: str
+    richting: RichtingWaarde = Field(description="in: ontvangen van de aanbieder; uit: verzonden.")
+    berichttype: str = Field(description="Het iWmo-berichttype, bijvoorbeeld WMO301 of WMO323.")
+    identificatie: str = Field(description="De identificatie van het bericht bij de afzender.")
+    dagtekening: dt.date
+    afzender: str = Field(description="Gemeentecode of AGB-code van de afzender.")
+    ontvanger: str = Field(description="Gemeentecode of AGB-code van de ontvanger.")
+    aanbieder: Aanbieder | None
+    zaken: list[uuid.UUID] = Field(description="De zaken waar het bericht over gaat.")
+    status: BerichtstatusWaarde
+    statusOmschrijving: str
+    retourcodes: list[dict[str, Any]] = Field(description="De retourcodes per berichtklasse.")
+    kenmerk: str = Field(description="Het declaratienummer (bij een declaratie), anders leeg.")
+    heen: uuid.UUID | None = Field(description="Het bericht waarop dit het antwoord (retour) is.")
+    tijdstip: dt.datetime = Field(description="Ontvangen of verzonden op.")
+    uiterlijkAntwoord: dt.date | None = Field(description="Het antwoord moet uiterlijk deze dag binnen zijn.")
+    beantwoordOp: dt.datetime | None
+
+
+class Berichtenlijst(Lijst):
+    resultaten: list[Bericht]
 
 
 class Berekening(Schema):

@@ -7,7 +7,7 @@ SCOPES: dict[str, str] = {
     "zaken:lezen": "zaken, onderzoeken met indicatie, beschikkingen (met PDF) en toewijzingen lezen",
     "meldingen:schrijven": "meldingen registreren (bijvoorbeeld vanuit een intakeformulier)",
     "indicaties:berekenen": "een uitgelegde indicatie berekenen uit een situatie (slaat niets op)",
-    "berichten:lezen": "iWmo-berichten lezen (gereserveerd: de berichten-endpoints komen later)",
+    "berichten:lezen": "iWmo-berichten met aanbieders lezen (gegevens, status en retourcodes)",
 }
 
 #: Scopes an aanbieder's application may hold: it reads its own clients and computes, never registers.

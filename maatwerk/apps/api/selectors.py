@@ -3,26 +3,37 @@
 Each lookup starts from :func:`~maatwerk.apps.cases.zichtbaarheid.zichtbare_zaken` of the application's
 service account, so another aanbieder's zaak is ``DoesNotExist`` (404). Single reads go through the apps'
 own selectors (the same audit entries as the web pages); list pages log one entry per client.
+
+The list endpoints differ only in data: what the application may see, which query parameter filters which
+field, the order, and what the audit entry says. Each is a :class:`Soort`; :func:`_lijst` does the rest.
+iWmo-berichten have no UUID of their own: the API gives each one (:class:`~.models.Berichtsleutel`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
+from uuid import UUID
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
+from maatwerk.apps.accounts.rollen import aanbieder_van, heeft_rol
 from maatwerk.apps.audit import log_clientlijst, log_persoonsgegevens
+from maatwerk.apps.berichten.models import Bericht
 from maatwerk.apps.besluiten import selectors as besluiten_selectors
 from maatwerk.apps.besluiten.models import Beschikking
 from maatwerk.apps.cases import selectors as zaak_selectors
 from maatwerk.apps.cases.models import Zaak
-from maatwerk.apps.cases.zichtbaarheid import zichtbare_zaken
+from maatwerk.apps.cases.zichtbaarheid import GEMEENTE_LEZERS, zichtbare_zaken
+from maatwerk.apps.clients.models import Client
 from maatwerk.apps.levering.models import Toewijzing
 from maatwerk.apps.onderzoek import selectors as onderzoek_selectors
 from maatwerk.apps.onderzoek.models import Onderzoek
+
+from . import services
 
 WAAROM = "koppeling via de API"
 
@@ -36,6 +47,8 @@ class Filters:
     zaak: uuid.UUID | None = None
     vanaf: dt.date | None = None
     tot: dt.date | None = None
+    richting: str | None = None  # berichten: "in" or "uit"
+    berichttype: str | None = None  # berichten: WMO301, ...
 
 
 @dataclass(frozen=True)
@@ -44,36 +57,68 @@ class Pagina:
     totaal: int
 
 
-def _pagina(qs: QuerySet, pagina: int, grootte: int) -> Pagina:
+@dataclass(frozen=True)
+class Soort:
+    """One list resource: its visible rows, its filters (Filters field -> lookup), order and audit line."""
+
+    zichtbaar: Callable[[Any], QuerySet[Any]]
+    velden: dict[str, str]
+    volgorde: tuple[str, ...]
+    wat: str
+    clients: Callable[[list[Any]], Iterable[Client]]
+    uitgesteld: tuple[str, ...] = ()  # large fields a list does not load
+
+
+def _pagina(qs: QuerySet[Any], pagina: int, grootte: int) -> Pagina:
     begin = (pagina - 1) * grootte
     return Pagina(list(qs[begin : begin + grootte]), qs.count())
 
 
-def _zaken(gebruiker: Any) -> QuerySet[Zaak]:
-    return zichtbare_zaken(gebruiker)
+def _lijst(soort: Soort, gebruiker: Any, f: Filters, pagina: int, grootte: int) -> Pagina:
+    qs = soort.zichtbaar(gebruiker)
+    if soort.uitgesteld:
+        qs = qs.defer(*soort.uitgesteld)
+    for veld, lookup in soort.velden.items():
+        waarde = getattr(f, veld)
+        if waarde:
+            qs = qs.filter(**{lookup: waarde})
+    gevonden = _pagina(qs.order_by(*soort.volgorde), pagina, grootte)
+    log_clientlijst(gebruiker, list(soort.clients(gevonden.items)), soort.wat, WAAROM)
+    return gevonden
+
+
+def _van_zaak(items: list[Any]) -> list[Client]:
+    return [x.zaak.client for x in items]
+
+
+def _bij_zichtbare_zaken(model: type[Model], gebruiker: Any, *verwant: str) -> QuerySet[Any]:
+    """Rows of ``model`` whose zaak the application may see."""
+    return model._default_manager.filter(zaak__in=zichtbare_zaken(gebruiker)).select_related(*verwant)
 
 
 # --- zaken
 
+ZAKEN = Soort(
+    zichtbaar=lambda g: zichtbare_zaken(g).select_related("client", "aanbieder"),
+    velden={
+        "status": "status",
+        "aanbieder": "aanbieder__agb_code",
+        "vanaf": "melddatum__gte",
+        "tot": "melddatum__lte",
+    },
+    volgorde=("-melddatum", "-pk"),
+    wat="API: zakenlijst (status)",
+    clients=lambda items: [z.client for z in items],
+)
+
 
 def zaken(gebruiker: Any, f: Filters, pagina: int, grootte: int) -> Pagina:
-    qs = _zaken(gebruiker).select_related("client", "aanbieder")
-    if f.status:
-        qs = qs.filter(status=f.status)
-    if f.aanbieder:
-        qs = qs.filter(aanbieder__agb_code=f.aanbieder)
-    if f.vanaf:
-        qs = qs.filter(melddatum__gte=f.vanaf)
-    if f.tot:
-        qs = qs.filter(melddatum__lte=f.tot)
-    gevonden = _pagina(qs.order_by("-melddatum", "-pk"), pagina, grootte)
-    log_clientlijst(gebruiker, [z.client for z in gevonden.items], "API: zakenlijst (status)", WAAROM)
-    return gevonden
+    return _lijst(ZAKEN, gebruiker, f, pagina, grootte)
 
 
 def zaak(gebruiker: Any, zaak_uuid: uuid.UUID) -> Zaak:
     """The zaak with status history, deadlines and client; the read is logged (cases' selector)."""
-    pk = _zaken(gebruiker).filter(uuid=zaak_uuid).values_list("pk", flat=True).first()
+    pk = zichtbare_zaken(gebruiker).filter(uuid=zaak_uuid).values_list("pk", flat=True).first()
     if pk is None:
         raise Zaak.DoesNotExist
     return zaak_selectors.zaak_inzien(gebruiker, pk, f"API: zaak {pk} (cliënt, status, termijnen)", WAAROM)
@@ -81,93 +126,156 @@ def zaak(gebruiker: Any, zaak_uuid: uuid.UUID) -> Zaak:
 
 # --- onderzoeken
 
-
-def _onderzoeken(gebruiker: Any) -> QuerySet[Onderzoek]:
-    return Onderzoek.objects.filter(zaak__in=_zaken(gebruiker)).select_related("zaak__client", "indicatie")
+ONDERZOEKEN = Soort(
+    zichtbaar=lambda g: _bij_zichtbare_zaken(Onderzoek, g, "zaak__client", "indicatie"),
+    velden={"zaak": "zaak__uuid", "vanaf": "gespreksdatum__gte", "tot": "gespreksdatum__lte"},
+    volgorde=("-pk",),
+    wat="API: onderzoeken met indicatie",
+    clients=_van_zaak,
+)
 
 
 def onderzoeken(gebruiker: Any, f: Filters, pagina: int, grootte: int) -> Pagina:
-    qs = _onderzoeken(gebruiker)
-    if f.zaak:
-        qs = qs.filter(zaak__uuid=f.zaak)
-    if f.vanaf:
-        qs = qs.filter(gespreksdatum__gte=f.vanaf)
-    if f.tot:
-        qs = qs.filter(gespreksdatum__lte=f.tot)
-    gevonden = _pagina(qs.order_by("-pk"), pagina, grootte)
-    log_clientlijst(
-        gebruiker, [o.zaak.client for o in gevonden.items], "API: onderzoeken met indicatie", WAAROM
-    )
-    return gevonden
+    return _lijst(ONDERZOEKEN, gebruiker, f, pagina, grootte)
 
 
 def onderzoek(gebruiker: Any, onderzoek_uuid: uuid.UUID) -> Onderzoek:
-    gevonden: Onderzoek = _onderzoeken(gebruiker).get(uuid=onderzoek_uuid)
+    gevonden: Onderzoek = ONDERZOEKEN.zichtbaar(gebruiker).get(uuid=onderzoek_uuid)
     onderzoek_selectors.onderzoek_gelezen(gebruiker, gevonden.zaak)
     return gevonden
 
 
 # --- beschikkingen
 
-
-def _beschikkingen(gebruiker: Any) -> QuerySet[Beschikking]:
-    return Beschikking.objects.filter(zaak__in=_zaken(gebruiker)).select_related("zaak__client", "aanbieder")
+BESCHIKKINGEN = Soort(
+    zichtbaar=lambda g: _bij_zichtbare_zaken(Beschikking, g, "zaak__client", "aanbieder"),
+    velden={
+        "zaak": "zaak__uuid",
+        "aanbieder": "aanbieder__agb_code",
+        "vanaf": "afgegeven_op__date__gte",
+        "tot": "afgegeven_op__date__lte",
+    },
+    volgorde=("-afgegeven_op", "-pk"),
+    wat="API: beschikkingen (gegevens)",
+    clients=_van_zaak,
+    uitgesteld=("html", "pdf"),
+)
 
 
 def beschikkingen(gebruiker: Any, f: Filters, pagina: int, grootte: int) -> Pagina:
-    qs = _beschikkingen(gebruiker).defer("html", "pdf")
-    if f.zaak:
-        qs = qs.filter(zaak__uuid=f.zaak)
-    if f.aanbieder:
-        qs = qs.filter(aanbieder__agb_code=f.aanbieder)
-    if f.vanaf:
-        qs = qs.filter(afgegeven_op__date__gte=f.vanaf)
-    if f.tot:
-        qs = qs.filter(afgegeven_op__date__lte=f.tot)
-    gevonden = _pagina(qs.order_by("-afgegeven_op", "-pk"), pagina, grootte)
-    log_clientlijst(
-        gebruiker, [b.zaak.client for b in gevonden.items], "API: beschikkingen (gegevens)", WAAROM
-    )
-    return gevonden
+    return _lijst(BESCHIKKINGEN, gebruiker, f, pagina, grootte)
 
 
 def beschikking(gebruiker: Any, beschikking_uuid: uuid.UUID, pdf: bool = False) -> Beschikking:
     """The beschikking's data (``pdf``: with the letter); logged by besluiten's selector."""
-    qs = _beschikkingen(gebruiker)
-    gevonden: Beschikking = (qs if pdf else qs.defer("html", "pdf")).get(uuid=beschikking_uuid)
+    qs = BESCHIKKINGEN.zichtbaar(gebruiker)
+    gevonden: Beschikking = (qs if pdf else qs.defer(*BESCHIKKINGEN.uitgesteld)).get(uuid=beschikking_uuid)
     besluiten_selectors.beschikking_gelezen(gebruiker, gevonden, "PDF via API" if pdf else "gegevens via API")
     return gevonden
 
 
 # --- toewijzingen
 
-
-def _toewijzingen(gebruiker: Any) -> QuerySet[Toewijzing]:
-    return Toewijzing.objects.filter(zaak__in=_zaken(gebruiker)).select_related(
-        "zaak__client", "aanbieder", "beschikking"
-    )
+TOEWIJZINGEN = Soort(
+    zichtbaar=lambda g: _bij_zichtbare_zaken(Toewijzing, g, "zaak__client", "aanbieder", "beschikking"),
+    velden={
+        "zaak": "zaak__uuid",
+        "aanbieder": "aanbieder__agb_code",
+        "vanaf": "ingangsdatum__gte",
+        "tot": "ingangsdatum__lte",
+    },
+    volgorde=("-toegewezen_op", "-pk"),
+    wat="API: toewijzingen",
+    clients=_van_zaak,
+    uitgesteld=("beschikking__html", "beschikking__pdf"),
+)
 
 
 def toewijzingen(gebruiker: Any, f: Filters, pagina: int, grootte: int) -> Pagina:
-    qs = _toewijzingen(gebruiker).defer("beschikking__html", "beschikking__pdf")
-    if f.zaak:
-        qs = qs.filter(zaak__uuid=f.zaak)
-    if f.aanbieder:
-        qs = qs.filter(aanbieder__agb_code=f.aanbieder)
-    if f.vanaf:
-        qs = qs.filter(ingangsdatum__gte=f.vanaf)
-    if f.tot:
-        qs = qs.filter(ingangsdatum__lte=f.tot)
-    gevonden = _pagina(qs.order_by("-toegewezen_op", "-pk"), pagina, grootte)
-    log_clientlijst(gebruiker, [t.zaak.client for t in gevonden.items], "API: toewijzingen", WAAROM)
-    return gevonden
+    return _lijst(TOEWIJZINGEN, gebruiker, f, pagina, grootte)
 
 
 def toewijzing(gebruiker: Any, toewijzing_uuid: uuid.UUID) -> Toewijzing:
     gevonden: Toewijzing = (
-        _toewijzingen(gebruiker).defer("beschikking__html", "beschikking__pdf").get(uuid=toewijzing_uuid)
+        TOEWIJZINGEN.zichtbaar(gebruiker).defer(*TOEWIJZINGEN.uitgesteld).get(uuid=toewijzing_uuid)
     )
     log_persoonsgegevens(
         gebruiker, gevonden.zaak.client, "lezen", f"API: toewijzing {gevonden.pk} (WMO301-gegevens)", WAAROM
     )
     return gevonden
+
+
+# --- berichten (iWmo)
+
+
+@dataclass(frozen=True)
+class Berichtregel:
+    """An iWmo-bericht with the public UUIDs of itself and of the message it answers."""
+
+    bericht: Bericht
+    uuid: UUID
+    heen: UUID | None
+
+
+def _zichtbare_berichten(gebruiker: Any) -> QuerySet[Bericht]:
+    """All messages for the gemeente's applications; an aanbieder's only its own exchange."""
+    if heeft_rol(gebruiker, *(str(r) for r in GEMEENTE_LEZERS)):
+        qs = Bericht.objects.all()
+    else:
+        aanbieder = aanbieder_van(gebruiker)
+        qs = Bericht.objects.filter(aanbieder=aanbieder) if aanbieder is not None else Bericht.objects.none()
+    return qs.select_related("aanbieder").prefetch_related("zaken__client")
+
+
+def _berichtclients(berichten: list[Bericht]) -> list[Client]:
+    """The clients the messages are about: those of their zaken, else the one BSN a message names."""
+    clients = [z.client for b in berichten for z in b.zaken.all()]
+    los = {b.client_bsn for b in berichten if b.client_bsn and not b.zaken.all()}
+    if los:
+        clients += list(Client.objects.filter(bsn__in=los))
+    return list(dict.fromkeys(clients))
+
+
+BERICHTEN = Soort(
+    zichtbaar=_zichtbare_berichten,
+    velden={
+        "status": "status",
+        "richting": "richting",
+        "berichttype": "berichttype",
+        "aanbieder": "aanbieder__agb_code",
+        "zaak": "zaken__uuid",
+        "vanaf": "dagtekening__gte",
+        "tot": "dagtekening__lte",
+    },
+    volgorde=("-tijdstip", "-pk"),
+    wat="API: iWmo-berichten (gegevens)",
+    clients=_berichtclients,
+    uitgesteld=("inhoud", "toestand"),  # the XML (a 325 can be 25 MB) is not part of the API's answer
+)
+
+
+def _met_sleutels(berichten: list[Bericht]) -> list[Berichtregel]:
+    sleutels = services.berichtsleutels(
+        [b.pk for b in berichten] + [b.heen_id for b in berichten if b.heen_id is not None]
+    )
+    return [
+        Berichtregel(b, sleutels[b.pk], sleutels[b.heen_id] if b.heen_id is not None else None)
+        for b in berichten
+    ]
+
+
+def berichten(gebruiker: Any, f: Filters, pagina: int, grootte: int) -> Pagina:
+    gevonden = _lijst(BERICHTEN, gebruiker, f, pagina, grootte)
+    return Pagina(_met_sleutels(gevonden.items), gevonden.totaal)
+
+
+def bericht(gebruiker: Any, bericht_uuid: uuid.UUID) -> Berichtregel:
+    """One message's data (not its XML); the read is logged for every client it is about."""
+    gevonden: Bericht = (
+        BERICHTEN.zichtbaar(gebruiker).defer(*BERICHTEN.uitgesteld).get(api_sleutel__uuid=bericht_uuid)
+    )
+    wat = f"API: iWmo-bericht {gevonden.pk} ({gevonden.berichttype}, gegevens)"
+    clients: list[Client | None] = [*_berichtclients([gevonden])] or [None]
+    for client in clients:
+        log_persoonsgegevens(gebruiker, client, "lezen", wat, WAAROM)
+    return _met_sleutels([gevonden])[0]

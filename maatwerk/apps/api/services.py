@@ -6,6 +6,7 @@ Public API::
     client, token = services.maak_client("open-formulieren", ["meldingen:schrijven"], door=user)
     services.trek_in("open-formulieren", door=user)
     services.client_voor_token(token)  # the active client, or None (used by the API's authentication)
+    services.berichtsleutels([bericht.pk])  # {pk: UUID}: the public UUIDs of iWmo-berichten
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -24,7 +27,7 @@ from maatwerk.apps.accounts.models import Profiel
 from maatwerk.apps.accounts.rollen import Rol
 from maatwerk.apps.audit import log_persoonsgegevens
 
-from .models import ApiClient
+from .models import ApiClient, Berichtsleutel
 from .scopes import AANBIEDER_SCOPES, SCOPES
 
 WAAROM = "koppelingen beheren (API-clients)"
@@ -107,7 +110,7 @@ def maak_client(
 def trek_in(naam: str, door: Any) -> ApiClient:
     """Revoke the client's token: every later call with it is refused (401)."""
     with transaction.atomic():
-        client = ApiClient.objects.select_for_update().filter(naam=naam).first()
+        client: ApiClient | None = ApiClient.objects.select_for_update().filter(naam=naam).first()
         if client is None:
             raise ApiClientfout(f"Er is geen API-client met de naam '{naam}'.")
         if client.ingetrokken_op is not None:
@@ -123,11 +126,12 @@ def client_voor_token(token: str) -> ApiClient | None:
     """The active client whose token this is (None: unknown or revoked)."""
     if not token.startswith(TOKEN_VOORVOEGSEL):
         return None
-    return (
+    gevonden: ApiClient | None = (
         ApiClient.objects.select_related("gebruiker", "aanbieder")
         .filter(token_hash=token_hash(token), ingetrokken_op__isnull=True, gebruiker__is_active=True)
         .first()
     )
+    return gevonden
 
 
 def wijzig_omschrijving(naam: str, omschrijving: str, door: Any) -> None:
@@ -135,3 +139,25 @@ def wijzig_omschrijving(naam: str, omschrijving: str, door: Any) -> None:
     with transaction.atomic():
         ApiClient.objects.filter(naam=naam).update(omschrijving=omschrijving)
         log_persoonsgegevens(door, None, "schrijven", f"API-client {naam}: omschrijving gewijzigd", WAAROM)
+
+
+def berichtsleutels(pks: Iterable[int]) -> dict[int, uuid.UUID]:
+    """The public UUID of each iWmo-bericht (by primary key); one is given to each that has none yet.
+
+    A technical identifier, no personal data and no change to the bericht: not audited. Two requests
+    giving the same bericht its first UUID at once keep one (the primary key is the bericht; the loser's
+    insert is ignored and both read the winner's).
+    """
+    gevraagd = set(pks)
+    if not gevraagd:
+        return {}
+    gevonden = dict(Berichtsleutel.objects.filter(bericht_id__in=gevraagd).values_list("bericht_id", "uuid"))
+    nieuw = gevraagd - gevonden.keys()
+    if nieuw:
+        Berichtsleutel.objects.bulk_create(
+            [Berichtsleutel(bericht_id=pk) for pk in sorted(nieuw)], ignore_conflicts=True
+        )
+        gevonden |= dict(
+            Berichtsleutel.objects.filter(bericht_id__in=nieuw).values_list("bericht_id", "uuid")
+        )
+    return gevonden

@@ -23,6 +23,13 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         help="toegestane redirect-URI van het portaal (herhaalbaar; standaard die van 'make run')",
     )
+    serve.add_argument(
+        "--post-logout-redirect-uri",
+        action="append",
+        default=[],
+        help="waarheen na uitloggen (RP-initiated logout; herhaalbaar; standaard de startpagina van het "
+        "portaal bij elke redirect-URI)",
+    )
     serve.add_argument("--client-secret", default=None)
     args = parser.parse_args(argv)
     if args.host not in LOOPBACK:
@@ -46,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         args.redirect_uri
         or ["http://127.0.0.1:8000/portaal/oidc/callback/", "http://localhost:8000/portaal/oidc/callback/"],
         args.client_secret or CLIENT_SECRET,
+        args.post_logout_redirect_uri or None,
     )
     print(f"demo-OIDC-provider op {settings.SITE_URL}/openid (issuer)", flush=True)
     run(args.host, args.poort, get_wsgi_application(), threading=True)

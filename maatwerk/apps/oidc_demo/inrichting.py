@@ -33,8 +33,21 @@ DEMO_INWONERS: tuple[DemoInwoner, ...] = (
 )
 
 
-def richt_in(redirect_uris: Sequence[str], client_secret: str = CLIENT_SECRET) -> None:
-    """Migrate, make a signing key if there is none, register the client and the demo inwoners."""
+def na_uitloggen(redirect_uri: str) -> str:
+    """The portal's start page for its callback URI: where the provider sends the browser after logout."""
+    return redirect_uri.removesuffix("oidc/callback/")
+
+
+def richt_in(
+    redirect_uris: Sequence[str],
+    client_secret: str = CLIENT_SECRET,
+    post_logout_redirect_uris: Sequence[str] | None = None,
+) -> None:
+    """Migrate, make a signing key if there is none, register the client and the demo inwoners.
+
+    ``post_logout_redirect_uris`` (RP-initiated logout) default to the portal start page of each redirect
+    URI (``.../portaal/oidc/callback/`` -> ``.../portaal/``).
+    """
     from django.contrib.auth.models import User
     from django.core.management import call_command
     from oidc_provider.models import Client, ResponseType, RSAKey
@@ -56,6 +69,8 @@ def richt_in(redirect_uris: Sequence[str], client_secret: str = CLIENT_SECRET) -
         },
     )
     client.redirect_uris = list(dict.fromkeys([*client.redirect_uris, *redirect_uris]))
+    na = post_logout_redirect_uris or [na_uitloggen(uri) for uri in redirect_uris]
+    client.post_logout_redirect_uris = list(dict.fromkeys([*client.post_logout_redirect_uris, *na]))
     client.scope = ["openid", "bsn", "profile"]
     client.save()
     client.response_types.set([ResponseType.objects.get(value="code")])

@@ -6,18 +6,25 @@ JWKS, nonce, expiry, and also issuer and audience, which the library leaves out)
 :class:`~maatwerk.apps.portaal.models.Inwoner`, not a Django login: the backend is deliberately not in
 ``AUTHENTICATION_BACKENDS`` (see :mod:`maatwerk.apps.portaal`). The callback view keeps the library's
 state/nonce/PKCE session handling and puts the inwoner in the portal session.
+
+Logging out is RP-initiated (OpenID Connect RP-Initiated Logout 1.0): :func:`uitlog_url`, named by the
+library's setting ``OIDC_OP_LOGOUT_URL_METHOD``, sends the browser to the provider's
+``end_session_endpoint`` with the ID token as ``id_token_hint`` and the portal's start page as
+``post_logout_redirect_uri``, so the session at the provider (DigiD) ends too.
 """
 
 from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import urlencode
 
 import requests
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views import View
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationRequestView
@@ -43,6 +50,25 @@ def ingericht() -> bool:
             "OIDC_RP_CLIENT_SECRET",
         )
     )
+
+
+def uitlog_url(request: HttpRequest) -> str:
+    """Where the browser goes after the portal's own session ended (``OIDC_OP_LOGOUT_URL_METHOD``).
+
+    The provider's end-session endpoint when there is one and the session holds the ID token of the
+    login; else the portal's start page. Call it before the portal session is stopped.
+    """
+    start = reverse("portaal:start")
+    eind = getattr(settings, "OIDC_OP_END_SESSION_ENDPOINT", "")
+    id_token = request.session.get("oidc_id_token")
+    if not eind or not id_token:
+        return start
+    parameters = {
+        "id_token_hint": id_token,
+        "post_logout_redirect_uri": request.build_absolute_uri(start),
+        "client_id": settings.OIDC_RP_CLIENT_ID,
+    }
+    return f"{eind}?{urlencode(parameters)}"
 
 
 class InwonerBackend(OIDCAuthenticationBackend):

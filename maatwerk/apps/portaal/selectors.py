@@ -7,6 +7,7 @@ beschikking of anyone else gives ``DoesNotExist`` (the view answers 404), never 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,13 +100,13 @@ class Zaakpagina:
     beschikkingen: list[Beschikking]
 
 
-def zaak_inzien(inwoner: Inwoner, pk: int) -> Zaakpagina:
+def zaak_inzien(inwoner: Inwoner, zaak_uuid: uuid.UUID) -> Zaakpagina:
     """The status page of one zaak the inwoner may follow (``Zaak.DoesNotExist`` otherwise); audited."""
     zaak = (
         zichtbare_zaken(inwoner)
         .select_related("client", "onderzoek", "aanbieder")
         .prefetch_related("statusevents", "opschortingen")
-        .get(pk=pk)
+        .get(uuid=zaak_uuid)
     )
     regels = portaalregels_op(timezone.localdate())
     termijnen = [
@@ -138,10 +139,12 @@ def zaak_inzien(inwoner: Inwoner, pk: int) -> Zaakpagina:
     )
 
 
-def beschikking_downloaden(inwoner: Inwoner, zaak_pk: int, pk: int) -> Beschikking:
+def beschikking_downloaden(
+    inwoner: Inwoner, zaak_uuid: uuid.UUID, beschikking_uuid: uuid.UUID
+) -> Beschikking:
     """A beschikking of a zaak the inwoner may follow (``DoesNotExist`` otherwise); the read is audited."""
     beschikking: Beschikking = Beschikking.objects.select_related("zaak__client").get(
-        pk=pk, zaak__in=zichtbare_zaken(inwoner).filter(pk=zaak_pk)
+        uuid=beschikking_uuid, zaak__in=zichtbare_zaken(inwoner).filter(uuid=zaak_uuid)
     )
     beschikking_gelezen(inwoner.user, beschikking, "PDF, portaal")
     return beschikking

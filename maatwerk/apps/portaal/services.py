@@ -6,7 +6,7 @@ Public API::
     inwoner = services.inwoner_voor_bsn(bsn)                 # at login (OpenID Connect), makes one if new
     services.leg_machtiging_vast(client, Machtiginggegevens(...), door=user)
     services.trek_machtiging_in(machtiging, door=user)
-    services.reageer_op_verslag(inwoner, zaak_pk, "tekst")
+    services.reageer_op_verslag(inwoner, zaak.uuid, "tekst")
     services.meld_statuswijziging(zaak, event)               # called for every status change (signal)
 
 Refusals raise :class:`Portaalfout` with a Dutch message; nothing is stored then.
@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import secrets
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +25,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from maatwerk.apps.audit import log_persoonsgegevens
@@ -54,18 +55,38 @@ def inwoner_voor_bsn(bsn: str) -> Inwoner:
     """The inwoner with this BSN (from the verified OpenID Connect claims); made on the first login.
 
     The Django user only names the inwoner in the audit log: no password, no roles, no staff rights.
+    Race-safe: two first logins of the same BSN at once (two tabs, a double click on the broker's
+    button) both look, find nobody and create; the database's unique BSN refuses the second. Its savepoint
+    rolls back (with its user and audit entry) and it takes the inwoner the first one made.
     """
     if not is_geldig_bsn(bsn):
         raise Portaalfout("Het BSN van de inlogdienst klopt niet (elfproef).")
-    with transaction.atomic():
-        inwoner: Inwoner | None = Inwoner.objects.select_related("user").filter(bsn=bsn).first()
-        if inwoner is None:
-            user = get_user_model().objects.create_user(f"inwoner-{secrets.token_hex(6)}", password=None)
-            inwoner = Inwoner.objects.create(user=user, bsn=bsn)
-            log_persoonsgegevens(
-                user, None, "schrijven", "inwoner (BSN) vastgelegd bij eerste inlog", "inloggen portaal"
-            )
-        Inwoner.objects.filter(pk=inwoner.pk).update(laatst_ingelogd_op=timezone.now())
+    for poging in range(2):
+        try:
+            with transaction.atomic():
+                inwoner = _bestaande_inwoner(bsn)
+                if inwoner is None:
+                    inwoner = _nieuwe_inwoner(bsn)
+                Inwoner.objects.filter(pk=inwoner.pk).update(laatst_ingelogd_op=timezone.now())
+            return inwoner
+        except IntegrityError:
+            if poging:
+                raise
+            logger.info("gelijktijdige eerste inlog van een inwoner: de ander was eerst")
+    raise AssertionError("onbereikbaar")  # pragma: no cover
+
+
+def _bestaande_inwoner(bsn: str) -> Inwoner | None:
+    inwoner: Inwoner | None = Inwoner.objects.select_related("user").filter(bsn=bsn).first()
+    return inwoner
+
+
+def _nieuwe_inwoner(bsn: str) -> Inwoner:
+    user = get_user_model().objects.create_user(f"inwoner-{secrets.token_hex(6)}", password=None)
+    inwoner: Inwoner = Inwoner.objects.create(user=user, bsn=bsn)
+    log_persoonsgegevens(
+        user, None, "schrijven", "inwoner (BSN) vastgelegd bij eerste inlog", "inloggen portaal"
+    )
     return inwoner
 
 
@@ -143,9 +164,9 @@ def trek_machtiging_in(machtiging: Machtiging, door: Any) -> None:
 # --- reageren op het verslag ---------------------------------------------------------------------
 
 
-def reageer_op_verslag(inwoner: Inwoner, zaak_pk: int, reactie: str) -> None:
+def reageer_op_verslag(inwoner: Inwoner, zaak_uuid: uuid.UUID, reactie: str) -> None:
     """The inwoner's (or representative's) reaction to the shared verslag of a zaak they may follow."""
-    zaak = zichtbare_zaken(inwoner).select_related("onderzoek").get(pk=zaak_pk)  # DoesNotExist: 404
+    zaak = zichtbare_zaken(inwoner).select_related("onderzoek").get(uuid=zaak_uuid)  # DoesNotExist: 404
     ond = getattr(zaak, "onderzoek", None)
     if ond is None:
         raise Portaalfout("Bij deze aanvraag is nog geen verslag.")

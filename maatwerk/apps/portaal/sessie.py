@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -26,7 +27,7 @@ def start(request: HttpRequest, inwoner: Inwoner) -> None:
 
 
 def stop(request: HttpRequest) -> None:
-    for sleutel in (INWONER, ACTIEF, "oidc_states", "oidc_login_next"):
+    for sleutel in (INWONER, ACTIEF, "oidc_states", "oidc_login_next", "oidc_id_token", "oidc_access_token"):
         request.session.pop(sleutel, None)
     request.session.cycle_key()
 
@@ -45,6 +46,19 @@ def inwoner_van(request: HttpRequest) -> Inwoner | None:
     return inwoner
 
 
+def csp_met_uitloggen() -> str:
+    """The site's Content-Security-Policy, with the provider's origin in ``form-action``.
+
+    The Uitloggen form on a logged-in page redirects to the provider's end-session endpoint
+    (RP-initiated logout); browsers check a form's redirects against ``form-action`` too.
+    """
+    csp: str = settings.CONTENT_SECURITY_POLICY
+    eind = urlsplit(getattr(settings, "OIDC_OP_END_SESSION_ENDPOINT", "") or "")
+    if not (eind.scheme and eind.netloc):
+        return csp
+    return csp.replace("form-action 'self'", f"form-action 'self' {eind.scheme}://{eind.netloc}")
+
+
 def inwoner_vereist(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Function views: no inwoner -> the portal's start page (log in there); never cached (personal data)."""
 
@@ -54,6 +68,8 @@ def inwoner_vereist(view: Callable[..., HttpResponse]) -> Callable[..., HttpResp
         inwoner = inwoner_van(request)
         if inwoner is None:
             return redirect("portaal:start")
-        return view(request, inwoner, *args, **kwargs)
+        response = view(request, inwoner, *args, **kwargs)
+        response.headers.setdefault("Content-Security-Policy", csp_met_uitloggen())
+        return response
 
     return wrapper

@@ -9,10 +9,11 @@ urlpatterns = [
     path("oidc/callback/", oidc.Terugkeer.as_view(), name="oidc_callback"),
     path("uitloggen/", views.uitloggen, name="uitloggen"),
     path("aanvragen/", views.overzicht, name="overzicht"),
-    path("aanvragen/<int:pk>/", views.zaak, name="zaak"),
-    path("aanvragen/<int:pk>/reactie/", views.reactie, name="reactie"),
+    # Public identifiers (UUIDs) in the URLs, never database ids.
+    path("aanvragen/<uuid:zaak>/", views.zaak, name="zaak"),
+    path("aanvragen/<uuid:zaak>/reactie/", views.reactie, name="reactie"),
     path(
-        "aanvragen/<int:pk>/beschikkingen/<int:beschikking>.pdf",
+        "aanvragen/<uuid:zaak>/beschikkingen/<uuid:beschikking>.pdf",
         views.beschikking_pdf,
         name="beschikking_pdf",
     ),

@@ -130,6 +130,31 @@ def toewijzing(t: Any) -> dict[str, Any]:
     }
 
 
+def bericht(r: Any) -> dict[str, Any]:
+    """A :class:`~maatwerk.apps.api.selectors.Berichtregel` (the message with its public UUIDs)."""
+    b = r.bericht
+    return {
+        "uuid": r.uuid,
+        "url": f"{BASIS}/berichten/{r.uuid}",
+        "richting": b.richting,
+        "berichttype": b.berichttype,
+        "identificatie": b.identificatie,
+        "dagtekening": b.dagtekening,
+        "afzender": b.afzender,
+        "ontvanger": b.ontvanger,
+        "aanbieder": aanbieder(b.aanbieder),
+        "zaken": [z.uuid for z in b.zaken.all()],
+        "status": b.status,
+        "statusOmschrijving": b.get_status_display(),
+        "retourcodes": b.retourcodes,
+        "kenmerk": b.kenmerk,
+        "heen": r.heen,
+        "tijdstip": b.tijdstip,
+        "uiterlijkAntwoord": b.uiterlijk_antwoord,
+        "beantwoordOp": b.beantwoord_op,
+    }
+
+
 def lijst(pagina: Any, nummer: int, grootte: int, weergave: Any) -> dict[str, Any]:
     return {
         "aantal": pagina.totaal,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
@@ -29,7 +31,7 @@ router = Router(tags=["zaken"])
 LEZEN = "zaken:lezen"
 
 
-def _bekend(request: HttpRequest, filters: Schema) -> None:
+def bekend(request: HttpRequest, filters: Schema) -> None:
     """A misspelt filter would silently return everything: unknown query parameters are refused (400)."""
     onbekend = sorted(set(request.GET) - set(type(filters).model_fields))
     if onbekend:
@@ -75,19 +77,35 @@ class Toewijzingfilters(Zaakkoppeling):
     ingangsdatumTot: Datum | None = None  # noqa: N815
 
 
+def lijst(
+    request: HttpRequest,
+    filters: Paginering,
+    scope: str,
+    zoek: Callable[..., selectors.Pagina],
+    toon: Callable[[Any], dict[str, Any]],
+    **f: Any,
+) -> dict[str, Any]:
+    """A list endpoint: the scope, no unknown parameters, the selector's page shown with ``toon``."""
+    vereist(request, scope)
+    bekend(request, filters)
+    pagina = zoek(request.user, selectors.Filters(**f), filters.pagina, filters.paginaGrootte)
+    return weergave.lijst(pagina, filters.pagina, filters.paginaGrootte, toon)
+
+
 @router.get("/zaken", response=Zakenlijst, summary="Zaken zoeken")
 def zaken(request: HttpRequest, filters: Query[Zaakfilters]) -> dict:
     """De zaken die deze applicatie mag zien, nieuwste melding eerst (scope `zaken:lezen`)."""
-    vereist(request, LEZEN)
-    _bekend(request, filters)
-    f = selectors.Filters(
+    return lijst(
+        request,
+        filters,
+        LEZEN,
+        selectors.zaken,
+        weergave.zaak_samenvatting,
         status=filters.status,
         aanbieder=filters.aanbieder,
         vanaf=filters.melddatumVanaf,
         tot=filters.melddatumTot,
     )
-    pagina = selectors.zaken(request.user, f, filters.pagina, filters.paginaGrootte)
-    return weergave.lijst(pagina, filters.pagina, filters.paginaGrootte, weergave.zaak_samenvatting)
 
 
 @router.get("/zaken/{uuid}", response=Zaak, summary="Eén zaak")
@@ -100,11 +118,16 @@ def zaak(request: HttpRequest, uuid: uuid.UUID) -> dict:
 @router.get("/onderzoeken", response=Onderzoekenlijst, summary="Onderzoeken zoeken")
 def onderzoeken(request: HttpRequest, filters: Query[Onderzoekfilters]) -> dict:
     """Onderzoeken (keukentafelgesprekken) met hun vastgelegde indicatie (scope `zaken:lezen`)."""
-    vereist(request, LEZEN)
-    _bekend(request, filters)
-    f = selectors.Filters(zaak=filters.zaak, vanaf=filters.gespreksdatumVanaf, tot=filters.gespreksdatumTot)
-    pagina = selectors.onderzoeken(request.user, f, filters.pagina, filters.paginaGrootte)
-    return weergave.lijst(pagina, filters.pagina, filters.paginaGrootte, weergave.onderzoek)
+    return lijst(
+        request,
+        filters,
+        LEZEN,
+        selectors.onderzoeken,
+        weergave.onderzoek,
+        zaak=filters.zaak,
+        vanaf=filters.gespreksdatumVanaf,
+        tot=filters.gespreksdatumTot,
+    )
 
 
 @router.get("/onderzoeken/{uuid}", response=Onderzoek, summary="Eén onderzoek met indicatie")
@@ -117,13 +140,17 @@ def onderzoek(request: HttpRequest, uuid: uuid.UUID) -> dict:
 @router.get("/beschikkingen", response=Beschikkingenlijst, summary="Beschikkingen zoeken")
 def beschikkingen(request: HttpRequest, filters: Query[Beschikkingfilters]) -> dict:
     """Gegevens van afgegeven beschikkingen, nieuwste eerst (scope `zaken:lezen`)."""
-    vereist(request, LEZEN)
-    _bekend(request, filters)
-    f = selectors.Filters(
-        zaak=filters.zaak, aanbieder=filters.aanbieder, vanaf=filters.afgegevenVanaf, tot=filters.afgegevenTot
+    return lijst(
+        request,
+        filters,
+        LEZEN,
+        selectors.beschikkingen,
+        weergave.beschikking,
+        zaak=filters.zaak,
+        aanbieder=filters.aanbieder,
+        vanaf=filters.afgegevenVanaf,
+        tot=filters.afgegevenTot,
     )
-    pagina = selectors.beschikkingen(request.user, f, filters.pagina, filters.paginaGrootte)
-    return weergave.lijst(pagina, filters.pagina, filters.paginaGrootte, weergave.beschikking)
 
 
 @router.get("/beschikkingen/{uuid}", response=Beschikking, summary="Eén beschikking")
@@ -158,16 +185,17 @@ def beschikking_pdf(request: HttpRequest, uuid: uuid.UUID) -> HttpResponse:
 @router.get("/toewijzingen", response=Toewijzingenlijst, summary="Toewijzingen zoeken")
 def toewijzingen(request: HttpRequest, filters: Query[Toewijzingfilters]) -> dict:
     """Opdrachten aan aanbieders (WMO301-gegevens) en de stand van de levering (scope `zaken:lezen`)."""
-    vereist(request, LEZEN)
-    _bekend(request, filters)
-    f = selectors.Filters(
+    return lijst(
+        request,
+        filters,
+        LEZEN,
+        selectors.toewijzingen,
+        weergave.toewijzing,
         zaak=filters.zaak,
         aanbieder=filters.aanbieder,
         vanaf=filters.ingangsdatumVanaf,
         tot=filters.ingangsdatumTot,
     )
-    pagina = selectors.toewijzingen(request.user, f, filters.pagina, filters.paginaGrootte)
-    return weergave.lijst(pagina, filters.pagina, filters.paginaGrootte, weergave.toewijzing)
 
 
 @router.get("/toewijzingen/{uuid}", response=Toewijzing, summary="Eén toewijzing")
