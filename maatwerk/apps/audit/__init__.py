@@ -6,6 +6,7 @@ Public API (stable)::
     log_persoonsgegevens(request.user, client, "lezen", "cliëntgegevens en zaak", "behandeling melding")
 
     log_clientlijst(request.user, clients, "werklijst (naam)", "werkvoorraad bewaken")  # one row, all ids
+    log_client_ids(user, [12, 40, 41], "simulatie herindicatie", "doorrekenen caseload")  # ids, no objects
 
 ``actie`` is ``"lezen"`` or ``"schrijven"``. Entries cannot be changed or deleted.
 """
@@ -27,3 +28,10 @@ def log_clientlijst(user: Any, clients: Any, wat: str, waarom: str) -> int:
     from .models import AuditRegel
 
     return AuditRegel.schrijf_lijst(user, clients, wat, waarom)
+
+
+def log_client_ids(user: Any, client_ids: Any, wat: str, waarom: str) -> int:
+    """:func:`log_clientlijst` for client ids (a bulk read need not load a Client per id)."""
+    from .models import AuditRegel
+
+    return AuditRegel.schrijf_ids(user, client_ids, wat, waarom)
