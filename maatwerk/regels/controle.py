@@ -185,6 +185,7 @@ def _laders() -> list[tuple[str, Callable[[], object]]]:
         ),
         ("schouw", _schouw),
         ("portaal", functie("maatwerk.apps.portaal.regels:alle_versies")),
+        ("invoergrenzen", functie("maatwerk.regels.invoergrenzen:alle_versies")),
     ]
 
 

@@ -43,6 +43,7 @@ SOORTEN: dict[str, Vorm] = {
     "schouw": "versies",
     "portaal": "plat",
     "goedkeuring": "plat",
+    "invoergrenzen": "plat",
 }
 """Every kind of rule file a rules directory may hold: ``versies`` = ``<soort>/<id>/<valid_from>.yaml``,
 ``plat`` = ``<soort>/<naam>.yaml``."""

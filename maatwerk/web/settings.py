@@ -61,6 +61,8 @@ MAATWERK_AUDIT_SLEUTEL = _verplicht(
     "de sleutel van de hashketen van het auditlog hoort buiten de database te staan.",
     _DEV_SLEUTEL + "-audit",
 )
+# Later keys of the audit chain after a key change, as "ID:SLEUTEL,ID:SLEUTEL" (maatwerk.apps.audit.sleutels).
+MAATWERK_AUDIT_SLEUTELS = os.environ.get("MAATWERK_AUDIT_SLEUTELS", "")
 DEBUG = os.environ.get("DEBUG", "0") == "1"
 if DEBUG and not ONTWIKKELING:
     raise ImproperlyConfigured("DEBUG=1 kan alleen in ontwikkelmodus (MAATWERK_DEV=1): het toont broncode.")

@@ -14,12 +14,12 @@ from pathlib import Path
 import psycopg
 import pytest
 from django.apps import apps
-from django.conf import settings
 from django.db import connection
 
 from maatwerk.apps.audit import log_persoonsgegevens
-from maatwerk.apps.audit.keten import VELDEN, controleer_keten
+from maatwerk.apps.audit.keten import EXTRA_VELDEN, VELDEN, controleer_keten
 from maatwerk.apps.audit.rechten import ken_rechten_toe
+from maatwerk.apps.audit.sleutels import sleutelring
 from maatwerk.apps.audit.triggers import beschermde_tabellen
 from maatwerk.apps.audit.verificatie import verifieer
 
@@ -70,8 +70,8 @@ def test_app_rol_mag_auditlog_alleen_lezen_en_aanvullen(app_rol):
         assert db.execute(f"SELECT count(*) FROM {tabel}").fetchone() == (1,)
         db.execute(
             f"INSERT INTO {tabel} "
-            "(tijdstip, gebruikersnaam, actie, wat, waarom, vorige_hash, hash, clienten) "
-            "VALUES (now(), 'x', 'lezen', 'x', 'x', '', '', '')"
+            "(tijdstip, gebruikersnaam, actie, wat, waarom, vorige_hash, hash, clienten, zegel, sleutel_id) "
+            "VALUES (now(), 'x', 'lezen', 'x', 'x', '', '', '', '', '')"
         )
         for sql in (
             f"UPDATE {tabel} SET wat = 'x'",
@@ -113,10 +113,10 @@ def test_backup_en_herstel_houden_de_keten_geldig(tmp_path):
         )
         tabel = beschermde_tabellen(apps)[0]
         with _verbind(database=herstel) as db:
-            kolommen = ["id", "vorige_hash", "hash", *VELDEN]
+            kolommen = ["id", "vorige_hash", "hash", *VELDEN, *EXTRA_VELDEN]
             cursor = db.execute(f"SELECT {', '.join(kolommen)} FROM {tabel} ORDER BY volgnummer")
             rijen = [dict(zip(kolommen, rij, strict=True)) for rij in cursor]
-            na = controleer_keten(settings.MAATWERK_AUDIT_SLEUTEL, rijen)
+            na = controleer_keten(sleutelring(), rijen)
             assert na.geldig and (na.aantal, na.laatste_hash) == (voor.aantal, voor.laatste_hash)
             with pytest.raises(psycopg.errors.InsufficientPrivilege, match="geweigerd"):
                 db.execute(f"UPDATE {tabel} SET wat = 'x'")  # the triggers came along

@@ -159,3 +159,27 @@ def test_import_stores_the_rows_and_a_second_import_changes_nothing(rijen):
         assert opgeslagen.uren_per_week_oud == rij.uren_per_week_oud
         assert opgeslagen.einddatum_oud == rij.einddatum_oud
         assert (opgeslagen.aanbieder.naam if opgeslagen.aanbieder else "") == rij.aanbieder
+
+
+def test_simulation_read_records_every_known_client(caseload):
+    """Issue 14: the caseload read for a simulation lists the clients it read (the ``clienten`` field)."""
+    from maatwerk.apps.clients.models import Client
+
+    bekend = Client.objects.create(
+        bsn=caseload[1].bsn,
+        voornamen="Test",
+        achternaam="Caseload",
+        geboortedatum=dt.date(1940, 1, 1),
+        straat="Dorpsstraat",
+        huisnummer="1",
+        postcode="1234AB",
+        woonplaats="Voorbeeldstad",
+    )
+    CaseloadClient.objects.filter(pk=caseload[1].pk).update(client=bekend)
+    voor = AuditRegel.objects.count()
+    frame = selectors.caseload_frame()
+    assert frame.height == 2
+    nieuw = list(AuditRegel.objects.order_by("volgnummer")[voor:])
+    assert all(r.actie == "lezen" and "caseload herindicatie voor simulatie" in r.wat for r in nieuw)
+    lijst = [r for r in nieuw if r.client_ids]
+    assert len(lijst) == 1 and lijst[0].client_ids == [bekend.pk] and lijst[0].clienten == f",{bekend.pk},"

@@ -12,3 +12,10 @@ class AccountsConfig(AppConfig):
         from .beheer import zet_beheerrechten
 
         post_migrate.connect(zet_beheerrechten, sender=self, dispatch_uid="maatwerk-beheerrechten")
+
+        from django.contrib.auth.signals import user_logged_in, user_login_failed
+
+        from .signalen import ingelogd, inloggen_mislukt
+
+        user_logged_in.connect(ingelogd, dispatch_uid="maatwerk-audit-ingelogd")
+        user_login_failed.connect(inloggen_mislukt, dispatch_uid="maatwerk-audit-inloggen-mislukt")

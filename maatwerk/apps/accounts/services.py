@@ -6,21 +6,29 @@ Public API::
     apparaat = services.begin_tweede_factor(user)                 # unconfirmed TOTP device (new key)
     codes = services.bevestig_tweede_factor(user, apparaat, "123456")  # -> recovery codes, or raises
     services.reset_tweede_factor(gebruiker, door="beheerder")     # beheerder: remove all devices
+    services.log_inloggen(request, "jan", gelukt=True, user=user)  # audit row (actie "inloggen")
+    services.log_tweede_factor(request, user, gelukt=False)        # audit row per code check
+
+Login audit rows name the user (or the user name as typed), the outcome and the address; never a
+password, a code or anything about a client.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.db import transaction
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from maatwerk.apps.audit import log_persoonsgegevens
+from maatwerk.apps.audit import log_inlogpoging, log_persoonsgegevens
 
 from .tweede_factor import AANTAL_HERSTELCODES, TOTP_CODE, normaliseer
 
 WAAROM = "beveiliging inloggen (tweede factor)"
+WAAROM_INLOGGEN = "beveiliging inloggen"
+_NUMMER = re.compile(r"[\d\s.-]{8,}")  # a user name typed as a number may be a BSN: masked
 
 
 class OngeldigeCode(ValueError):
@@ -77,3 +85,51 @@ def reset_tweede_factor(gebruiker: Any, door: Any = None, namens: str = "") -> i
             door, None, "schrijven", f"tweede factor van {gebruiker.get_username()} gereset{wie}", WAAROM
         )
     return aantal
+
+
+def _adres(request: Any) -> str:
+    """The client address as the lockout sees it (django-axes: proxies per MAATWERK_PROXY_AANTAL)."""
+    if request is None:
+        return "onbekend"
+    adres = getattr(request, "axes_ip_address", None)
+    if not adres:
+        from axes.helpers import get_client_ip_address
+
+        adres = get_client_ip_address(request)
+    return str(adres or "onbekend")[:64]
+
+
+def _getypte_naam(naam: Any) -> str:
+    """A user name as typed, fit for the audit log: printable, at most 150 characters, no BSN."""
+    from maatwerk.veilig import maskeer_nummers
+
+    tekst = "".join(t for t in str(naam or "") if t.isprintable()).strip()[:150]
+    if _NUMMER.fullmatch(tekst):
+        tekst = maskeer_nummers(tekst)
+    return tekst or "(leeg)"
+
+
+def log_inloggen(request: Any, gebruikersnaam: Any, gelukt: bool, user: Any = None) -> None:
+    """Audit a password login: succeeded (``user`` logged in), failed, or refused during a lockout."""
+    adres = _adres(request)
+    if gelukt:
+        wat = f"inloggen met wachtwoord gelukt vanaf {adres}"
+    elif getattr(request, "axes_locked_out", False):
+        wat = f"inloggen geweigerd vanaf {adres}: geblokkeerd na herhaalde mislukte pogingen"
+    else:
+        wat = f"inloggen mislukt vanaf {adres}: onbekende gebruiker of onjuist wachtwoord"
+    log_inlogpoging(user if gelukt else None, _getypte_naam(gebruikersnaam), wat, WAAROM_INLOGGEN)
+
+
+def log_tweede_factor(
+    request: Any, user: Any, gelukt: bool, herstelcode: bool = False, over: int = 0
+) -> None:
+    """Audit one second-factor check: app code or recovery code, accepted or refused."""
+    adres = _adres(request)
+    if not gelukt:
+        wat = f"tweede factor mislukt vanaf {adres}: onjuiste code"
+    elif herstelcode:
+        wat = f"tweede factor gelukt met een herstelcode vanaf {adres} (nog {over} over)"
+    else:
+        wat = f"tweede factor gelukt met de authenticator-app vanaf {adres}"
+    log_inlogpoging(user, user.get_username(), wat, WAAROM)

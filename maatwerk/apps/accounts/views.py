@@ -46,10 +46,12 @@ def tweede_factor(request: HttpRequest) -> HttpResponse:
     fout = ""
     if request.method == "POST":
         apparaat = controleer_code(request.user, request.POST.get("code", ""))
+        herstelcode = isinstance(apparaat, StaticDevice)
+        over = apparaat.token_set.count() if isinstance(apparaat, StaticDevice) else 0
+        services.log_tweede_factor(request, request.user, apparaat is not None, herstelcode, over)
         if apparaat is not None:
             django_otp.login(request, apparaat)
             if isinstance(apparaat, StaticDevice):
-                over = apparaat.token_set.count()
                 messages.warning(
                     request,
                     f"U hebt een herstelcode gebruikt; er zijn er nog {over} over. Kwijt uw telefoon? "
@@ -81,6 +83,7 @@ def instellen(request: HttpRequest) -> HttpResponse:
             codes = services.bevestig_tweede_factor(request.user, apparaat, request.POST.get("code", ""))
         except services.OngeldigeCode as exc:
             fout = str(exc)
+            services.log_tweede_factor(request, request.user, gelukt=False)
         else:
             django_otp.login(request, totp_apparaat(request.user))
             return render(request, "accounts/herstelcodes.html", _context(request, codes=codes))

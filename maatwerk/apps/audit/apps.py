@@ -4,7 +4,7 @@ import os
 from typing import Any
 
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 
 
 def _na_migreren(sender: AppConfig, using: str = "default", apps: Any = None, **kwargs: Any) -> None:
@@ -21,10 +21,22 @@ def _na_migreren(sender: AppConfig, using: str = "default", apps: Any = None, **
     ken_rechten_toe(verbinding, os.environ.get("DATABASE_APP_ROL", "").strip(), tabellen[:1], tabellen[1:])
 
 
+def _verzegel(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
+    """An issued beschikking (its first save) is sealed in the audit chain, same transaction."""
+    if created:
+        from .models import AuditRegel
+
+        AuditRegel.verzegel(instance)
+
+
 class AuditConfig(AppConfig):
     name = "maatwerk.apps.audit"
     label = "audit"
     verbose_name = "Auditlog"
 
     def ready(self) -> None:
+        from .sleutels import sleutelring
+
+        sleutelring()  # a malformed MAATWERK_AUDIT_SLEUTELS stops start-up with a Dutch message
         post_migrate.connect(_na_migreren, sender=self, dispatch_uid="maatwerk.audit.na_migreren")
+        post_save.connect(_verzegel, sender="besluiten.Beschikking", dispatch_uid="maatwerk.audit.verzegel")

@@ -106,16 +106,16 @@ def termijnregels_op(peildatum: dt.date) -> Termijnregels:
     raise Regelfout([Melding(f"geen termijnregels geldig op {peildatum}", zoekpad.plaats("termijnen"))])
 
 
-#: How far ahead a case date (einddatum of a beschikking, a planned hearing) may plausibly lie. A
-#: sanity bound against typing errors (9999), not a legal rule.
-VOORUIT_JAREN = 10
-
-
 def datumbereik(vandaag: dt.date | None = None) -> tuple[dt.date, dt.date]:
     """The plausible range of a case date: from the first deadline-rule version (earlier dates have
-    no rules, so no deadlines can be computed) to the last version's end or ``VOORUIT_JAREN`` ahead."""
+    no rules, so no deadlines can be computed) to the last version's end or the end of the year
+    ``datum_vooruit_jaren`` ahead (rules data: ``invoergrenzen/<valid_from>.yaml``, a sanity bound
+    against typing errors such as 9999, not a legal rule)."""
+    from maatwerk.regels.invoergrenzen import invoergrenzen_op
+
     versies = alle_versies()
     vandaag = vandaag or dt.date.today()
     laatste = versies[-1].valid_until
-    eind = dt.date(vandaag.year + VOORUIT_JAREN, 12, 31)
+    vooruit = invoergrenzen_op(vandaag).datum_vooruit_jaren.waarde
+    eind = dt.date(vandaag.year + vooruit, 12, 31)
     return versies[0].valid_from, min(laatste, eind) if laatste else eind

@@ -5,18 +5,29 @@ Required columns: ``bsn``, ``geboortedatum``, ``uren_per_week_oud`` (may be empt
 ``ingangsdatum_oud``, ``einddatum_oud`` (may be empty = open). Every other column is a situation column
 for the engine (stored as JSON per client). Validation is all-or-nothing: :func:`lees_caseload` returns
 either every row or every problem (row number as in a spreadsheet: the header is row 1).
+
+The file is streamed, never held in memory: a CSV through :mod:`csv` over a UTF-8 text wrapper, an
+xlsx through openpyxl's read-only mode. Valid rows are spooled to a temporary file in blocks of
+:data:`BLOK` rows; the returned :class:`Caseload` reads them back block by block. What stays in memory
+during the check is one block, the problems (at most ``MAX_FOUTEN``), the distinct provider names and
+two integer arrays for the duplicate-BSN check (16 bytes per row).
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import pickle
+import tempfile
+from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-import polars as pl
+import numpy as np
 
 from maatwerk.apps.clients.bsn import is_geldig_bsn
 
@@ -39,6 +50,8 @@ MAX_BESTAND = 100 * 1024 * 1024  # bytes of the file (and of an xlsx once unpack
 MAX_CEL = 1000  # characters in one cell
 MAX_FOUTEN = 1000  # problems listed; the rest is counted
 MAX_LENGTE = {"aanbieder": 200}  # field lengths of the database (Aanbieder.naam)
+BLOK = 2000  # valid rows per spooled block
+LEESBLOK = 1 << 20  # bytes per read when counting lines
 
 
 @dataclass(frozen=True)
@@ -210,21 +223,54 @@ def _controleer_grootte(pad: Path) -> None:
             raise Caseloadfout([Fout(1, "", f"het xlsx-bestand is uitgepakt groter dan {grens}")])
 
 
+def _tel_regels(pad: Path) -> int:
+    """Line breaks in the file, read in blocks (for the progress bar; a quoted cell may hold more)."""
+    aantal = 0
+    with pad.open("rb") as f:
+        while blok := f.read(LEESBLOK):
+            aantal += blok.count(b"\n")
+    return aantal
+
+
+def _csv_rijen(pad: Path) -> tuple[list[str], Iterator[list[Any]], int]:
+    """Header and data rows of a CSV, streamed; invalid UTF-8 is reported with its line."""
+    with pad.open("rb") as f:
+        eerste = f.readline(MAX_BESTAND).decode("utf-8", errors="replace")
+    scheiding = ";" if eerste.count(";") > eerste.count(",") else ","  # Dutch Excel writes ';'
+    aantal = max(_tel_regels(pad) - 1, 0)
+
+    def rijen() -> Iterator[list[Any]]:
+        grens = csv.field_size_limit()
+        csv.field_size_limit(max(grens, MAX_BESTAND))  # a long cell is reported with its column below
+        try:
+            with io.TextIOWrapper(pad.open("rb"), encoding="utf-8-sig", newline="") as tekst:
+                lezer = csv.reader(tekst, delimiter=scheiding)
+                try:
+                    yield from lezer
+                except UnicodeDecodeError:
+                    _controleer_utf8(pad)  # raises Caseloadfout with the line
+                    raise
+                except csv.Error as exc:
+                    raise Caseloadfout(
+                        [Fout(lezer.line_num, "", f"kan het CSV-bestand niet lezen: {exc}")]
+                    ) from None
+        finally:
+            csv.field_size_limit(grens)
+
+    stroom = rijen()
+    kop = next(stroom, None)
+    if kop is None:
+        raise Caseloadfout([Fout(1, "", "kan het CSV-bestand niet lezen: het bestand is leeg")])
+    return [_tekst(k) for k in kop], stroom, aantal
+
+
 def _lees_rijen(pad: Path) -> tuple[list[str], Iterator[list[Any]], int]:
-    """Header, data rows and the number of data rows (for the progress bar)."""
+    """Header, data rows (streamed) and the (approximate) number of data rows, for the progress bar."""
     if not pad.is_file():
         raise Caseloadfout([Fout(1, "", f"bestand {pad.name} niet gevonden")])
     _controleer_grootte(pad)
     if pad.suffix.lower() == ".csv":
-        _controleer_utf8(pad)
-        with pad.open(encoding="utf-8", errors="replace") as f:
-            eerste = f.readline()
-        scheiding = ";" if eerste.count(";") > eerste.count(",") else ","  # Dutch Excel writes ';'
-        try:
-            frame = pl.read_csv(pad, infer_schema=False, encoding="utf8", separator=scheiding)
-        except (pl.exceptions.ComputeError, pl.exceptions.NoDataError) as exc:
-            raise Caseloadfout([Fout(1, "", f"kan het CSV-bestand niet lezen: {exc}")]) from None
-        return list(frame.columns), frame.iter_rows(), frame.height
+        return _csv_rijen(pad)
     if pad.suffix.lower() == ".xlsx":
         from openpyxl import load_workbook
 
@@ -239,12 +285,77 @@ def _lees_rijen(pad: Path) -> tuple[list[str], Iterator[list[Any]], int]:
     raise Caseloadfout([Fout(1, "", f"onbekend bestandstype {pad.suffix!r}: gebruik .csv of .xlsx")])
 
 
-def lees_caseload(pad: Path | str, voortgang: Callable[[int, int], None] | None = None) -> list[CaseloadRij]:
-    """Read and validate the whole file; raise :class:`Caseloadfout` listing every problem."""
+class Caseload:
+    """The valid rows of a checked file, spooled to a temporary file in blocks (see the module doc).
+
+    Iterable any number of times (each pass reads the spool from the start), with ``len()`` and the
+    distinct provider names (``aanbieders``) known without a pass. Closed when garbage-collected
+    (or by :meth:`sluit`).
+    """
+
+    def __init__(self, opslag: IO[bytes], aantal: int, aanbieders: frozenset[str]):
+        self._opslag, self._aantal, self.aanbieders = opslag, aantal, aanbieders
+
+    def __len__(self) -> int:
+        return self._aantal
+
+    def blokken(self) -> Iterator[list[CaseloadRij]]:
+        """The rows, one spooled block (``BLOK`` rows) at a time."""
+        self._opslag.seek(0)
+        while True:
+            try:
+                yield pickle.load(self._opslag)  # our own spool, written by lees_caseload
+            except EOFError:
+                return
+
+    def __iter__(self) -> Iterator[CaseloadRij]:
+        for blok in self.blokken():
+            yield from blok
+
+    def __getitem__(self, index: int) -> CaseloadRij:
+        """Row ``index`` (reads the spool up to it: for tests and small files)."""
+        if index < 0:
+            index += self._aantal
+        for i, rij in enumerate(self):
+            if i == index:
+                return rij
+        raise IndexError(index)
+
+    def sluit(self) -> None:
+        self._opslag.close()
+
+
+def _dubbele_bsns(bsns: array[int], rijnummers: array[int]) -> list[Fout]:
+    """A problem for every row whose BSN an earlier row has, naming that earlier row."""
+    if not bsns:
+        return []
+    waarden = np.frombuffer(bsns, dtype=np.int64)
+    nummers = np.frombuffer(rijnummers, dtype=np.int64)
+    volgorde = np.lexsort((nummers, waarden))  # by BSN, then by row
+    gesorteerd = waarden[volgorde]
+    herhaald = np.flatnonzero(gesorteerd[1:] == gesorteerd[:-1]) + 1
+    if not herhaald.size:
+        return []
+    eerste_van_groep = np.maximum.accumulate(
+        np.where(np.r_[True, gesorteerd[1:] != gesorteerd[:-1]], np.arange(gesorteerd.size), 0)
+    )
+    return [
+        Fout(
+            int(nummers[volgorde[i]]),
+            "bsn",
+            f"BSN staat ook al op rij {int(nummers[volgorde[eerste_van_groep[i]]])}",
+        )
+        for i in herhaald
+    ]
+
+
+def lees_caseload(pad: Path | str, voortgang: Callable[[int, int], None] | None = None) -> Caseload:
+    """Read and validate the whole file, streaming; raise :class:`Caseloadfout` listing every problem.
+
+    Returns the valid rows as a :class:`Caseload` (iterable, spooled to a temporary file)."""
     pad = Path(pad)
     kop, rijen, aantal = _lees_rijen(pad)
     kop = [k.strip().lower() for k in kop]
-    fouten: list[Fout] = []
     ontbrekend = [k for k in VERPLICHTE_KOLOMMEN if k not in kop]
     if ontbrekend:
         raise Caseloadfout([Fout(1, k, "verplichte kolom ontbreekt") for k in ontbrekend])
@@ -265,19 +376,46 @@ def lees_caseload(pad: Path | str, voortgang: Callable[[int, int], None] | None 
                 for k in onbekend
             ]
         )
-    uit: list[CaseloadRij] = []
-    gezien: dict[str, int] = {}
+    opslag = tempfile.TemporaryFile()  # noqa: SIM115 - handed to the Caseload, which closes it
+    try:
+        return _controleer_en_spool(kop, rijen, aantal, situatiekolommen, opslag, voortgang)
+    except BaseException:
+        opslag.close()
+        raise
+
+
+def _controleer_en_spool(
+    kop: list[str],
+    rijen: Iterator[list[Any]],
+    aantal: int,
+    situatiekolommen: list[str],
+    opslag: IO[bytes],
+    voortgang: Callable[[int, int], None] | None,
+) -> Caseload:
+    fouten: list[Fout] = []
+    blok: list[CaseloadRij] = []
+    bsns: array[int] = array("q")  # BSN and row of every valid row, for the duplicate check at the end
+    rijnummers: array[int] = array("q")
+    aanbieders: set[str] = set()
+    geldig = 0
     weg = 0  # problems beyond MAX_FOUTEN: counted, not kept (memory stays bounded)
+    breedte = len(kop)
     for i, ruw in enumerate(rijen):
         if len(fouten) > MAX_FOUTEN:
             weg += len(fouten) - MAX_FOUTEN
             del fouten[MAX_FOUTEN:]
         nummer = i + 2
-        cellen = dict(zip(kop, (_tekst(w) for w in ruw), strict=False))
         if voortgang:
-            voortgang(i + 1, aantal)
-        if not any(cellen.values()):
+            voortgang(i + 1, max(aantal, i + 1))
+        waarden = [_tekst(w) for w in ruw]
+        if not any(waarden):
             continue  # an empty line at the end of a spreadsheet is not an error
+        if len(waarden) > breedte and any(waarden[breedte:]):
+            fouten.append(
+                Fout(nummer, "", f"meer cellen ({len(waarden)}) dan kolommen in de kop ({breedte})")
+            )
+            continue
+        cellen = dict(zip(kop, waarden, strict=False))
         te_lang = [
             Fout(nummer, k, f"de cel is langer dan {MAX_LENGTE.get(k, MAX_CEL)} tekens ({len(w)})")
             for k, w in cellen.items()
@@ -289,16 +427,27 @@ def lees_caseload(pad: Path | str, voortgang: Callable[[int, int], None] | None 
         rij = _valideer_rij(nummer, cellen, situatiekolommen, fouten)
         if rij is None:
             continue
-        if rij.bsn in gezien:
-            fouten.append(Fout(nummer, "bsn", f"BSN staat ook al op rij {gezien[rij.bsn]}"))
-            continue
-        gezien[rij.bsn] = nummer
-        uit.append(rij)
+        bsns.append(int(rij.bsn))
+        rijnummers.append(nummer)
+        aanbieders.add(rij.aanbieder)
+        geldig += 1
+        if not fouten:  # once the file is refused, valid rows need not be kept
+            blok.append(rij)
+            if len(blok) >= BLOK:
+                pickle.dump(blok, opslag, protocol=pickle.HIGHEST_PROTOCOL)
+                blok = []
+    dubbel = _dubbele_bsns(bsns, rijnummers)
+    if dubbel:
+        fouten = sorted([*fouten, *dubbel], key=lambda f: f.rij)
+        geldig -= len(dubbel)
     if fouten:
         raise Caseloadfout(fouten, weg)
-    if not uit:
+    if not geldig:
         raise Caseloadfout([Fout(1, "", "het bestand bevat geen cliënten")])
-    return uit
+    if blok:
+        pickle.dump(blok, opslag, protocol=pickle.HIGHEST_PROTOCOL)
+    opslag.flush()
+    return Caseload(opslag, geldig, frozenset(aanbieders))
 
 
 def _valideer_rij(

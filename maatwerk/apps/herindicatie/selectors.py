@@ -22,7 +22,7 @@ from typing import Any
 
 import polars as pl
 
-from maatwerk.apps.audit import log_clientlijst, log_persoonsgegevens
+from maatwerk.apps.audit import log_client_ids, log_persoonsgegevens
 from maatwerk.regeltaal.waarden import leeftijd
 
 from .models import CaseloadClient, Planning, Registratie, Simulatie, SimulatieUitkomst, Soort
@@ -35,13 +35,9 @@ class GeenGegevens(LookupError):
 
 
 def _log_lezen(gebruiker: Any, wat: str, waarom: str, client_ids: Any = ()) -> None:
-    """One row for the bulk read itself and one per known client it showed (``client_ids``)."""
-    from maatwerk.apps.clients.models import Client
-
+    """One row for the bulk read itself and one listing every known client it showed (``client_ids``)."""
     log_persoonsgegevens(gebruiker, None, "lezen", wat[:300], waarom[:300])
-    ids = sorted({i for i in client_ids if i is not None})
-    if ids:
-        log_clientlijst(gebruiker, (Client(pk=i) for i in ids), wat[:300], waarom[:300])
+    log_client_ids(gebruiker, client_ids, wat[:300], waarom[:300])
 
 
 def _clients_van_caseload(caseload_ids: Any = None) -> list[int]:
@@ -73,8 +69,11 @@ def nulmeting(peildatum: dt.date, gebruiker: Any = None, waarom: str = "nulmetin
     return uitkomst
 
 
-def caseload_frame() -> pl.DataFrame:
-    """The caseload as a frame for the simulation: :data:`CASELOAD_KOLOMMEN` + situation columns."""
+def caseload_frame(gebruiker: Any = None, waarom: str = "simulatie herindicatie") -> pl.DataFrame:
+    """The caseload as a frame for the simulation: :data:`CASELOAD_KOLOMMEN` + situation columns.
+
+    The read is audited: one row for the read and one listing every known client in it (the client
+    ids come with the same query)."""
     rijen = list(
         CaseloadClient.objects.values_list(
             "pk",
@@ -84,9 +83,16 @@ def caseload_frame() -> pl.DataFrame:
             "leveringsvorm",
             "aanbieder_naam",
             "situatie",
+            "client_id",
         ).iterator(chunk_size=2000)
     )
-    kolommen = sorted({k for *_, s in rijen for k in s})
+    _log_lezen(
+        gebruiker,
+        f"caseload herindicatie voor simulatie: {len(rijen)} cliënten",
+        waarom,
+        (r[7] for r in rijen),
+    )
+    kolommen = sorted({k for r in rijen for k in r[6]})
     data: dict[str, list[Any]] = {
         "caseload_id": [r[0] for r in rijen],
         "geboortedatum": [r[1] for r in rijen],

@@ -6,7 +6,7 @@ The CLI and the campaign page call these and present the result or the :class:`H
 Public API (stable)::
 
     from maatwerk.apps.herindicatie import services
-    services.importeer_caseload(rijen, "caseload.csv", gebruiker=None) -> Importresultaat
+    services.importeer_caseload(lees_caseload(pad), "caseload.csv", gebruiker=None) -> Importresultaat
     services.sla_simulatie_op(uitkomst, kader, beleid, peildatum, samenvatting, gebruiker=None) -> Simulatie
     services.sla_planning_op(strategie, capaciteit, start, gebruiker=None, seed=2019, steekproef=0.1)
     services.registreer(caseload, soort, datum, uitkomst="", tot=None, toelichting="", gebruiker=None)
@@ -15,9 +15,10 @@ Public API (stable)::
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import islice
 from typing import Any
 
 import polars as pl
@@ -28,7 +29,7 @@ from maatwerk.apps.aanbieders.services import aanbieders_op_naam
 from maatwerk.apps.audit import log_persoonsgegevens
 from maatwerk.apps.clients.selectors import client_ids_voor_bsns
 
-from .invoer import CaseloadRij
+from .invoer import Caseload, CaseloadRij
 from .models import CaseloadClient, Planning, Registratie, Simulatie, SimulatieUitkomst, Soort
 from .planning import Plan, plan
 from .selectors import planclients
@@ -69,9 +70,11 @@ class Importresultaat:
         return self.nieuw + self.gewijzigd + self.ongewijzigd
 
 
-def _blokken(waarden: list[Any]) -> Iterable[list[Any]]:
-    for i in range(0, len(waarden), BLOK):
-        yield waarden[i : i + BLOK]
+def _blokken(rijen: Iterable[CaseloadRij]) -> Iterator[list[CaseloadRij]]:
+    """Blocks of at most ``BLOK`` rows, read as they come (a spooled Caseload is never loaded whole)."""
+    stroom = iter(rijen)
+    while blok := list(islice(stroom, BLOK)):
+        yield blok
 
 
 def _werk_bij(gewijzigd: list[CaseloadClient]) -> None:
@@ -105,7 +108,7 @@ def _anders(oud: Any, nieuw: Any) -> bool:
 
 
 def importeer_caseload(
-    rijen: list[CaseloadRij],
+    rijen: Caseload | Iterable[CaseloadRij],
     bronbestand: str,
     gebruiker: Any = None,
     voortgang: Callable[[int], None] | None = None,
@@ -113,15 +116,17 @@ def importeer_caseload(
 ) -> Importresultaat:
     """Insert or update every row in one transaction; unchanged rows are left alone (idempotent).
 
-    An aanbieder name that is not known is refused (``OnbekendeAanbieders``, nothing stored) unless
-    ``maak_aanbieders`` asks to register it."""
+    ``rijen`` is what :func:`~maatwerk.apps.herindicatie.invoer.lees_caseload` returned (or any
+    iterable of rows that can be read twice). An aanbieder name that is not known is refused
+    (``OnbekendeAanbieders``, nothing stored) unless ``maak_aanbieders`` asks to register it."""
+    namen = rijen.aanbieders if isinstance(rijen, Caseload) else {r.aanbieder for r in rijen}
     with transaction.atomic():
-        aanbieders = aanbieders_op_naam((r.aanbieder for r in rijen), maak_aan=maak_aanbieders)
-        aantal_nieuw = aantal_gewijzigd = gekoppeld = 0
+        aanbieders = aanbieders_op_naam(namen, maak_aan=maak_aanbieders)
+        aantal_nieuw = aantal_gewijzigd = gekoppeld = totaal = 0
         # One block at a time (lookup, create, update): memory stays bounded by the block size,
         # also when every row of a large file changed.
-        for begin in range(0, len(rijen), BLOK):
-            blok = rijen[begin : begin + BLOK]
+        for blok in _blokken(rijen):
+            totaal += len(blok)
             bsns = [r.bsn for r in blok]
             bestaand = {c.bsn: c for c in CaseloadClient.objects.filter(bsn__in=bsns)}
             clients = client_ids_voor_bsns(bsns)
@@ -155,9 +160,9 @@ def importeer_caseload(
             aantal_nieuw += len(nieuw)
             aantal_gewijzigd += len(gewijzigd)
             if voortgang:
-                voortgang(begin + len(blok))
+                voortgang(totaal)
         if voortgang:
-            voortgang(len(rijen))
+            voortgang(totaal)
         log_persoonsgegevens(
             gebruiker,
             None,
@@ -167,7 +172,7 @@ def importeer_caseload(
             ],
             "import oude indicaties voor herindicatiecampagne",
         )
-    ongewijzigd = len(rijen) - aantal_nieuw - aantal_gewijzigd
+    ongewijzigd = totaal - aantal_nieuw - aantal_gewijzigd
     return Importresultaat(aantal_nieuw, aantal_gewijzigd, ongewijzigd, gekoppeld)
 
 
