@@ -133,7 +133,6 @@ def maak_bericht(aanbieder: Aanbieder, berichttype: str, identificatie: str, **v
         "afzender": aanbieder.agb_code,
         "ontvanger": "0999",
         "status": Berichtstatus.VERWERKT,
-        "inhoud": "<Bericht/>",
         "sha256": identificatie.rjust(64, "0"),
     }
     return Bericht.objects.create(

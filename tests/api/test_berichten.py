@@ -6,8 +6,7 @@ import uuid
 
 import pytest
 
-from maatwerk.apps.api import selectors, services
-from maatwerk.apps.api.models import Berichtsleutel
+from maatwerk.apps.api import selectors
 from maatwerk.apps.audit.models import AuditRegel
 from maatwerk.apps.berichten import services as berichten
 from maatwerk.apps.berichten.models import Berichtstatus
@@ -44,17 +43,16 @@ def test_list_gives_every_message_a_uuid_and_no_database_id(api, uitwisseling) -
     assert lijst["aantal"] == 3 and lijst["pagina"] == 1 and lijst["paginaGrootte"] == 20
     per_type = {b["berichttype"]: b for b in lijst["resultaten"]}
     heen, retour = per_type["WMO301"], per_type["WMO302"]
-    sleutel = Berichtsleutel.objects.get(bericht=uitwisseling["heen"]).uuid
+    sleutel = uitwisseling["heen"].uuid
     assert heen["uuid"] == str(sleutel) and heen["url"] == f"/api/v1/berichten/{sleutel}"
     assert heen["richting"] == "uit" and heen["status"] == "verzonden"
     assert heen["zaken"] == [str(uitwisseling["noord"].uuid)] and heen["aanbieder"]["agbCode"] == "75750001"
     assert retour["heen"] == heen["uuid"] and retour["statusOmschrijving"] == "Ontvangen en verwerkt"
     assert "inhoud" not in heen and "id" not in heen and "<" not in antwoord.content.decode()
-    # the UUIDs stay what they were
+    # the UUIDs are the messages' own, the same on every read
     assert {b["uuid"] for b in api.get("/berichten").json()["resultaten"]} == {
         b["uuid"] for b in lijst["resultaten"]
     }
-    assert Berichtsleutel.objects.count() == 3
 
 
 def test_filters_and_pages(api, uitwisseling) -> None:
@@ -121,7 +119,7 @@ def test_unknown_and_bad_uuid(api, uitwisseling) -> None:
 def test_scope_berichten_lezen_is_needed(uitwisseling) -> None:
     zonder = Api(maak_token("alleen-zaken", ["zaken:lezen"]))
     is_probleem(zonder.get("/berichten"), 403)
-    sleutel = services.berichtsleutels([uitwisseling["heen"].pk])[uitwisseling["heen"].pk]
+    sleutel = uitwisseling["heen"].uuid
     is_probleem(zonder.get(f"/berichten/{sleutel}"), 403)
     is_probleem(Api(None).get("/berichten"), 401)
 
@@ -130,7 +128,7 @@ def test_aanbieder_sees_only_its_own_exchange(uitwisseling, aanbieders) -> None:
     zuid = Api(maak_token("zuid-iwmo", ["berichten:lezen"], aanbieder=aanbieders[1]))
     lijst = zuid.get("/berichten").json()
     assert [b["berichttype"] for b in lijst["resultaten"]] == ["WMO305"]
-    noord = services.berichtsleutels([uitwisseling["heen"].pk])[uitwisseling["heen"].pk]
+    noord = uitwisseling["heen"].uuid
     is_probleem(zuid.get(f"/berichten/{noord}"), 404)
     assert zuid.get("/berichten", aanbieder="75750001").json()["aantal"] == 0
     assert not AuditRegel.objects.filter(gebruikersnaam="api:zuid-iwmo", client=uitwisseling["noord"].client)
@@ -141,12 +139,3 @@ def test_a_role_without_personal_data_sees_no_messages(uitwisseling) -> None:
 
     beleid = gebruiker("beleid1", "beleidsmedewerker")
     assert selectors.berichten(beleid, selectors.Filters(), 1, 20).totaal == 0
-
-
-def test_berichtsleutels_keeps_one_uuid_per_message(uitwisseling) -> None:
-    pk = uitwisseling["retour"].pk
-    eerste = services.berichtsleutels([pk, pk])
-    # a second caller that lost the race: its insert is ignored and it reads the first one's UUID
-    assert services.berichtsleutels([pk]) == eerste
-    assert Berichtsleutel.objects.filter(bericht_id=pk).count() == 1
-    assert services.berichtsleutels([]) == {}

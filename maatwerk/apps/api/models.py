@@ -14,7 +14,6 @@ from django.conf import settings
 from django.db import models
 
 from maatwerk.apps.aanbieders.models import Aanbieder
-from maatwerk.apps.berichten.models import Bericht
 
 
 class ApiClient(models.Model):
@@ -56,27 +55,3 @@ class ApiClient(models.Model):
     @property
     def actief(self) -> bool:
         return self.ingetrokken_op is None
-
-
-class Berichtsleutel(models.Model):
-    """The public UUID of an iWmo-bericht in the API (the berichten app keeps none of its own).
-
-    Given on the first read through the API (:func:`.services.berichtsleutels`), then fixed: the UUID is
-    what a connecting application stores, never the database id.
-    """
-
-    bericht = models.OneToOneField(
-        Bericht,
-        on_delete=models.CASCADE,
-        primary_key=True,
-        related_name="api_sleutel",
-        verbose_name="bericht",
-    )
-    uuid = models.UUIDField("UUID", default=uuid.uuid4, unique=True, editable=False)
-
-    class Meta:
-        verbose_name = "UUID van een iWmo-bericht (API)"
-        verbose_name_plural = "UUID's van iWmo-berichten (API)"
-
-    def __str__(self) -> str:
-        return str(self.uuid)

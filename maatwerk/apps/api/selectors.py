@@ -6,7 +6,6 @@ own selectors (the same audit entries as the web pages); list pages log one entr
 
 The list endpoints differ only in data: what the application may see, which query parameter filters which
 field, the order, and what the audit entry says. Each is a :class:`Soort`; :func:`_lijst` does the rest.
-iWmo-berichten have no UUID of their own: the API gives each one (:class:`~.models.Berichtsleutel`).
 """
 
 from __future__ import annotations
@@ -32,8 +31,6 @@ from maatwerk.apps.clients.models import Client
 from maatwerk.apps.levering.models import Toewijzing
 from maatwerk.apps.onderzoek import selectors as onderzoek_selectors
 from maatwerk.apps.onderzoek.models import Onderzoek
-
-from . import services
 
 WAAROM = "koppeling via de API"
 
@@ -250,17 +247,18 @@ BERICHTEN = Soort(
     volgorde=("-tijdstip", "-pk"),
     wat="API: iWmo-berichten (gegevens)",
     clients=_berichtclients,
-    uitgesteld=("inhoud", "toestand"),  # the XML (a 325 can be 25 MB) is not part of the API's answer
+    uitgesteld=("toestand",),  # internal state of a WMO301; the XML itself is in the message archive
 )
 
 
 def _met_sleutels(berichten: list[Bericht]) -> list[Berichtregel]:
-    sleutels = services.berichtsleutels(
-        [b.pk for b in berichten] + [b.heen_id for b in berichten if b.heen_id is not None]
+    heen = dict(
+        Bericht.objects.filter(pk__in={b.heen_id for b in berichten if b.heen_id is not None}).values_list(
+            "pk", "uuid"
+        )
     )
     return [
-        Berichtregel(b, sleutels[b.pk], sleutels[b.heen_id] if b.heen_id is not None else None)
-        for b in berichten
+        Berichtregel(b, b.uuid, heen.get(b.heen_id) if b.heen_id is not None else None) for b in berichten
     ]
 
 
@@ -271,9 +269,7 @@ def berichten(gebruiker: Any, f: Filters, pagina: int, grootte: int) -> Pagina:
 
 def bericht(gebruiker: Any, bericht_uuid: uuid.UUID) -> Berichtregel:
     """One message's data (not its XML); the read is logged for every client it is about."""
-    gevonden: Bericht = (
-        BERICHTEN.zichtbaar(gebruiker).defer(*BERICHTEN.uitgesteld).get(api_sleutel__uuid=bericht_uuid)
-    )
+    gevonden: Bericht = BERICHTEN.zichtbaar(gebruiker).defer(*BERICHTEN.uitgesteld).get(uuid=bericht_uuid)
     wat = f"API: iWmo-bericht {gevonden.pk} ({gevonden.berichttype}, gegevens)"
     clients: list[Client | None] = [*_berichtclients([gevonden])] or [None]
     for client in clients:

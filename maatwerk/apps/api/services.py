@@ -6,7 +6,6 @@ Public API::
     client, token = services.maak_client("open-formulieren", ["meldingen:schrijven"], door=user)
     services.trek_in("open-formulieren", door=user)
     services.client_voor_token(token)  # the active client, or None (used by the API's authentication)
-    services.berichtsleutels([bericht.pk])  # {pk: UUID}: the public UUIDs of iWmo-berichten
 """
 
 from __future__ import annotations
@@ -14,8 +13,6 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-import uuid
-from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -27,7 +24,7 @@ from maatwerk.apps.accounts.models import Profiel
 from maatwerk.apps.accounts.rollen import Rol
 from maatwerk.apps.audit import log_persoonsgegevens
 
-from .models import ApiClient, Berichtsleutel
+from .models import ApiClient
 from .scopes import AANBIEDER_SCOPES, SCOPES
 
 WAAROM = "koppelingen beheren (API-clients)"
@@ -139,25 +136,3 @@ def wijzig_omschrijving(naam: str, omschrijving: str, door: Any) -> None:
     with transaction.atomic():
         ApiClient.objects.filter(naam=naam).update(omschrijving=omschrijving)
         log_persoonsgegevens(door, None, "schrijven", f"API-client {naam}: omschrijving gewijzigd", WAAROM)
-
-
-def berichtsleutels(pks: Iterable[int]) -> dict[int, uuid.UUID]:
-    """The public UUID of each iWmo-bericht (by primary key); one is given to each that has none yet.
-
-    A technical identifier, no personal data and no change to the bericht: not audited. Two requests
-    giving the same bericht its first UUID at once keep one (the primary key is the bericht; the loser's
-    insert is ignored and both read the winner's).
-    """
-    gevraagd = set(pks)
-    if not gevraagd:
-        return {}
-    gevonden = dict(Berichtsleutel.objects.filter(bericht_id__in=gevraagd).values_list("bericht_id", "uuid"))
-    nieuw = gevraagd - gevonden.keys()
-    if nieuw:
-        Berichtsleutel.objects.bulk_create(
-            [Berichtsleutel(bericht_id=pk) for pk in sorted(nieuw)], ignore_conflicts=True
-        )
-        gevonden |= dict(
-            Berichtsleutel.objects.filter(bericht_id__in=nieuw).values_list("bericht_id", "uuid")
-        )
-    return gevonden

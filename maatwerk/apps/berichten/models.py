@@ -7,6 +7,8 @@ answers; the XML as sent or received is in the message archive (:mod:`.archief`)
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 
@@ -33,6 +35,8 @@ class Berichtstatus(models.TextChoices):
 class Bericht(models.Model):
     """One iWmo message, in or out, with its XML, status, retourcodes and answer deadline."""
 
+    #: The public identifier (API, links to other systems); never the database id.
+    uuid = models.UUIDField("UUID", default=uuid.uuid4, unique=True, editable=False)
     richting = models.CharField("richting", max_length=3, choices=Richting.choices)
     berichttype = models.CharField("berichttype", max_length=6, db_index=True)
     identificatie = models.CharField("identificatie", max_length=12)
