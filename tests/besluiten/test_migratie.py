@@ -164,7 +164,7 @@ def test_database_van_0_1_blijft_heel_na_upgrade() -> None:
         call_command("migrate", verbosity=0)  # the upgrade, as an administrator runs it
 
     from maatwerk.apps.audit.models import AuditRegel
-    from maatwerk.apps.audit.verificatie import verifieer
+    from maatwerk.apps.audit.verificatie import verifieer, verifieer_beschikkingen
     from maatwerk.apps.besluiten.models import Beschikking, Ondersteuningsplan
     from maatwerk.apps.cases.models import Opschorting, StatusEvent, Zaak
     from maatwerk.apps.clients.models import Client
@@ -211,10 +211,17 @@ def test_database_van_0_1_blijft_heel_na_upgrade() -> None:
         uuids = set(model.objects.values_list("uuid", flat=True))
         assert len(uuids) == aantal and None not in uuids, model
 
-    # The old audit rows keep their content and form a valid chain, in their old order.
-    assert list(AuditRegel.objects.order_by("pk").values_list("pk", "tijdstip", "wat")) == verwacht["audit"]
-    assert list(AuditRegel.objects.order_by("pk").values_list("volgnummer", flat=True)) == [1, 2, 3]
-    assert verifieer().geldig
+    # The old audit rows keep their content and form a valid chain, in their old order; the upgrade
+    # then seals each issued beschikking in that chain (audit 0004), one row each, after them.
+    oud = len(verwacht["audit"])
+    regels = list(AuditRegel.objects.order_by("pk"))
+    assert [(r.pk, r.tijdstip, r.wat) for r in regels[:oud]] == verwacht["audit"]
+    assert [r.volgnummer for r in regels] == list(range(1, oud + len(beschikkingen) + 1))
+    assert all(r.zegel and "verzegeld" in r.wat for r in regels[oud:])
+    resultaat = verifieer()
+    assert resultaat.geldig, resultaat
+    zegels = verifieer_beschikkingen()
+    assert zegels.geldig and zegels.aantal == len(beschikkingen), zegels
 
     # And protected again, in the database itself: an issued beschikking and an audit row refuse a change.
     q = connection.ops.quote_name
