@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -83,7 +85,9 @@ def test_fout_bsn_op_meldingformulier_geeft_nederlandse_melding_en_slaat_niets_o
     samenvatting = page.get_by_role("alert").filter(has_text="Er is niets opgeslagen")
     expect(samenvatting).to_contain_text("BSN: Dit BSN klopt niet (het voldoet niet aan de elfproef).")
     expect(samenvatting).to_contain_text("Postcode: Vul een postcode in als 1234 AB.")
-    expect(page.locator("#id_bsn_fout")).to_be_visible()
+    # The message sits at the field, and the field points screen readers to it.
+    expect(page.locator("#id_bsn_error")).to_be_visible()
+    expect(page.get_by_label("BSN")).to_have_attribute("aria-describedby", re.compile(r"\bid_bsn_error\b"))
     # What was typed stays in the form, so the consulent only corrects the wrong field.
     expect(page.get_by_label("Achternaam")).to_have_value("Foutief")
     controleer_toegankelijkheid(page, "meldingformulier met fouten")
