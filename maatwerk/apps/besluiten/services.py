@@ -407,28 +407,44 @@ def vraag_goedkeuring(zaak: Zaak, user: Any, besluit: Besluitgegevens, verwacht:
     """Ask a senior consulent to approve this concept (only when the gemeente's rules require it)."""
     with transaction.atomic():
         concept = maak_concept(zaak, user, besluit)
-        if concept.concepthash != verwacht:
-            raise Geweigerd(VERANDERD)
-        if not concept.redenen_goedkeuring:
-            raise Geweigerd("Deze beschikking heeft geen goedkeuring van een senior consulent nodig.")
-        if concept.goedkeuring is not None and concept.goedkeuring.akkoord is None:
-            raise Geweigerd("Voor dit concept is al goedkeuring gevraagd.")
-        g: Goedkeuring = Goedkeuring.objects.create(
-            zaak=zaak,
-            besluitgegevens=_als_json(besluit),
-            concepthash=concept.concepthash,
-            html=concept.html,
-            redenen="; ".join(concept.redenen_goedkeuring),
-            gevraagd_door=user,
-        )
-        log_persoonsgegevens(
+        return _vraag_goedkeuring_van(
+            concept,
+            verwacht,
+            zaak,
             user,
-            zaak.client,
-            "schrijven",
-            f"goedkeuring gevraagd voor beschikking zaak {zaak.pk}",
-            "besluitvorming",
+            _als_json(besluit),
+            soort="beschikking",
+            wat=f"goedkeuring gevraagd voor beschikking zaak {zaak.pk}",
         )
-        return g
+
+
+def _vraag_goedkeuring_van(
+    concept: Concept,
+    verwacht: str,
+    zaak: Zaak,
+    user: Any,
+    besluitgegevens: dict[str, Any],
+    *,
+    soort: str,
+    wat: str,
+) -> Goedkeuring:
+    """Store the request for approval of ``concept`` (unchanged since the consulent saw it) and audit it."""
+    if concept.concepthash != verwacht:
+        raise Geweigerd(VERANDERD)
+    if not concept.redenen_goedkeuring:
+        raise Geweigerd(f"Deze {soort} heeft geen goedkeuring van een senior consulent nodig.")
+    if concept.goedkeuring is not None and concept.goedkeuring.akkoord is None:
+        raise Geweigerd("Voor dit concept is al goedkeuring gevraagd.")
+    g: Goedkeuring = Goedkeuring.objects.create(
+        zaak=zaak,
+        besluitgegevens=besluitgegevens,
+        concepthash=concept.concepthash,
+        html=concept.html,
+        redenen="; ".join(concept.redenen_goedkeuring),
+        gevraagd_door=user,
+    )
+    log_persoonsgegevens(user, zaak.client, "schrijven", wat, "besluitvorming")
+    return g
 
 
 def beoordeel_goedkeuring(g: Goedkeuring, user: Any, akkoord: bool, opmerking: str = "") -> Goedkeuring:
@@ -655,33 +671,15 @@ def vraag_correctiegoedkeuring(
     """
     with transaction.atomic():
         concept = maak_correctieconcept(oud, user, reden, besluit)
-        if concept.concepthash != verwacht:
-            raise Geweigerd(VERANDERD)
-        if not concept.redenen_goedkeuring:
-            raise Geweigerd("Deze correctie heeft geen goedkeuring van een senior consulent nodig.")
-        if concept.goedkeuring is not None and concept.goedkeuring.akkoord is None:
-            raise Geweigerd("Voor dit concept is al goedkeuring gevraagd.")
-        zaak = oud.zaak
-        g: Goedkeuring = Goedkeuring.objects.create(
-            zaak=zaak,
-            besluitgegevens={
-                **_als_json(besluit),
-                "correctie_van": oud.pk,
-                "correctie_reden": reden.strip(),
-            },
-            concepthash=concept.concepthash,
-            html=concept.html,
-            redenen="; ".join(concept.redenen_goedkeuring),
-            gevraagd_door=user,
-        )
-        log_persoonsgegevens(
+        return _vraag_goedkeuring_van(
+            concept,
+            verwacht,
+            oud.zaak,
             user,
-            zaak.client,
-            "schrijven",
-            f"goedkeuring gevraagd voor correctie beschikking {oud.kenmerk} (versie {oud.versie + 1})",
-            "besluitvorming",
+            {**_als_json(besluit), "correctie_van": oud.pk, "correctie_reden": reden.strip()},
+            soort="correctie",
+            wat=f"goedkeuring gevraagd voor correctie beschikking {oud.kenmerk} (versie {oud.versie + 1})",
         )
-        return g
 
 
 def corrigeer_beschikking(
